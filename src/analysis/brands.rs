@@ -1,0 +1,130 @@
+//! The brand knowledge base: embedded `brands.toml`, with the user's brands merged over it by id.
+
+use serde::{Deserialize, Serialize};
+
+/// The embedded knowledge base.
+pub const EMBEDDED: &str = include_str!("brands.toml");
+
+/// How a brand wants phishing reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReportHow {
+    /// Send the suspicious mail as an attachment (message/rfc822).
+    Attach,
+    /// Forward the mail whole, subject unchanged.
+    Forward,
+}
+
+/// Where and how a brand takes phishing reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    /// The address reports go to.
+    pub address: String,
+    /// Attach or forward.
+    pub how: ReportHow,
+    /// The brand's own page that says so.
+    pub source: String,
+}
+
+/// One brand that phishers imitate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Brand {
+    /// Lowercase letters and digits: `amazon`, `royalmail`.
+    pub id: String,
+    /// How people write it: `Amazon`, `Royal Mail`.
+    pub display: String,
+    /// Lowercase aliases that claim the brand in a display name or text (`amazon`, `prime video`).
+    pub names: Vec<String>,
+    /// Registrable domains (or exact hosts) its genuine mail comes from.
+    pub sender_domains: Vec<String>,
+    /// Registrable domains its genuine links go to (sender domains count too).
+    #[serde(default)]
+    pub link_domains: Vec<String>,
+    /// Official hosts that relay mail written by third parties (`marketplace.amazon.com`): official, but they
+    /// do not vouch for the content.
+    #[serde(default)]
+    pub relay_domains: Vec<String>,
+    /// Where to report phishing that imitates it.
+    pub report: Option<Report>,
+}
+
+/// The whole knowledge base.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Brands {
+    /// Every brand.
+    #[serde(default, rename = "brand")]
+    pub brands: Vec<Brand>,
+    /// Shared sending platforms whose authentication proves nothing about a brand (amazonses.com, sendgrid.net).
+    #[serde(default)]
+    pub shared_platforms: Vec<String>,
+    /// Free-mail providers (gmail.com, outlook.com): anyone can have an address there.
+    #[serde(default)]
+    pub freemail: Vec<String>,
+}
+
+impl Brands {
+    /// Parses a knowledge-base file.
+    pub fn from_toml(text: &str) -> Result<Self, toml::de::Error> {
+        toml::from_str(text)
+    }
+
+    /// The embedded knowledge base.
+    pub fn embedded() -> Self {
+        // The embedded file is checked by a unit test, so this never falls back in a release.
+        Self::from_toml(EMBEDDED).unwrap_or_default()
+    }
+
+    /// Merges `other` over `self`: a brand with the same id replaces ours, new ones are added, and the
+    /// platform lists are extended.
+    pub fn merge(&mut self, other: Brands) {
+        for brand in other.brands {
+            match self.brands.iter_mut().find(|b| b.id == brand.id) {
+                Some(existing) => *existing = brand,
+                None => self.brands.push(brand),
+            }
+        }
+        self.shared_platforms.extend(other.shared_platforms);
+        self.freemail.extend(other.freemail);
+    }
+
+    /// The brand with this id.
+    pub fn get(&self, id: &str) -> Option<&Brand> {
+        self.brands.iter().find(|b| b.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_knowledge_base_parses_and_ids_are_well_formed() {
+        let brands = Brands::from_toml(EMBEDDED).expect("brands.toml parses");
+        assert!(brands.get("amazon").is_some());
+        for b in &brands.brands {
+            assert!(
+                !b.id.is_empty()
+                    && b.id
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()),
+                "bad brand id {:?}",
+                b.id
+            );
+        }
+    }
+
+    #[test]
+    fn user_brand_replaces_embedded_one_with_same_id() {
+        let mut base = Brands::embedded();
+        let user = Brands::from_toml(
+            "[[brand]]\nid = \"amazon\"\ndisplay = \"Amazon\"\nnames = [\"amazon\"]\nsender_domains = [\"amazon.example\"]\n",
+        )
+        .expect("parses");
+        base.merge(user);
+        let amazon = base.get("amazon").expect("still there");
+        assert_eq!(amazon.sender_domains, vec!["amazon.example".to_string()]);
+    }
+}

@@ -1,0 +1,1 @@
+//! The built-in demo mailbox: messages written by the team, embedded in the binary.

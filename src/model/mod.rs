@@ -1,0 +1,8 @@
+//! Plain data shared by every layer: labels, signals, verdicts and the per-message record.
+//! Imports nothing from the rest of the crate.
+
+mod record;
+mod verdict;
+
+pub use record::Record;
+pub use verdict::{Category, Outcome, Signal, Trust, Verdict};

@@ -1,0 +1,180 @@
+//! The verdict on one message: what kind of mail it is, how far it can be trusted, and the signals behind that.
+
+use serde::{Deserialize, Serialize};
+
+/// How far a message can be trusted. Ordered from most to least trustworthy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Trust {
+    /// The From domain is authenticated, official for the claimed brand, and no signal failed.
+    Verified,
+    /// Nothing proves it either way.
+    Unverified,
+    /// Weaker evidence of deceit.
+    Suspicious,
+    /// Strong evidence of impersonation or fraud.
+    Phishing,
+    /// The bytes are not a message we can read.
+    Unparseable,
+}
+
+impl Trust {
+    /// Every label, in order.
+    pub const ALL: [Trust; 5] = [
+        Trust::Verified,
+        Trust::Unverified,
+        Trust::Suspicious,
+        Trust::Phishing,
+        Trust::Unparseable,
+    ];
+
+    /// The stable lowercase name used in output and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Trust::Verified => "verified",
+            Trust::Unverified => "unverified",
+            Trust::Suspicious => "suspicious",
+            Trust::Phishing => "phishing",
+            Trust::Unparseable => "unparseable",
+        }
+    }
+
+    /// Whether this label is a finding a user must look at (`scan` exits 1 for these).
+    pub fn is_alarm(self) -> bool {
+        matches!(self, Trust::Suspicious | Trust::Phishing)
+    }
+}
+
+/// What a message is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    /// Account notifications and security alerts.
+    AccountSecurity,
+    /// Seller performance and policy.
+    SellerPerformance,
+    /// Orders, shipping and delivery.
+    OrdersShipping,
+    /// Promotions and marketing.
+    Promotions,
+    /// Anything else.
+    Other,
+}
+
+impl Category {
+    /// Every category, in order.
+    pub const ALL: [Category; 5] = [
+        Category::AccountSecurity,
+        Category::SellerPerformance,
+        Category::OrdersShipping,
+        Category::Promotions,
+        Category::Other,
+    ];
+
+    /// The stable kebab-case name used in output and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::AccountSecurity => "account-security",
+            Category::SellerPerformance => "seller-performance",
+            Category::OrdersShipping => "orders-shipping",
+            Category::Promotions => "promotions",
+            Category::Other => "other",
+        }
+    }
+}
+
+/// How one check came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// The check speaks for the message.
+    Pass,
+    /// Weak evidence against the message.
+    Warn,
+    /// Strong evidence against the message.
+    Fail,
+    /// A fact worth showing that speaks neither way.
+    Info,
+    /// The check could not be made (no data).
+    Unknown,
+}
+
+impl Outcome {
+    /// The stable lowercase name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Pass => "pass",
+            Outcome::Warn => "warn",
+            Outcome::Fail => "fail",
+            Outcome::Info => "info",
+            Outcome::Unknown => "unknown",
+        }
+    }
+}
+
+/// One check with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signal {
+    /// Stable kebab-case id (`sender-domain`, `dkim-aligned`, ...); never renamed once shipped.
+    pub id: String,
+    /// How the check came out.
+    pub outcome: Outcome,
+    /// A short human title.
+    pub title: String,
+    /// The header value, URL or phrase that fired it (sanitised before display).
+    pub evidence: String,
+}
+
+impl Signal {
+    /// Builds a signal.
+    pub fn new(
+        id: impl Into<String>,
+        outcome: Outcome,
+        title: impl Into<String>,
+        evidence: impl Into<String>,
+    ) -> Self {
+        Signal {
+            id: id.into(),
+            outcome,
+            title: title.into(),
+            evidence: evidence.into(),
+        }
+    }
+}
+
+/// The whole judgement on one message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verdict {
+    /// The brand the message claims to come from (`amazon`, `royalmail`), if any.
+    pub brand: Option<String>,
+    /// What the message is about.
+    pub category: Category,
+    /// How far it can be trusted.
+    pub trust: Trust,
+    /// Ids of the signals that set the trust label.
+    pub decisive: Vec<String>,
+    /// What to do next, always one or two sentences.
+    pub advice: String,
+    /// Every check made, with its evidence.
+    pub signals: Vec<Signal>,
+}
+
+impl Verdict {
+    /// The verdict for bytes that are not a message we can read.
+    pub fn unparseable(reason: &str) -> Self {
+        Verdict {
+            brand: None,
+            category: Category::Other,
+            trust: Trust::Unparseable,
+            decisive: vec!["unparseable".into()],
+            advice: "mailvet could not read this message; open it with care in another client, or delete it."
+                .into(),
+            signals: vec![Signal::new(
+                "unparseable",
+                Outcome::Fail,
+                "Message could not be read",
+                reason,
+            )],
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! PURE: Maildir file names (`unique:2,FRS`): parse, format, flag edits. No file system access.

@@ -21,3 +21,4 @@ pub mod export;
 pub mod mail;
 pub mod model;
 pub mod store;
+pub mod tui;

@@ -302,4 +302,31 @@ mod tests {
         assert_eq!(cur_name_for_new("1.a:2,S"), "1.a:2,S");
         assert_eq!(cur_name_for_new("1.a:1,x"), "1.a:1,x");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_string_round_trips(name in "\\PC{0,40}") {
+            proptest::prop_assert_eq!(Name::parse(&name).to_string(), name);
+        }
+
+        #[test]
+        fn flag_edits_keep_order_and_unique_part(
+            unique in "[0-9a-zA-Z.,=_]{0,20}",
+            flags in "[A-Za-z]{0,8}",
+            ext in "(,[A-Z=0-9]{0,5}){0,2}",
+            flag in "[A-Za-z]",
+            on: bool,
+        ) {
+            let flag = flag.chars().next().unwrap_or('S');
+            let name = format!("{unique}:2,{flags}{ext}");
+            let edited = with_flag(&name, flag, on).unwrap_or_default();
+            let parsed = Name::parse(&edited);
+            proptest::prop_assert_eq!(parsed.unique, unique.as_str());
+            proptest::prop_assert_eq!(parsed.has_flag(flag), on);
+            let letters: Vec<char> = parsed.flags().chars().collect();
+            proptest::prop_assert!(letters.windows(2).all(|w| w[0] < w[1]));
+            proptest::prop_assert!(flags.chars().filter(|&c| c != flag).all(|c| parsed.has_flag(c)));
+            proptest::prop_assert!(edited.ends_with(&ext));
+        }
+    }
 }

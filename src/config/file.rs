@@ -22,6 +22,66 @@ pub(super) struct File {
     pub brand: Vec<Spanned<Brand>>,
 }
 
+/// A value that reads fine but is not allowed: its dotted key, the problem, its span in the file.
+#[derive(Debug)]
+pub(super) struct Invalid {
+    pub key: String,
+    pub problem: String,
+    pub span: std::ops::Range<usize>,
+}
+
+impl File {
+    /// Checks what the types cannot: brand ids and the identity address.
+    pub fn check(&self) -> Result<(), Invalid> {
+        for (i, brand) in self.brand.iter().enumerate() {
+            let id = &brand.get_ref().id;
+            if id.is_empty()
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            {
+                return Err(Invalid {
+                    key: format!("brand[{i}].id"),
+                    problem: format!(
+                        "brand id '{}' must be lowercase letters and digits only",
+                        id.escape_debug()
+                    ),
+                    span: brand.span(),
+                });
+            }
+        }
+        if let Some(address) = &self.identity.address {
+            let a = address.get_ref();
+            if !a.contains('@') || a.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                return Err(Invalid {
+                    key: "identity.address".into(),
+                    problem: format!("'{}' is not an email address", a.escape_debug()),
+                    span: address.span(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Every key set in `self`, the others from `base`; brands of both, ours last (they win by id).
+    pub fn over(self, base: File) -> File {
+        File {
+            maildir: self.maildir.or(base.maildir),
+            trusted_authserv_ids: self.trusted_authserv_ids.or(base.trusted_authserv_ids),
+            read_only: self.read_only.or(base.read_only),
+            max_message_size: self.max_message_size.or(base.max_message_size),
+            folders: FoldersFile {
+                archive: self.folders.archive.or(base.folders.archive),
+                junk: self.folders.junk.or(base.folders.junk),
+            },
+            identity: IdentityFile {
+                address: self.identity.address.or(base.identity.address),
+            },
+            brand: base.brand.into_iter().chain(self.brand).collect(),
+        }
+    }
+}
+
 /// `[folders]`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

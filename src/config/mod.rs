@@ -108,69 +108,43 @@ impl Config {
             path: path.map_or_else(|| PathBuf::from("<defaults>"), Path::to_owned),
             message: locate::at_key(text, key, problem, span),
         };
+        user.check()
+            .map_err(|e| invalid(&e.key, &e.problem, Some(e.span)))?;
         let base: File = toml::from_str(DEFAULTS).map_err(|e| Error::Config {
             path: PathBuf::from("<embedded defaults>"),
             message: e.message().to_owned(),
         })?;
+        let file = user.over(base);
         let mut brands = Brands::embedded();
-        let mut user_brands = Brands::default();
-        for (i, brand) in user.brand.into_iter().enumerate() {
-            let span = brand.span();
-            let brand = brand.into_inner();
-            if brand.id.is_empty()
-                || !brand
-                    .id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-            {
-                let problem = format!(
-                    "brand id '{}' must be lowercase letters and digits only",
-                    brand.id.escape_debug()
-                );
-                return Err(invalid(&format!("brand[{i}].id"), &problem, Some(span)));
-            }
-            user_brands.brands.push(brand);
-        }
-        brands.merge(user_brands);
-        if let Some(address) = &user.identity.address {
-            let a = address.get_ref();
-            if !a.contains('@') || a.chars().any(|c| c.is_whitespace() || c.is_control()) {
-                let problem = format!("'{}' is not an email address", a.escape_debug());
-                return Err(invalid("identity.address", &problem, Some(address.span())));
-            }
-        }
+        brands.merge(Brands {
+            brands: file.brand.into_iter().map(|b| b.into_inner()).collect(),
+            ..Brands::default()
+        });
         let maildir =
-            match user.maildir.or(base.maildir) {
+            match file.maildir {
                 Some(dir) => Some(expand_tilde(&dir).ok_or_else(|| {
                     invalid("maildir", "cannot expand '~': no home directory", None)
                 })?),
                 None => None,
             };
-        let folder =
-            |user: Option<file::FolderName>, base: Option<file::FolderName>, fallback: &str| {
-                user.or(base).map_or_else(|| fallback.to_owned(), |f| f.0)
-            };
+        // The fallbacks only matter if default.toml lost a key; a test checks it has them all.
+        let folder = |name: Option<file::FolderName>, fallback: &str| {
+            name.map_or_else(|| fallback.to_owned(), |f| f.0)
+        };
         Ok(Config {
             maildir,
-            trusted_authserv_ids: user
-                .trusted_authserv_ids
-                .or(base.trusted_authserv_ids)
-                .unwrap_or_default()
-                .into_iter()
+            trusted_authserv_ids: (file.trusted_authserv_ids.unwrap_or_default().iter())
                 .map(|id| id.to_lowercase())
                 .collect(),
             brands,
-            read_only: user.read_only.or(base.read_only).unwrap_or(false),
-            max_message_bytes: user
-                .max_message_size
-                .or(base.max_message_size)
-                .map_or(64 << 20, |s| s.0),
+            read_only: file.read_only.unwrap_or(false),
+            max_message_bytes: file.max_message_size.map_or(64 << 20, |s| s.0),
             folders: Folders {
-                archive: folder(user.folders.archive, base.folders.archive, "Archive"),
-                junk: folder(user.folders.junk, base.folders.junk, "Junk"),
+                archive: folder(file.folders.archive, "Archive"),
+                junk: folder(file.folders.junk, "Junk"),
             },
             identity: Identity {
-                address: user.identity.address.map(|a| a.into_inner()),
+                address: file.identity.address.map(|a| a.into_inner()),
             },
             path: path.map(Path::to_owned),
         })
@@ -187,5 +161,19 @@ fn expand_tilde(path: &str) -> Option<PathBuf> {
                 .join(rest.trim_start_matches('/')),
         ),
         _ => Some(PathBuf::from(path)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_defaults_set_every_key_the_fallbacks_cover() {
+        let base: File = toml::from_str(DEFAULTS).expect("default.toml parses");
+        assert!(base.trusted_authserv_ids.is_some());
+        assert!(base.read_only.is_some());
+        assert!(base.max_message_size.is_some());
+        assert!(base.folders.archive.is_some() && base.folders.junk.is_some());
     }
 }

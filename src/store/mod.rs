@@ -42,8 +42,8 @@ impl Entry {
         }
     }
 
-    /// A file outside any Maildir.
-    fn loose(path: PathBuf, folder: &str) -> Self {
+    /// A file outside any Maildir (or given on its own): no flags, not new, unique name = file name.
+    pub fn loose(path: PathBuf, folder: &str) -> Self {
         Entry {
             folder: folder.to_owned(),
             is_new: false,

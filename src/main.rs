@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use mailvet::cli::{self, Cli, Command, Mailbox, ScanArgs, ScanFormat};
+use mailvet::cli::{self, Cli, Command, Mailbox};
 use mailvet::config::Config;
 
 fn main() -> ExitCode {
@@ -49,36 +49,24 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
             Ok(cli::EXIT_OK)
         }
         None => {
-            // Until the interface lands, opening a mailbox prints its scan.
-            let table = ScanArgs {
-                paths: Vec::new(),
-                format: ScanFormat::Table,
-                trust: Vec::new(),
-                category: Vec::new(),
-            };
-            match mailbox(args, &config) {
-                Mailbox::Path(path) => Ok(cli::scan(
-                    &table,
-                    &[path],
-                    &config,
-                    &mut out,
-                    &mut io::stderr(),
-                )?),
+            // Opening a mailbox starts the interface; the demo lives in a temp dir until it returns.
+            let (maildir, demo) = match mailbox(args, &config) {
+                Mailbox::Path(path) => (path, None),
                 Mailbox::Demo => {
-                    let demo = mailvet::demo::unpack()?;
-                    println!(
-                        "mailvet demo mailbox (no Maildir given or configured): {}",
-                        demo.path().display()
-                    );
-                    Ok(cli::scan(
-                        &table,
-                        &[demo.path().to_owned()],
-                        &config,
-                        &mut out,
-                        &mut io::stderr(),
-                    )?)
+                    let dir = mailvet::demo::unpack()?;
+                    (dir.path().to_owned(), Some(dir))
                 }
-            }
+            };
+            mailvet::tui::run(mailvet::tui::Options {
+                maildir,
+                read_only: config.read_only,
+                demo: demo.is_some(),
+                theme: None,
+                keys: None,
+                max_message_bytes: config.max_message_bytes,
+                rules: config.rules(),
+            })?;
+            Ok(cli::EXIT_OK)
         }
     }
 }

@@ -38,32 +38,23 @@ pub struct Loaded {
 
 /// Lists every message under `root`, from file names only.
 pub fn list(root: &Path) -> Listing {
-    let (entries, errors) = match crate::store::collect(&[root.to_path_buf()]) {
-        Ok(entries) => (entries, Vec::new()),
-        Err(e) => (Vec::new(), vec![e.to_string()]),
-    };
+    let (entries, errors) = crate::store::collect(&[root.to_path_buf()]);
     let rows = entries
         .into_iter()
         .map(|e| {
-            let (delivered, flags) = name_info(&e.path);
-            Row::new(e.path, e.folder, flags, delivered)
+            let delivered = e.delivered.and_then(|t| i64::try_from(t).ok());
+            let folder = if e.folder.is_empty() {
+                "INBOX".to_string()
+            } else {
+                e.folder
+            };
+            Row::new(e.path, folder, e.flags, delivered)
         })
         .collect();
-    Listing { rows, errors }
-}
-
-/// Delivery time and flags from a Maildir unique name (`1700000000.M1P2.host:2,FS`).
-fn name_info(path: &Path) -> (Option<i64>, String) {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let delivered = name
-        .split('.')
-        .next()
-        .and_then(|secs| secs.parse::<i64>().ok());
-    let flags = name
-        .rsplit_once(":2,")
-        .map(|(_, f)| f.chars().filter(char::is_ascii_uppercase).collect())
-        .unwrap_or_default();
-    (delivered, flags)
+    Listing {
+        rows,
+        errors: errors.iter().map(ToString::to_string).collect(),
+    }
 }
 
 /// Reads, parses and analyses one message.
@@ -123,14 +114,6 @@ pub fn clean_lines(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn name_info_reads_delivery_time_and_flags() {
-        let (t, f) = name_info(Path::new("/m/cur/1700000000.M1P2.host:2,FS"));
-        assert_eq!((t, f.as_str()), (Some(1_700_000_000), "FS"));
-        let (t, f) = name_info(Path::new("/m/new/garbage"));
-        assert_eq!((t, f.as_str()), (None, ""));
-    }
 
     #[test]
     fn header_lines_stop_at_the_blank_line() {

@@ -54,7 +54,11 @@ pub fn link_rows(msg: &Message, verdict: Option<&Verdict>, brands: &Brands) -> V
                 url: clean(&link.href),
                 domain: clean(&describe(host.as_deref(), domain.as_deref())),
                 official,
-                warnings: warnings(&link.href, host.as_deref(), verdict),
+                warnings: warnings(
+                    &link.href,
+                    host.as_deref().filter(|_| official != Some(true)),
+                    verdict,
+                ),
             }
         })
         .collect()
@@ -95,7 +99,8 @@ fn describe(host: Option<&str>, domain: Option<&str>) -> String {
     }
 }
 
-/// Titles of the link signals that warn or fail and whose evidence names this link or its host.
+/// Titles of the link signals that warn or fail and whose evidence names this link, or its host when
+/// that host is not official (an official host also appears in evidence as the text a fake link shows).
 fn warnings(href: &str, host: Option<&str>, verdict: Option<&Verdict>) -> Vec<String> {
     let Some(v) = verdict else {
         return Vec::new();

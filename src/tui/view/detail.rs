@@ -76,13 +76,14 @@ fn signal_line<'a>(sig: &Signal, decisive: bool, theme: &Theme) -> Line<'a> {
     ])
 }
 
-fn verdict_lines<'a>(v: &Verdict, theme: &Theme) -> Vec<Line<'a>> {
+/// The verdict and advice lines that head the pane.
+fn verdict_head<'a>(v: &Verdict, theme: &Theme) -> Vec<Line<'a>> {
     let brand = v
         .brand
         .as_deref()
         .map(|b| format!("  claims {}", clean(b)))
         .unwrap_or_default();
-    let mut lines = vec![
+    vec![
         Line::from(vec![
             Span::styled(format!("{:<10}", "Verdict"), theme.header),
             trust_badge(Some(v.trust), theme),
@@ -91,25 +92,26 @@ fn verdict_lines<'a>(v: &Verdict, theme: &Theme) -> Vec<Line<'a>> {
             Span::raw(brand),
         ]),
         field("Advice", clean(&v.advice), theme),
-        Line::styled("Checks    (▶ decisive)", theme.header),
-    ];
-    lines.extend(
-        v.signals
-            .iter()
-            .map(|sig| signal_line(sig, v.decisive.contains(&sig.id), theme)),
-    );
-    lines
+    ]
 }
 
-/// Draws the detail pane for the selected row.
-pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
+/// Draws the detail pane for the selected row (`beside`: right of the list, else below it).
+pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme, beside: bool) {
     let focused = s.focus == Focus::Detail;
     let block = Block::default()
-        .borders(Borders::TOP)
+        .borders(if beside {
+            Borders::LEFT | Borders::TOP
+        } else {
+            Borders::TOP
+        })
         .border_style(theme.border(focused))
         .title(Span::styled(" Message ", theme.header));
     let mut lines: Vec<Line> = Vec::new();
     if let Some(row) = s.selected_row().and_then(|i| s.rows.get(i)) {
+        match &row.verdict {
+            Some(v) => lines.extend(verdict_head(v, theme)),
+            None => lines.push(Line::styled("analysing…", theme.dim)),
+        }
         let content = s.content();
         let msg = content.map(|c| &c.message);
         match (msg.and_then(|m| m.from.as_ref()), &row.envelope) {
@@ -144,9 +146,13 @@ pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
             }
             _ => {}
         }
-        match &row.verdict {
-            Some(v) => lines.extend(verdict_lines(v, theme)),
-            None => lines.push(Line::styled("analysing…", theme.dim)),
+        if let Some(v) = &row.verdict {
+            lines.push(Line::styled("Checks    (▶ decisive)", theme.header));
+            lines.extend(
+                v.signals
+                    .iter()
+                    .map(|sig| signal_line(sig, v.decisive.contains(&sig.id), theme)),
+            );
         }
     } else {
         lines.push(Line::styled("no message selected", theme.dim));

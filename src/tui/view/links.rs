@@ -2,8 +2,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Span;
-use ratatui::widgets::{Cell, Row, Table};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::super::linkinfo::LinkRow;
 use super::super::state::AppState;
@@ -39,11 +39,67 @@ fn cells<'a>(l: &'a LinkRow, theme: &Theme) -> Row<'a> {
     ])
 }
 
-/// Draws the link table with the selected link highlighted.
+/// Columns below which each link is shown as a short stack of lines instead of a table row.
+const TABLE_MIN_WIDTH: u16 = 120;
+
+/// One link as three lines: number and visible text; real destination; domain, official, warnings.
+pub fn stacked<'a>(l: &'a LinkRow, selected: bool, theme: &Theme) -> Vec<Line<'a>> {
+    let head = Line::from(vec![
+        Span::styled(format!("[{}] ", l.n), theme.header),
+        Span::styled(l.text.as_str(), theme.link),
+    ]);
+    let dest = Line::from(vec![
+        Span::raw("    → "),
+        Span::styled(l.url.as_str(), theme.link_url),
+    ]);
+    let mut facts = vec![
+        Span::raw(format!("    {} · official: ", l.domain)),
+        Span::styled(
+            official_word(l.official),
+            if l.official == Some(false) {
+                theme.outcome_fail
+            } else {
+                theme.base
+            },
+        ),
+    ];
+    if !l.warnings.is_empty() {
+        facts.push(Span::styled(
+            format!(" · {}", l.warnings.join("; ")),
+            theme.outcome_warn,
+        ));
+    }
+    let mut lines = vec![head, dest, Line::from(facts)];
+    if selected {
+        lines[0] = lines[0].clone().patch_style(theme.selected(true));
+    }
+    lines
+}
+
+/// Draws the links: a table on wide screens, stacked lines on narrow ones; the selected link highlighted.
 pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
     let Some(c) = s.content() else {
         return super::placeholder(f, area, s, " Links ", theme);
     };
+    let title = format!(" Links — {} (y: copy URL) ", c.links.len());
+    if area.width < TABLE_MIN_WIDTH {
+        let per_screen = usize::from(area.height.saturating_sub(2) / 3).max(1);
+        let first = s.link_sel.saturating_sub(per_screen - 1);
+        let lines: Vec<Line> = c
+            .links
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(per_screen)
+            .flat_map(|(i, l)| stacked(l, i == s.link_sel, theme))
+            .collect();
+        let para = Paragraph::new(lines)
+            .block(super::overlay_block(title, theme))
+            .style(theme.base)
+            .wrap(ratatui::widgets::Wrap { trim: false });
+        f.render_widget(para, area);
+        return;
+    }
     let height = usize::from(area.height.saturating_sub(2)).max(1);
     let offset = s.link_sel.saturating_sub(height - 1);
     let rows = c
@@ -77,7 +133,6 @@ pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
         "Warnings",
     ])
     .style(theme.header);
-    let title = format!(" Links — {} (y: copy URL) ", c.links.len());
     let table = Table::new(rows, widths)
         .header(header)
         .column_spacing(1)

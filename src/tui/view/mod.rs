@@ -51,7 +51,7 @@ pub fn render(f: &mut Frame, s: &AppState, theme: &Theme) {
                 list::render(f, a.list, s, theme);
             }
             if let Some(d) = a.detail {
-                detail::render(f, d, s, theme);
+                detail::render(f, d, s, theme, d.y == a.list.y);
             }
         }
     }

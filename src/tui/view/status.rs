@@ -30,18 +30,24 @@ const VIEW_HINTS: [&str; 6] = [
     "help",
 ];
 
-/// `key command` pairs for the mode, from the keymap.
-pub fn hints<'a>(s: &AppState, theme: &Theme) -> Vec<Span<'a>> {
+/// `key command` pairs for the mode, from the keymap, as many as fit in `width` columns.
+pub fn hints<'a>(s: &AppState, theme: &Theme, width: usize) -> Vec<Span<'a>> {
     let (mode, names): (Mode, &[&str]) = match s.overlay {
         Some(Overlay::Links) => (Mode::View, &VIEW_HINTS),
         Some(_) => (Mode::View, &VIEW_HINTS[..4]),
         None => (Mode::Main, &MAIN_HINTS),
     };
     let mut spans = Vec::new();
+    let mut used = 0;
     for name in names {
         if let Some(key) = s.keymap.keys_for(mode, name).first() {
-            spans.push(Span::styled(format!(" {key}"), theme.hint_key));
-            spans.push(Span::raw(format!(" {name} ")));
+            let (k, n) = (format!(" {key}"), format!(" {name} "));
+            used += k.chars().count() + n.chars().count();
+            if used > width {
+                break;
+            }
+            spans.push(Span::styled(k, theme.hint_key));
+            spans.push(Span::raw(n));
         }
     }
     spans
@@ -112,7 +118,11 @@ pub fn render_status(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
     ])
     .areas(area);
     let left = if s.status.is_empty() {
-        Line::from(hints(s, theme))
+        Line::from(hints(
+            s,
+            theme,
+            usize::from(left_area.width).saturating_sub(1),
+        ))
     } else {
         Line::raw(format!(" {}", clean(&s.status)))
     };

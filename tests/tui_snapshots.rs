@@ -140,3 +140,27 @@ fn wide_layout_puts_the_detail_beside_the_list_with_40_rows() {
     assert_eq!(detail.y, a.list.y);
     assert!(detail.x > a.list.x);
 }
+
+#[test]
+fn control_sequences_from_mail_never_reach_the_screen() {
+    let mut s = state(160, 48);
+    let id = s.selected_row().expect("row");
+    if let Some(env) = s.rows[id].envelope.as_mut() {
+        env.subject = "Invoice \u{1b}[2J\u{1b}]52;c;ZXZpbA==\u{7} due".into();
+        env.from_name = "Pay\u{1b}[31mPal\u{9b}31m".into();
+    }
+    if let Some(v) = s.rows[id].verdict.as_mut() {
+        v.advice = "Do not click \u{1b}]8;;http://evil.example\u{1b}\\here".into();
+    }
+    for view in ["open", "close", "links", "close", "headers"] {
+        cmd(&mut s, view);
+        let term = draw(&s, &dark());
+        for cell in term.backend().buffer().content() {
+            assert!(
+                !cell.symbol().chars().any(|c| c.is_control()),
+                "control character on screen in {view}: {:?}",
+                cell.symbol()
+            );
+        }
+    }
+}

@@ -10,6 +10,7 @@ use super::action::Action;
 use super::bodytext;
 use super::effect::Effect;
 use super::filter::Filter;
+use super::keymap::Mode;
 use super::layout;
 use super::linkinfo;
 use super::source::{Listing, Loaded, Summary, clean};
@@ -130,7 +131,7 @@ fn step(s: &mut AppState, by: isize) {
         }
         (Some(_), _) => s.scroll = moved(s.scroll, by, overlay_len(s)),
         (None, Focus::Sidebar) => s.sidebar_sel = moved(s.sidebar_sel, by, s.folders.len()),
-        (None, Focus::Detail) => s.detail_scroll = moved(s.detail_scroll, by, 10_000),
+        (None, Focus::Detail) => s.detail_scroll = moved(s.detail_scroll, by, detail_len(s)),
         (None, Focus::List) => {
             s.selected = moved(s.selected, by, s.shown.len());
             s.detail_scroll = 0;
@@ -143,9 +144,19 @@ fn overlay_len(s: &AppState) -> usize {
         (Some(Overlay::Body), Some(c)) => c.body.lines.len(),
         (Some(Overlay::Headers), Some(c)) => c.headers.len(),
         (Some(Overlay::Attachments), Some(c)) => c.message.attachments.len(),
-        (Some(Overlay::Help), _) => 200,
+        (Some(Overlay::Help), _) => Mode::ALL.iter().map(|m| s.keymap.help(*m).len() + 2).sum(),
         _ => 0,
     }
+}
+
+/// An upper bound on the detail pane's lines: the header fields, the checklist, room for wrapping.
+fn detail_len(s: &AppState) -> usize {
+    let signals = s
+        .selected_row()
+        .and_then(|i| s.rows.get(i))
+        .and_then(|r| r.verdict.as_ref())
+        .map_or(0, |v| v.signals.len());
+    (12 + signals) * 2
 }
 
 fn panes(s: &AppState) -> Vec<Focus> {

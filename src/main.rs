@@ -1,12 +1,12 @@
 //! The `mailvet` binary: parse the command line, load the config, dispatch to a subcommand or the interface,
 //! and map errors to exit codes (0 ok, 1 findings from `scan`, 2 errors).
 
-use std::io;
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use mailvet::cli::{self, Cli, Command, Mailbox};
+use mailvet::cli::{self, Cli, Command, Mailbox, ScanArgs, ScanFormat};
 use mailvet::config::Config;
 
 fn main() -> ExitCode {
@@ -48,8 +48,9 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
             cli::explain(explain, &config, &mut out)?;
             Ok(cli::EXIT_OK)
         }
-        None => {
-            // Opening a mailbox starts the interface; the demo lives in a temp dir until it returns.
+        None if io::stdin().is_terminal() && io::stdout().is_terminal() => {
+            // Opening a mailbox on a terminal starts the interface; the demo lives in a temp dir until it
+            // returns.
             let (maildir, demo) = match mailbox(args, &config) {
                 Mailbox::Path(path) => (path, None),
                 Mailbox::Demo => {
@@ -67,6 +68,38 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
                 rules: config.rules(),
             })?;
             Ok(cli::EXIT_OK)
+        }
+        None => {
+            // Not on a terminal (piped, redirected): opening a mailbox prints its scan.
+            let table = ScanArgs {
+                paths: Vec::new(),
+                format: ScanFormat::Table,
+                trust: Vec::new(),
+                category: Vec::new(),
+            };
+            match mailbox(args, &config) {
+                Mailbox::Path(path) => Ok(cli::scan(
+                    &table,
+                    &[path],
+                    &config,
+                    &mut out,
+                    &mut io::stderr(),
+                )?),
+                Mailbox::Demo => {
+                    let demo = mailvet::demo::unpack()?;
+                    println!(
+                        "mailvet demo mailbox (no Maildir given or configured): {}",
+                        demo.path().display()
+                    );
+                    Ok(cli::scan(
+                        &table,
+                        &[demo.path().to_owned()],
+                        &config,
+                        &mut out,
+                        &mut io::stderr(),
+                    )?)
+                }
+            }
         }
     }
 }

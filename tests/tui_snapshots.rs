@@ -164,3 +164,38 @@ fn control_sequences_from_mail_never_reach_the_screen() {
         }
     }
 }
+
+#[test]
+fn tiny_and_odd_sizes_draw_without_panicking() {
+    for (w, h) in [(1, 1), (20, 5), (40, 10), (59, 24), (100, 7), (300, 100)] {
+        let mut s = state(w, h);
+        s.demo = true;
+        s.read_only = true;
+        for view in [
+            "toggle-sidebar",
+            "open",
+            "links",
+            "headers",
+            "attachments",
+            "help",
+            "close",
+            "filter",
+        ] {
+            cmd(&mut s, view);
+            draw(&s, &dark());
+        }
+    }
+}
+
+#[test]
+fn title_bar_says_demo_and_read_only() {
+    let mut s = state(160, 48);
+    s.demo = true;
+    s.read_only = true;
+    let text = format!("{}", draw(&s, &dark()).backend());
+    let title = text.lines().next().unwrap_or_default();
+    assert!(
+        title.contains("DEMO mailbox") && title.contains("[read-only]"),
+        "{title}"
+    );
+}

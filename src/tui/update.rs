@@ -19,6 +19,11 @@ use super::state::{AppState, Content, Focus, FolderStat, Opened, Overlay, Prompt
 /// Applies one action; returns the effects to run.
 pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
+    // A background result changes no window, so it need not re-prioritise (that would flood the queue).
+    let background = matches!(action, Action::Analysed(..) | Action::Loaded(..));
+    if action.name().is_some() {
+        s.status.clear();
+    }
     match action {
         Action::Down => step(s, 1),
         Action::Up => step(s, -1),
@@ -82,7 +87,7 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Analysed(id, summary) => analysed(s, id, *summary),
         Action::Loaded(id, result) => loaded(s, id, *result),
     }
-    follow(s, &mut effects);
+    follow(s, &mut effects, !background);
     effects
 }
 
@@ -365,7 +370,7 @@ fn relayout_body(s: &mut AppState) {
 
 /// After every action: keep the selection on screen, ask for the visible rows first, and read the
 /// selected message when something shows it.
-fn follow(s: &mut AppState, effects: &mut Vec<Effect>) {
+fn follow(s: &mut AppState, effects: &mut Vec<Effect>, prioritise: bool) {
     s.selected = s.selected.min(s.shown.len().saturating_sub(1));
     let rows = layout::list_rows(s);
     if s.selected < s.offset {
@@ -380,7 +385,7 @@ fn follow(s: &mut AppState, effects: &mut Vec<Effect>) {
         .copied()
         .filter(|&i| s.rows[i].verdict.is_none())
         .collect();
-    if !waiting.is_empty() {
+    if prioritise && !waiting.is_empty() {
         effects.push(Effect::Prioritise(waiting));
     }
     let Some(id) = s.selected_row() else { return };

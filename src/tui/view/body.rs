@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::super::bodytext::{BodyText, Piece};
-use super::super::state::AppState;
-use super::super::theme::Theme;
+use crate::tui::bodytext::{BodyText, Piece};
+use crate::tui::state::AppState;
+use crate::tui::theme::Theme;
 
 /// The spans of one body line.
 pub fn body_line<'a>(pieces: &'a [Piece], theme: &Theme) -> Line<'a> {

@@ -9,11 +9,11 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use crate::mail::{Address, Message};
 use crate::model::{Outcome, Signal, Verdict};
 
-use super::super::dates::full_date;
-use super::super::source::clean;
-use super::super::state::{AppState, Focus};
-use super::super::theme::Theme;
 use super::list::{category_chip, trust_badge};
+use crate::tui::dates::full_date;
+use crate::tui::source::clean;
+use crate::tui::state::{AppState, Focus};
+use crate::tui::theme::Theme;
 
 /// The icon of an outcome (readable without colour).
 pub fn outcome_icon(o: Outcome) -> &'static str {

@@ -5,9 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::super::keymap::{Keymap, Mode};
-use super::super::state::AppState;
-use super::super::theme::Theme;
+use crate::tui::keymap::{Keymap, Mode};
+use crate::tui::state::AppState;
+use crate::tui::theme::Theme;
 
 fn section_title(mode: Mode) -> &'static str {
     match mode {

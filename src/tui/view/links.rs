@@ -5,9 +5,9 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use super::super::linkinfo::LinkRow;
-use super::super::state::AppState;
-use super::super::theme::Theme;
+use crate::tui::linkinfo::LinkRow;
+use crate::tui::state::AppState;
+use crate::tui::theme::Theme;
 
 /// The "official" column: `yes`, `NO`, or `—` when no brand is claimed.
 pub fn official_word(official: Option<bool>) -> &'static str {

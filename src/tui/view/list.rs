@@ -9,11 +9,11 @@ use ratatui::widgets::{Cell, Row as TableRow, Table};
 
 use crate::model::{Category, Trust};
 
-use super::super::dates::list_date;
-use super::super::filter::category_word;
-use super::super::source::clean;
-use super::super::state::{AppState, Focus, Row};
-use super::super::theme::Theme;
+use crate::tui::dates::list_date;
+use crate::tui::filter::category_word;
+use crate::tui::source::clean;
+use crate::tui::state::{AppState, Focus, Row};
+use crate::tui::theme::Theme;
 
 /// The trust badge: the label's word in its style; `…` while not analysed.
 pub fn trust_badge(t: Option<Trust>, theme: &Theme) -> Span<'static> {

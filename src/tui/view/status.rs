@@ -6,10 +6,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::super::keymap::Mode;
-use super::super::source::clean;
-use super::super::state::{AppState, Overlay, PromptKind};
-use super::super::theme::Theme;
+use crate::tui::keymap::Mode;
+use crate::tui::source::clean;
+use crate::tui::state::{AppState, Overlay, PromptKind};
+use crate::tui::theme::Theme;
 
 const MAIN_HINTS: [&str; 8] = [
     "quit",

@@ -202,3 +202,7 @@ fn dedupe(links: &mut Vec<Link>) {
     let mut keep = keep.into_iter();
     links.retain(|_| keep.next().unwrap_or(true));
 }
+
+#[cfg(test)]
+#[path = "parse_tests.rs"]
+mod tests;

@@ -1,0 +1,162 @@
+//! What the text asks for: generic vs personal greeting, urgency and threats, requests for credentials, card
+//! or personal data, prize lures, and HTML forms. Phrase lists cover the languages of the dev set (English,
+//! German, Portuguese, Spanish, French, Italian); matching is on whole folded words.
+
+use super::text;
+use crate::mail::Message;
+use crate::model::{Outcome, Signal};
+
+/// How much of the body is read.
+const BODY_LIMIT: usize = 12 * 1024;
+
+const GENERIC: &str = "dear customer|dear valued customer|dear client|dear valued client|dear user|dear member|\
+    dear valued member|dear account holder|dear sir madam|dear sir or madam|dear friend|\
+    dear beneficiary|dear winner|hello customer|hi customer|valued customer|dear card holder|\
+    dear cardholder|sehr geehrter kunde|sehr geehrte kundin|lieber kunde|liebe kundin|lieber nutzer|\
+    prezado cliente|prezada cliente|caro cliente|estimado cliente|querido cliente|cher client|\
+    chère cliente|gentile cliente|beste klant|geachte klant";
+
+const URGENCY: &str = "urgent|immediately|within 24 hours|within 48 hours|within 12 hours|24 hours|will be suspended|\
+    has been suspended|been locked|will be locked|will be closed|will be deleted|will be terminated|\
+    final notice|final warning|last chance|last warning|act now|action required|immediate action|\
+    expires today|has expired|suspended|unusual activity|unauthorized|restricted|permanently|failure to|\
+    avoid|dringend|sofort|letzte chance|letzte erinnerung|gesperrt|abgelaufen|läuft ab|\
+    innerhalb von 24 stunden|eingeschränkt|urgente|imediatamente|bloqueio|bloqueado|bloqueada|suspensão|\
+    suspenso|suspensa|última chance|evite|em 24 horas|suspendida|suspendido|suspendu|bloqué|\
+    dernier avis|sospeso|bloccato";
+
+const CREDENTIALS: &str = "verify your account|verify your identity|confirm your identity|confirm your account|\
+    update your account|update your payment|update your billing|payment information|billing information|\
+    confirm your payment|enter your password|confirm your password|login details|sign in to verify|\
+    log in to verify|card details|credit card|card number|security code|cvv|your pin|social security|\
+    bank account details|restore access|reactivate|validate your|verify your information|\
+    confirm your details|update your details|update your information|verify your payment|\
+    bestätigen sie ihre|bestätige deine|bestätigen sie|zugangsdaten|kreditkarte|verifizieren|\
+    sicherheits pin|identität|daten aktualisieren|atualize seus dados|confirme seus dados|\
+    atualizar cadastro|confirme sua identidade|senha|cartão|verifique su cuenta|actualice sus datos|\
+    vérifier votre compte|mettre à jour vos informations|verifica il tuo account";
+
+const PRIZE: &str = "you have won|you ve won|you won|winner|congratulations|gift card|claim your|free gift|prize|lottery|\
+    selected to receive|mystery box|survey|reward|gewonnen|gewinnspiel|gutschein|geschenkkarte|gewinner|\
+    glückwunsch|belohnung|prämie|parabéns|prêmio|ganhou|brinde|recompensa|sorteio|felicidades|premio|\
+    ganador|félicitations|gagné|cadeau";
+
+const GREETING_WORDS: &str = "dear|hello|hi|hallo|hola|olá|ola|bonjour|ciao|hey";
+
+const SENSITIVE_INPUTS: &str = "password|pass|pwd|card|cc|cvv|cvc|pin|ssn|otp";
+
+/// The content signals.
+pub fn check(msg: &Message) -> Vec<Signal> {
+    let body = text::fold(&msg.text, BODY_LIMIT);
+    let all = format!("{}{}", text::fold(&msg.subject, 1024), body);
+    let mut out = Vec::new();
+    out.extend(greeting(msg, &body));
+    out.extend(phrases(&all, URGENCY, "urgency", "Pressure or threats", 2));
+    out.extend(phrases(
+        &all,
+        CREDENTIALS,
+        "credential-request",
+        "Asks for credentials, card or personal data",
+        1,
+    ));
+    out.extend(phrases(
+        &all,
+        PRIZE,
+        "prize-lure",
+        "Prize, gift or reward lure",
+        2,
+    ));
+    out.extend(forms(msg));
+    out
+}
+
+/// A warning when at least `warn_at` distinct phrases are found, info for fewer.
+fn phrases(folded: &str, list: &str, id: &str, title: &str, warn_at: usize) -> Option<Signal> {
+    let found = text::find_all(folded, list);
+    if found.is_empty() {
+        return None;
+    }
+    let outcome = if found.len() >= warn_at {
+        Outcome::Warn
+    } else {
+        Outcome::Info
+    };
+    let quoted: Vec<String> = found.iter().take(4).map(|p| format!("\"{p}\"")).collect();
+    Some(Signal::new(id, outcome, title, quoted.join(", ")))
+}
+
+/// The greeting word of `words` that opens `opening` followed by `who`, if any.
+fn greets(opening: &str, who: &str) -> Option<String> {
+    GREETING_WORDS
+        .split('|')
+        .map(|g| format!("{g} {who}"))
+        .find(|p| text::has(opening, p))
+}
+
+/// `personal-greeting` when the text greets the recipient by name, `generic-greeting` for "Dear Customer" or
+/// a greeting by e-mail address.
+fn greeting(msg: &Message, body: &str) -> Option<Signal> {
+    let opening: String = body.chars().take(1500).collect();
+    for to in msg.to.iter().take(8) {
+        let first = to
+            .name
+            .as_deref()
+            .and_then(|n| {
+                n.split(|c: char| !c.is_alphabetic())
+                    .find(|w| w.chars().count() >= 2)
+            })
+            .map(str::to_lowercase);
+        if let Some(hit) = first.and_then(|f| greets(&opening, &f)) {
+            return Some(Signal::new(
+                "personal-greeting",
+                Outcome::Pass,
+                "Greets you by name",
+                hit,
+            ));
+        }
+        let addr = text::fold(&to.address, 256);
+        if let Some(hit) = Some(addr.trim())
+            .filter(|a| !a.is_empty())
+            .and_then(|a| greets(&opening, a))
+        {
+            return Some(Signal::new(
+                "generic-greeting",
+                Outcome::Warn,
+                "Greets you by e-mail address",
+                hit,
+            ));
+        }
+    }
+    text::find(&opening, GENERIC).map(|p| {
+        Signal::new(
+            "generic-greeting",
+            Outcome::Warn,
+            "Generic greeting",
+            format!("\"{p}\""),
+        )
+    })
+}
+
+/// `html-form`: forms inside a mail; ones asking for passwords or cards fail.
+fn forms(msg: &Message) -> Option<Signal> {
+    let form = msg.forms.first()?;
+    let sensitive = msg.forms.iter().flat_map(|f| f.inputs.iter()).find(|i| {
+        i.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| SENSITIVE_INPUTS.split('|').any(|s| s == w))
+    });
+    let action = form.action.clone().unwrap_or_else(|| "(no action)".into());
+    Some(match sensitive {
+        Some(input) => Signal::new(
+            "html-form",
+            Outcome::Fail,
+            format!("Form asks for \"{input}\" inside the mail"),
+            action,
+        ),
+        None => Signal::new(
+            "html-form",
+            Outcome::Warn,
+            "The mail contains a form",
+            action,
+        ),
+    })
+}

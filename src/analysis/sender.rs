@@ -1,0 +1,237 @@
+//! Who the message says it is from: the From domain against the claimed brand, the display name (brand names,
+//! embedded addresses), free-mail senders claiming a brand, and Reply-To / Return-Path domains.
+
+use super::Rules;
+use super::claim::{Claim, ClaimSource};
+use super::domains;
+use crate::mail::Message;
+use crate::model::{Outcome, Signal};
+
+/// The sender signals; `from_host` is the normalised From domain.
+pub fn check(
+    msg: &Message,
+    rules: &Rules,
+    from_host: Option<&str>,
+    claim: Option<&Claim>,
+) -> Vec<Signal> {
+    let mut out = Vec::new();
+    let from_addr = msg.from.as_ref().map_or("", |a| a.address.as_str());
+    out.push(sender_domain(from_addr, from_host, claim));
+    if let Some(s) = lookalike(from_host, claim) {
+        out.push(s);
+    }
+    out.extend(display_name_brand(msg, from_host, claim));
+    out.extend(display_name_address(msg, from_host));
+    out.extend(freemail_brand(rules, from_addr, from_host, claim));
+    out.extend(reply_to(msg, rules, from_host, claim));
+    out.extend(return_path(msg, rules, from_host, claim));
+    out
+}
+
+fn sender_domain(from_addr: &str, from_host: Option<&str>, claim: Option<&Claim>) -> Signal {
+    let id = "sender-domain";
+    let Some(host) = from_host else {
+        return Signal::new(id, Outcome::Warn, "From has no usable domain", from_addr);
+    };
+    let shown = domains::shown(host);
+    match claim {
+        Some(c) if c.brand.is_relay(host) => Signal::new(
+            id,
+            Outcome::Info,
+            format!(
+                "Sent through {}'s relay: written by a third party",
+                c.brand.display
+            ),
+            from_addr,
+        ),
+        Some(c) if c.brand.owns_sender(host) => Signal::new(
+            id,
+            Outcome::Pass,
+            format!("From domain {shown} is official for {}", c.brand.display),
+            from_addr,
+        ),
+        Some(c) if c.source.is_origin() => Signal::new(
+            id,
+            Outcome::Fail,
+            format!(
+                "Claims {} ({}) but From domain {shown} is not one of its domains",
+                c.brand.display,
+                c.source.describe()
+            ),
+            from_addr,
+        ),
+        Some(c) if c.source == ClaimSource::Subject => Signal::new(
+            id,
+            Outcome::Warn,
+            format!(
+                "Subject names {} but From domain {shown} is not one of its domains",
+                c.brand.display
+            ),
+            from_addr,
+        ),
+        _ => Signal::new(id, Outcome::Info, format!("From domain {shown}"), from_addr),
+    }
+}
+
+fn lookalike(from_host: Option<&str>, claim: Option<&Claim>) -> Option<Signal> {
+    let l = claim?.lookalike.as_ref()?;
+    let host = from_host?;
+    Some(Signal::new(
+        l.kind.signal_id(),
+        Outcome::Fail,
+        format!("From domain imitates {} ({})", l.brand.display, l.imitated),
+        domains::shown(host),
+    ))
+}
+
+fn display_name_brand(
+    msg: &Message,
+    from_host: Option<&str>,
+    claim: Option<&Claim>,
+) -> Option<Signal> {
+    let name = msg.from.as_ref()?.name.as_deref()?;
+    let c =
+        claim.filter(|c| matches!(c.source, ClaimSource::DisplayName | ClaimSource::FromDomain))?;
+    let owned = from_host.is_some_and(|h| c.brand.owns_sender(h));
+    if c.source == ClaimSource::FromDomain && !super::claim::is_named_in(c.brand, name) {
+        return None;
+    }
+    let (outcome, title) = if owned {
+        (
+            Outcome::Pass,
+            format!(
+                "Display name names {} and the domain is theirs",
+                c.brand.display
+            ),
+        )
+    } else {
+        (
+            Outcome::Fail,
+            format!(
+                "Display name names {}, the address is not theirs",
+                c.brand.display
+            ),
+        )
+    };
+    Some(Signal::new("display-name-brand", outcome, title, name))
+}
+
+/// Domains written in a display name (`"service@paypal.com" <x@evil.ru>`, `Amazon.de`).
+fn domains_in(name: &str) -> Vec<String> {
+    name.split(|c: char| {
+        c.is_whitespace() || matches!(c, '<' | '>' | '"' | '(' | ')' | ',' | ';' | ':' | '\'')
+    })
+    .filter_map(|w| {
+        let host = w.rsplit_once('@').map_or(w, |(_, d)| d);
+        let host = host.trim_end_matches('.');
+        (host.contains('.') && host.chars().any(|c| c.is_alphabetic())).then_some(host)
+    })
+    .filter_map(domains::registrable_of)
+    .take(8)
+    .collect()
+}
+
+fn display_name_address(msg: &Message, from_host: Option<&str>) -> Option<Signal> {
+    let name = msg.from.as_ref()?.name.as_deref()?;
+    let from_reg = from_host.and_then(domains::registrable);
+    let foreign = domains_in(name)
+        .into_iter()
+        .find(|d| Some(d.as_str()) != from_reg && domains::has_known_suffix(d))?;
+    Some(Signal::new(
+        "display-name-address",
+        Outcome::Fail,
+        format!(
+            "Display name shows another domain ({})",
+            domains::shown(&foreign)
+        ),
+        name,
+    ))
+}
+
+fn freemail_brand(
+    rules: &Rules,
+    from_addr: &str,
+    from_host: Option<&str>,
+    claim: Option<&Claim>,
+) -> Option<Signal> {
+    let c =
+        claim.filter(|c| matches!(c.source, ClaimSource::DisplayName | ClaimSource::Subject))?;
+    let host = from_host?;
+    rules.brands.is_freemail(host).then(|| {
+        Signal::new(
+            "freemail-brand",
+            Outcome::Fail,
+            format!("Claims {} from a free-mail address", c.brand.display),
+            from_addr,
+        )
+    })
+}
+
+/// Whether `host` may stand for the sender of `from_host`: same registrable domain, an official domain of the
+/// claimed brand, or a shared platform.
+fn same_party(rules: &Rules, host: &str, from_host: Option<&str>, claim: Option<&Claim>) -> bool {
+    let reg = domains::registrable(host);
+    from_host.and_then(domains::registrable) == reg
+        || claim.is_some_and(|c| c.brand.owns_link(host))
+        || rules.brands.is_shared_platform(host)
+}
+
+fn reply_to(
+    msg: &Message,
+    rules: &Rules,
+    from_host: Option<&str>,
+    claim: Option<&Claim>,
+) -> Option<Signal> {
+    let other = msg.reply_to.iter().find_map(|a| {
+        let host = a.domain().as_deref().and_then(domains::normalise_host)?;
+        (!same_party(rules, &host, from_host, claim)).then(|| (a.address.clone(), host))
+    })?;
+    let (outcome, title) = if msg.list_id.is_some() {
+        (
+            Outcome::Info,
+            "Reply-To points elsewhere (usual for a mailing list)".to_string(),
+        )
+    } else if rules.brands.is_freemail(&other.1) && claim.is_some() {
+        (
+            Outcome::Fail,
+            "Replies go to a free-mail address".to_string(),
+        )
+    } else {
+        (
+            Outcome::Warn,
+            format!(
+                "Replies go to another domain ({})",
+                domains::shown(&other.1)
+            ),
+        )
+    };
+    Some(Signal::new("reply-to-mismatch", outcome, title, other.0))
+}
+
+fn return_path(
+    msg: &Message,
+    rules: &Rules,
+    from_host: Option<&str>,
+    claim: Option<&Claim>,
+) -> Option<Signal> {
+    let rp = msg.return_path.as_deref().filter(|r| !r.is_empty())?;
+    let host = rp
+        .rsplit_once('@')
+        .and_then(|(_, d)| domains::normalise_host(d))?;
+    if same_party(rules, &host, from_host, claim) || msg.list_id.is_some() {
+        return None;
+    }
+    // Genuine bulk mail bounces to its sending platform; only a brand claim makes a foreign bounce address
+    // worth a warning.
+    let outcome = if claim.is_some_and(|c| c.source.is_origin()) {
+        Outcome::Warn
+    } else {
+        Outcome::Info
+    };
+    Some(Signal::new(
+        "return-path-mismatch",
+        outcome,
+        format!("Bounces go to another domain ({})", domains::shown(&host)),
+        rp,
+    ))
+}

@@ -28,9 +28,9 @@ pub enum StoreError {
 }
 
 /// Every message under `inputs` (Maildirs, directories of .eml files, single files), in a stable order.
-pub fn collect(inputs: &[PathBuf]) -> Result<Vec<Entry>, StoreError> {
+pub fn collect(inputs: &[PathBuf]) -> (Vec<Entry>, Vec<StoreError>) {
     let _ = inputs;
-    Ok(Vec::new()) // SKELETON
+    (Vec::new(), Vec::new()) // SKELETON
 }
 
 /// Reads a message file, refusing files over `max_bytes`.

@@ -1,6 +1,9 @@
 //! The brand knowledge base: embedded `brands.toml`, with the user's brands merged over it by id.
 
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+use super::index::Index;
 
 /// The embedded knowledge base.
 pub const EMBEDDED: &str = include_str!("brands.toml");
@@ -63,7 +66,22 @@ pub struct Brands {
     /// Free-mail providers (gmail.com, outlook.com): anyone can have an address there.
     #[serde(default)]
     pub freemail: Vec<String>,
+    /// Lookup keys, built on first use. Change the brands through [`Brands::merge`], which resets them.
+    #[serde(skip)]
+    index: LazyIndex,
 }
+
+/// The lazily built [`Index`]; it is derived data, so comparisons ignore it.
+#[derive(Debug, Clone, Default)]
+struct LazyIndex(OnceLock<Index>);
+
+impl PartialEq for LazyIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for LazyIndex {}
 
 impl Brands {
     /// Parses a knowledge-base file.
@@ -88,6 +106,12 @@ impl Brands {
         }
         self.shared_platforms.extend(other.shared_platforms);
         self.freemail.extend(other.freemail);
+        self.index = LazyIndex::default();
+    }
+
+    /// The precomputed lookup keys.
+    pub fn index(&self) -> &Index {
+        self.index.0.get_or_init(|| Index::build(self))
     }
 
     /// The brand with this id.

@@ -9,7 +9,7 @@ use crate::model::Category;
 const BODY_LIMIT: usize = 4096;
 
 const ACCOUNT: &str = "password|sign in|signin|login|log in|verify|verification|security|secure|account|suspended|locked|\
-    unusual activity|two factor|2fa|one time password|otp|passcode|identity|unauthorized|new device|pin|\
+    unusual activity|two factor|2 fa|one time password|otp|passcode|identity|unauthorized|new device|pin|\
     kontos|konto|passwort|sicherheit|anmeldung|gesperrt|senha|conta|segurança|bloqueio|cuenta|\
     contraseña|compte|mot de passe|sécurité|account verification|cnh|cpf";
 const SELLER: &str = "seller|seller central|listing|listings|account health|policy violation|asin|\

@@ -3,6 +3,7 @@
 
 use super::brands::{Brand, Brands};
 use super::domains::{self, Lookalike};
+use super::index;
 use super::text;
 use crate::mail::Message;
 
@@ -59,42 +60,48 @@ pub struct Claim<'a> {
 /// How much of the body is searched for brand mentions.
 const BODY_LIMIT: usize = 4096;
 
-/// `s` folded for name matching by confusable skeleton, so that `Αmazοn` and `PaypaI` count.
-fn name_key(s: &str) -> String {
-    text::fold(&domains::confusable_key(s), 1024)
-}
-
-/// Whether `brand` is named in a string already passed through [`name_key`].
-fn names(brand: &Brand, keyed: &str) -> bool {
-    brand
-        .names
+/// Whether `brand` (at `i` in the knowledge base) is named in a string passed through [`index::name_key`].
+fn names(brands: &Brands, i: usize, keyed: &str) -> bool {
+    brands
+        .index()
+        .name_keys
         .iter()
-        .any(|n| text::has(keyed, name_key(n).trim()))
+        .any(|(b, k)| *b == i && text::has(keyed, k))
 }
 
 /// Whether `s` names `brand`.
-pub fn is_named_in(brand: &Brand, s: &str) -> bool {
-    names(brand, &name_key(s))
+pub fn is_named_in(brands: &Brands, brand: &Brand, s: &str) -> bool {
+    let keyed = index::name_key(s);
+    brands
+        .brands
+        .iter()
+        .position(|b| b.id == brand.id)
+        .is_some_and(|i| names(brands, i, &keyed))
 }
 
-/// The brand named in `s`.
+/// The brand named in `s` (display name or subject): its names, id or display form, compared by confusable key.
 pub fn brand_named_in<'a>(s: &str, brands: &'a Brands) -> Option<&'a Brand> {
     if s.trim().is_empty() {
         return None;
     }
-    let keyed = name_key(s);
-    brands.brands.iter().find(|b| names(b, &keyed))
+    let keyed = index::name_key(s);
+    let (i, _) = brands
+        .index()
+        .name_keys
+        .iter()
+        .find(|(_, k)| text::has(&keyed, k))?;
+    brands.brands.get(*i)
 }
 
-/// The brand most named in the body (plain words, names of four letters or more).
+/// The brand first named in the body (its names of four letters or more, plain words).
 fn brand_in_body<'a>(msg: &Message, brands: &'a Brands) -> Option<&'a Brand> {
     let folded = text::fold(&msg.text, BODY_LIMIT);
-    brands.brands.iter().find(|b| {
-        b.names.iter().any(|n| {
-            let n = text::fold(n, 256);
-            n.trim().len() >= 4 && text::has(&folded, n.trim())
-        })
-    })
+    let (i, _) = brands
+        .index()
+        .body_names
+        .iter()
+        .find(|(_, n)| text::has(&folded, n))?;
+    brands.brands.get(*i)
 }
 
 /// The brand most of the web links go to (at least half of them).

@@ -16,25 +16,36 @@ const GENERIC: &str = "dear customer|dear valued customer|dear client|dear value
     prezado cliente|prezada cliente|caro cliente|estimado cliente|querido cliente|cher client|\
     chère cliente|gentile cliente|beste klant|geachte klant";
 
-const URGENCY: &str = "urgent|immediately|within 24 hours|within 48 hours|within 12 hours|24 hours|will be suspended|\
+const URGENCY: &str = "urgent|immediately|within 24 hours|within 48 hours|within 12 hours|will be suspended|\
     has been suspended|been locked|will be locked|will be closed|will be deleted|will be terminated|\
     final notice|final warning|last chance|last warning|act now|action required|immediate action|\
-    expires today|has expired|suspended|unusual activity|unauthorized|restricted|permanently|failure to|\
-    avoid|dringend|sofort|letzte chance|letzte erinnerung|gesperrt|abgelaufen|läuft ab|\
-    innerhalb von 24 stunden|eingeschränkt|urgente|imediatamente|bloqueio|bloqueado|bloqueada|suspensão|\
-    suspenso|suspensa|última chance|evite|em 24 horas|suspendida|suspendido|suspendu|bloqué|\
-    dernier avis|sospeso|bloccato";
+    expires today|has expired|suspended|unusual activity|dringend|sofort|letzte chance|\
+    letzte erinnerung|gesperrt|abgelaufen|läuft ab|innerhalb von 24 stunden|eingeschränkt|urgente|\
+    imediatamente|bloqueio|bloqueado|bloqueada|suspensão|suspenso|suspensa|última chance|evite|\
+    em 24 horas|suspendida|suspendido|suspendu|bloqué|dernier avis|sospeso|bloccato";
 
+/// Requests that are a warning on their own.
 const CREDENTIALS: &str = "verify your account|verify your identity|confirm your identity|confirm your account|\
-    update your account|update your payment|update your billing|payment information|billing information|\
-    confirm your payment|enter your password|confirm your password|login details|sign in to verify|\
-    log in to verify|card details|credit card|card number|security code|cvv|your pin|social security|\
-    bank account details|restore access|reactivate|validate your|verify your information|\
-    confirm your details|update your details|update your information|verify your payment|\
-    bestätigen sie ihre|bestätige deine|bestätigen sie|zugangsdaten|kreditkarte|verifizieren|\
-    sicherheits pin|identität|daten aktualisieren|atualize seus dados|confirme seus dados|\
-    atualizar cadastro|confirme sua identidade|senha|cartão|verifique su cuenta|actualice sus datos|\
-    vérifier votre compte|mettre à jour vos informations|verifica il tuo account";
+    update your account|update your payment|update your billing|confirm your payment|enter your password|\
+    confirm your password|sign in to verify|log in to verify|restore access|reactivate your|validate your|\
+    verify your information|confirm your details|update your details|update your information|\
+    verify your payment|confirm your billing|bestätigen sie ihre|bestätige deine|bestätigen sie jetzt|\
+    daten aktualisieren|identität bestätigen|atualize seus dados|confirme seus dados|atualizar cadastro|\
+    confirme sua identidade|verifique su cuenta|actualice sus datos|vérifier votre compte|\
+    mettre à jour vos informations|verifica il tuo account";
+
+/// Things asked for that are a warning only two at a time.
+const CREDENTIAL_NOUNS: &str = "password|credit card|card number|card details|security code|cvv|your pin|\
+    social security|bank account|billing information|payment information|login details|zugangsdaten|\
+    kreditkarte|sicherheits pin|pin|senha|cartão|cpf|contraseña|tarjeta|mot de passe";
+
+/// Money or subscription talk that, with a phone number to call, makes a callback scam.
+const CALLBACK: &str = "renewal|auto renewal|automatic renewal|subscription|will be charged|has been charged|\
+    payment of|will be processed|been processed|refund|cancel|invoice|transaction|order|purchase|\
+    membership|charged|billing";
+
+const CALL_WORDS: &str = "call|phone|helpline|help line|help center|toll free|support number|contact us|\
+    customer care|customer service|hotline";
 
 const PRIZE: &str = "you have won|you ve won|you won|winner|congratulations|gift card|claim your|free gift|prize|lottery|\
     selected to receive|mystery box|survey|reward|gewonnen|gewinnspiel|gutschein|geschenkkarte|gewinner|\
@@ -52,13 +63,8 @@ pub fn check(msg: &Message) -> Vec<Signal> {
     let mut out = Vec::new();
     out.extend(greeting(msg, &body));
     out.extend(phrases(&all, URGENCY, "urgency", "Pressure or threats", 2));
-    out.extend(phrases(
-        &all,
-        CREDENTIALS,
-        "credential-request",
-        "Asks for credentials, card or personal data",
-        1,
-    ));
+    out.extend(credentials(&all));
+    out.extend(callback(&all, &msg.text));
     out.extend(phrases(
         &all,
         PRIZE,
@@ -68,6 +74,71 @@ pub fn check(msg: &Message) -> Vec<Signal> {
     ));
     out.extend(forms(msg));
     out
+}
+
+/// `credential-request`: one request phrase, or two sensitive things named.
+fn credentials(folded: &str) -> Option<Signal> {
+    let mut found = text::find_all(folded, CREDENTIALS);
+    let strong = !found.is_empty();
+    found.extend(text::find_all(folded, CREDENTIAL_NOUNS));
+    if found.is_empty() {
+        return None;
+    }
+    let outcome = if strong || found.len() >= 2 {
+        Outcome::Warn
+    } else {
+        Outcome::Info
+    };
+    let quoted: Vec<String> = found.iter().take(4).map(|p| format!("\"{p}\"")).collect();
+    Some(Signal::new(
+        "credential-request",
+        outcome,
+        "Asks for credentials, card or personal data",
+        quoted.join(", "),
+    ))
+}
+
+/// A phone number: 10 to 13 digits in one run of digits, spaces, dots, dashes, parentheses and a leading `+`.
+fn phone_number(raw: &str) -> Option<String> {
+    let mut run = String::new();
+    let mut digits = 0;
+    for c in raw.chars().take(BODY_LIMIT).chain([' ', '\n']) {
+        let joiner = matches!(c, ' ' | '-' | '.' | '(' | ')' | '+');
+        if c.is_ascii_digit() || (joiner && (digits > 0 || matches!(c, '+' | '('))) {
+            digits += usize::from(c.is_ascii_digit());
+            run.push(c);
+            continue;
+        }
+        if (10..=13).contains(&digits) {
+            return Some(run.trim().to_string());
+        }
+        run.clear();
+        digits = 0;
+    }
+    None
+}
+
+/// `callback-lure`: money or subscription talk with a phone number to call (the "call us to cancel" scam).
+fn callback(folded: &str, raw: &str) -> Option<Signal> {
+    let money = text::find_all(folded, CALLBACK);
+    if money.len() < 2 || text::find(folded, CALL_WORDS).is_none() {
+        return None;
+    }
+    let number = phone_number(raw)?;
+    Some(Signal::new(
+        "callback-lure",
+        Outcome::Warn,
+        "Talks money or renewals and gives a number to call",
+        format!(
+            "{number}; \"{}\"",
+            money
+                .iter()
+                .take(3)
+                .copied()
+                .collect::<Vec<_>>()
+                .join("\", \"")
+        ),
+    ))
 }
 
 /// A warning when at least `warn_at` distinct phrases are found, info for fewer.

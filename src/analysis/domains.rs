@@ -18,7 +18,10 @@ pub fn normalise_host(host: &str) -> Option<String> {
     } else {
         idna::domain_to_ascii(host).ok()?
     };
-    (!ascii.is_empty() && ascii.contains('.')).then_some(ascii)
+    let valid = ascii
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_');
+    (valid && ascii.contains('.') && !ascii.starts_with('.')).then_some(ascii)
 }
 
 /// Whether a host is an IPv4 or IPv6 literal (psl would give nonsense for these).
@@ -101,33 +104,11 @@ pub struct Lookalike<'a> {
 }
 
 /// The label of a registrable domain without its public suffix (`amazon.co.uk` → `amazon`).
-fn reg_label(reg: &str) -> &str {
+pub fn reg_label(reg: &str) -> &str {
     match psl::suffix_str(reg) {
         Some(suffix) if reg.len() > suffix.len() + 1 => &reg[..reg.len() - suffix.len() - 1],
         _ => reg.split('.').next().unwrap_or(reg),
     }
-}
-
-/// The distinctive labels of a brand: its official domains' labels and its one-word names, four letters or more
-/// (shorter ones such as `ups` or `x` match too much by accident).
-fn brand_labels(brand: &Brand) -> Vec<String> {
-    let mut labels: Vec<String> = Vec::new();
-    let domains = brand.sender_domains.iter().chain(&brand.link_domains);
-    for d in domains {
-        if let Some(reg) = registrable_of(d) {
-            labels.push(reg_label(&reg).to_string());
-        }
-    }
-    for n in &brand.names {
-        let compact: String = n.chars().filter(|c| !c.is_whitespace()).collect();
-        if compact.chars().all(|c| c.is_ascii_alphanumeric()) {
-            labels.push(compact.to_ascii_lowercase());
-        }
-    }
-    labels.retain(|l| l.len() >= 4 && !l.contains('.'));
-    labels.sort();
-    labels.dedup();
-    labels
 }
 
 /// Whether `label` is within the spelling distance allowed for a brand label of this length.
@@ -153,8 +134,8 @@ fn holds_brand(word: &str, official: &str) -> bool {
     official.len() >= 6 && word.contains(official)
 }
 
-/// Which brand a normalised host imitates, if any. Hosts official for the brand (sender or link domains) never
-/// imitate it; shared platforms and free-mail providers never do.
+/// Which brand a normalised host imitates, if any. Hosts official for a brand (sender or link domains) never
+/// imitate one; shared platforms and free-mail providers never do.
 pub fn lookalike<'a>(ascii_host: &str, brands: &'a Brands) -> Option<Lookalike<'a>> {
     let reg = registrable(ascii_host)?;
     if brands.is_shared_platform(ascii_host) || brands.is_freemail(ascii_host) {
@@ -167,36 +148,34 @@ pub fn lookalike<'a>(ascii_host: &str, brands: &'a Brands) -> Option<Lookalike<'
     let (unicode_label, _) = idna::domain_to_unicode(label);
     let key = confusable_key(&unicode_label);
     let sub = &ascii_host[..ascii_host.len().saturating_sub(reg.len())];
-    for brand in &brands.brands {
-        for official in brand_labels(brand) {
-            let found = |kind| {
-                Some(Lookalike {
-                    brand,
-                    kind,
-                    imitated: official.clone(),
-                })
-            };
-            if label == official {
-                return found(LookalikeKind::TldSwap);
-            }
-            if key == confusable_key(&official) {
-                let kind = if unicode_label.is_ascii() {
-                    LookalikeKind::Spelling
-                } else {
-                    LookalikeKind::Homoglyph
-                };
-                return found(kind);
-            }
-            if label.is_ascii() && near_miss(label, &official) {
-                return found(LookalikeKind::Spelling);
-            }
-            let in_sub = sub.split('.').any(|w| holds_brand(w, &official));
-            if in_sub || holds_brand(label, &official) {
-                return found(LookalikeKind::BrandInForeign);
-            }
+    let kind = |l: &super::index::Label| {
+        if label == l.label {
+            Some(LookalikeKind::TldSwap)
+        } else if key == l.key {
+            Some(if unicode_label.is_ascii() {
+                LookalikeKind::Spelling
+            } else {
+                LookalikeKind::Homoglyph
+            })
+        } else if label.is_ascii()
+            && label.len().abs_diff(l.label.len()) <= 2
+            && near_miss(label, &l.label)
+        {
+            Some(LookalikeKind::Spelling)
+        } else if sub.split('.').any(|w| holds_brand(w, &l.label)) || holds_brand(label, &l.label) {
+            Some(LookalikeKind::BrandInForeign)
+        } else {
+            None
         }
-    }
-    None
+    };
+    brands.index().labels.iter().find_map(|l| {
+        let brand = brands.brands.get(l.brand)?;
+        kind(l).map(|kind| Lookalike {
+            brand,
+            kind,
+            imitated: l.label.clone(),
+        })
+    })
 }
 
 #[cfg(test)]

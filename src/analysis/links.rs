@@ -3,7 +3,7 @@
 //! look-alike destinations, IP-literal hosts, userinfo tricks and shorteners. No link is ever opened.
 
 use super::Rules;
-use super::claim::Claim;
+use super::claim::{Claim, ClaimSource};
 use super::domains;
 use crate::mail::Message;
 use crate::model::{Outcome, Signal};
@@ -81,7 +81,7 @@ fn unwrap_once(url: &Url) -> Option<String> {
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.into_owned())
     };
-    if host.ends_with("safelinks.protection.outlook.com") {
+    if host.contains(".safelinks.protection.") {
         return param("url");
     }
     if (host == "www.google.com" || host == "google.com") && url.path() == "/url" {
@@ -196,14 +196,16 @@ pub fn check(msg: &Message, rules: &Rules, claim: Option<&Claim>) -> Vec<Signal>
         }
         if let Some(shown) = shown_domain(&d.text) {
             let real = domains::registrable(&host);
-            if real != Some(shown.as_str()) && !rules.brands.is_shared_platform(&host) {
-                let spoofs_brand = rules
-                    .brands
-                    .sender_brand(&shown)
-                    .or_else(|| rules.brands.brands.iter().find(|b| b.owns_link(&shown)));
-                let outcome = match spoofs_brand {
-                    Some(b) if !b.owns_link(&host) => Outcome::Fail,
-                    _ => Outcome::Warn,
+            let shown_brand = rules.brands.brands.iter().find(|b| b.owns_link(&shown));
+            let same_brand = shown_brand.is_some_and(|b| b.owns_link(&host));
+            if real != Some(shown.as_str())
+                && !same_brand
+                && !rules.brands.is_shared_platform(&host)
+            {
+                let outcome = if shown_brand.is_some() {
+                    Outcome::Fail
+                } else {
+                    Outcome::Warn
                 };
                 push_first(
                     "link-text-mismatch",
@@ -239,9 +241,16 @@ fn lookalikes(dests: &[Dest], rules: &Rules) -> Option<Signal> {
             break;
         }
         if let Some(l) = domains::lookalike(&host, &rules.brands) {
+            // A brand name only in a subdomain (brand.some-esp.io) is how email platforms name tenants.
+            let subdomain_only = l.kind == domains::LookalikeKind::BrandInForeign
+                && !domains::reg_label(&reg).contains(l.imitated.as_str());
             return Some(Signal::new(
                 l.kind.signal_id(),
-                Outcome::Fail,
+                if subdomain_only {
+                    Outcome::Warn
+                } else {
+                    Outcome::Fail
+                },
                 format!(
                     "Link goes to a domain imitating {} ({})",
                     l.brand.display,
@@ -278,7 +287,7 @@ fn offbrand(dests: &[Dest], rules: &Rules, claim: Option<&Claim>) -> Option<Sign
             "",
         ));
     };
-    let outcome = if off.len() == hosts.len() && c.source.is_origin() {
+    let outcome = if off.len() == hosts.len() && c.source <= ClaimSource::Subject {
         Outcome::Warn
     } else {
         Outcome::Info

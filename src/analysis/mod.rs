@@ -8,6 +8,7 @@ mod category;
 mod claim;
 mod content;
 pub mod domains;
+mod index;
 mod links;
 mod sender;
 mod text;
@@ -33,10 +34,12 @@ pub fn analyse(msg: &Message, rules: &Rules) -> Verdict {
         .from
         .as_ref()
         .and_then(|a| a.domain())
-        .and_then(|d| domains::normalise_host(&d));
+        .and_then(|d| domains::normalise_host(&d))
+        .filter(|h| domains::registrable(h).is_some_and(domains::has_known_suffix));
     let from_host = from_host.as_deref();
     let claim = claim::claim(msg, &rules.brands, from_host);
-    let mut signals = sender::check(msg, rules, from_host, claim.as_ref());
+    let category = category::categorise(msg);
+    let mut signals = sender::check(msg, rules, from_host, claim.as_ref(), category);
     let (auth_signals, auth) = auth::check(msg, rules, from_host);
     signals.extend(auth_signals);
     signals.extend(links::check(msg, rules, claim.as_ref()));
@@ -46,7 +49,9 @@ pub fn analyse(msg: &Message, rules: &Rules) -> Verdict {
         claim: claim.as_ref(),
         auth: &auth,
         from_domain: from_host.and_then(domains::registrable),
-        category: category::categorise(msg),
+        category,
+        anyone_can_send: from_host
+            .is_some_and(|h| rules.brands.is_freemail(h) || rules.brands.is_shared_platform(h)),
     };
     verdict::decide(signals, &facts)
 }

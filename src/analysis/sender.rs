@@ -4,8 +4,9 @@
 use super::Rules;
 use super::claim::{Claim, ClaimSource};
 use super::domains;
+use super::text;
 use crate::mail::Message;
-use crate::model::{Outcome, Signal};
+use crate::model::{Category, Outcome, Signal};
 
 /// The sender signals; `from_host` is the normalised From domain.
 pub fn check(
@@ -13,64 +14,79 @@ pub fn check(
     rules: &Rules,
     from_host: Option<&str>,
     claim: Option<&Claim>,
+    category: Category,
 ) -> Vec<Signal> {
     let mut out = Vec::new();
     let from_addr = msg.from.as_ref().map_or("", |a| a.address.as_str());
-    out.push(sender_domain(from_addr, from_host, claim));
+    out.push(sender_domain(msg, from_host, claim));
     if let Some(s) = lookalike(from_host, claim) {
         out.push(s);
     }
-    out.extend(display_name_brand(msg, from_host, claim));
+    out.extend(display_name_brand(msg, rules, from_host, claim));
     out.extend(display_name_address(msg, from_host));
     out.extend(freemail_brand(rules, from_addr, from_host, claim));
+    out.extend(freemail_business(msg, rules, from_host, claim, category));
     out.extend(reply_to(msg, rules, from_host, claim));
     out.extend(return_path(msg, rules, from_host, claim));
     out
 }
 
-fn sender_domain(from_addr: &str, from_host: Option<&str>, claim: Option<&Claim>) -> Signal {
+/// Whether the display name says a platform sent it for someone else (`Jane Doe (via Google Docs)`).
+pub fn sent_via(msg: &Message) -> bool {
+    msg.from
+        .as_ref()
+        .and_then(|a| a.name.as_deref())
+        .is_some_and(|n| text::has(&text::fold(n, 256), "via"))
+}
+
+/// Whether the message is a reply or list mail, where naming a brand in passing is ordinary.
+fn conversational(msg: &Message) -> bool {
+    let subject = msg.subject.trim_start().to_lowercase();
+    msg.list_id.is_some() || subject.starts_with("re:") || subject.starts_with("aw:")
+}
+
+fn sender_domain(msg: &Message, from_host: Option<&str>, claim: Option<&Claim>) -> Signal {
     let id = "sender-domain";
+    let from_addr = msg.from.as_ref().map_or("", |a| a.address.as_str());
+    let claimed = claim.filter(|c| c.source != ClaimSource::Body || !conversational(msg));
     let Some(host) = from_host else {
-        return Signal::new(id, Outcome::Warn, "From has no usable domain", from_addr);
+        let outcome = if claimed.is_some() {
+            Outcome::Fail
+        } else {
+            Outcome::Warn
+        };
+        return Signal::new(id, outcome, "From has no real domain", from_addr);
     };
     let shown = domains::shown(host);
-    match claim {
-        Some(c) if c.brand.is_relay(host) => Signal::new(
-            id,
+    let Some(c) = claimed else {
+        return Signal::new(id, Outcome::Info, format!("From domain {shown}"), from_addr);
+    };
+    let brand = &c.brand.display;
+    let (outcome, title) = if c.brand.is_relay(host) || (c.brand.owns_sender(host) && sent_via(msg))
+    {
+        (
             Outcome::Info,
-            format!(
-                "Sent through {}'s relay: written by a third party",
-                c.brand.display
-            ),
-            from_addr,
-        ),
-        Some(c) if c.brand.owns_sender(host) => Signal::new(
-            id,
+            format!("Sent through {brand}'s platform for a third party, who wrote it"),
+        )
+    } else if c.brand.owns_sender(host) {
+        (
             Outcome::Pass,
-            format!("From domain {shown} is official for {}", c.brand.display),
-            from_addr,
-        ),
-        Some(c) if c.source.is_origin() => Signal::new(
-            id,
+            format!("From domain {shown} is official for {brand}"),
+        )
+    } else if c.source.is_origin() {
+        let how = c.source.describe();
+        (
             Outcome::Fail,
-            format!(
-                "Claims {} ({}) but From domain {shown} is not one of its domains",
-                c.brand.display,
-                c.source.describe()
-            ),
-            from_addr,
-        ),
-        Some(c) if c.source == ClaimSource::Subject => Signal::new(
-            id,
+            format!("Claims {brand} ({how}) but From domain {shown} is not one of its domains"),
+        )
+    } else {
+        let how = c.source.describe();
+        (
             Outcome::Warn,
-            format!(
-                "Subject names {} but From domain {shown} is not one of its domains",
-                c.brand.display
-            ),
-            from_addr,
-        ),
-        _ => Signal::new(id, Outcome::Info, format!("From domain {shown}"), from_addr),
-    }
+            format!("{how} names {brand} but From domain {shown} is not one of its domains"),
+        )
+    };
+    Signal::new(id, outcome, title, from_addr)
 }
 
 fn lookalike(from_host: Option<&str>, claim: Option<&Claim>) -> Option<Signal> {
@@ -86,6 +102,7 @@ fn lookalike(from_host: Option<&str>, claim: Option<&Claim>) -> Option<Signal> {
 
 fn display_name_brand(
     msg: &Message,
+    rules: &Rules,
     from_host: Option<&str>,
     claim: Option<&Claim>,
 ) -> Option<Signal> {
@@ -93,10 +110,21 @@ fn display_name_brand(
     let c =
         claim.filter(|c| matches!(c.source, ClaimSource::DisplayName | ClaimSource::FromDomain))?;
     let owned = from_host.is_some_and(|h| c.brand.owns_sender(h));
-    if c.source == ClaimSource::FromDomain && !super::claim::is_named_in(c.brand, name) {
+    if c.source == ClaimSource::FromDomain
+        && !super::claim::is_named_in(&rules.brands, c.brand, name)
+    {
         return None;
     }
-    let (outcome, title) = if owned {
+    let relay = from_host.is_some_and(|h| c.brand.is_relay(h));
+    let (outcome, title) = if relay {
+        (
+            Outcome::Info,
+            format!(
+                "Display name names {}, sent through its relay",
+                c.brand.display
+            ),
+        )
+    } else if owned {
         (
             Outcome::Pass,
             format!(
@@ -167,6 +195,32 @@ fn freemail_brand(
     })
 }
 
+/// `freemail-business`: a free-mail address sending what reads as an order, payment or account notice, which
+/// businesses send from their own domains.
+fn freemail_business(
+    msg: &Message,
+    rules: &Rules,
+    from_host: Option<&str>,
+    claim: Option<&Claim>,
+    category: Category,
+) -> Option<Signal> {
+    let host = from_host.filter(|h| rules.brands.is_freemail(h))?;
+    let business = matches!(
+        category,
+        Category::AccountSecurity | Category::OrdersShipping | Category::SellerPerformance
+    );
+    let brand_claim =
+        claim.is_some_and(|c| matches!(c.source, ClaimSource::DisplayName | ClaimSource::Subject));
+    (business && !brand_claim && !conversational(msg)).then(|| {
+        Signal::new(
+            "freemail-business",
+            Outcome::Warn,
+            format!("A free-mail address ({host}) sends an order, payment or account notice"),
+            msg.subject.chars().take(120).collect::<String>(),
+        )
+    })
+}
+
 /// Whether `host` may stand for the sender of `from_host`: same registrable domain, an official domain of the
 /// claimed brand, or a shared platform.
 fn same_party(rules: &Rules, host: &str, from_host: Option<&str>, claim: Option<&Claim>) -> bool {
@@ -186,19 +240,30 @@ fn reply_to(
         let host = a.domain().as_deref().and_then(domains::normalise_host)?;
         (!same_party(rules, &host, from_host, claim)).then(|| (a.address.clone(), host))
     })?;
+    let from_free = from_host.is_some_and(|h| rules.brands.is_freemail(h));
     let (outcome, title) = if msg.list_id.is_some() {
         (
             Outcome::Info,
             "Reply-To points elsewhere (usual for a mailing list)".to_string(),
         )
-    } else if rules.brands.is_freemail(&other.1) && claim.is_some() {
+    } else if rules.brands.is_freemail(&other.1) && !from_free {
+        let outcome = if claim.is_some_and(|c| c.source.is_origin()) {
+            Outcome::Fail
+        } else {
+            Outcome::Warn
+        };
         (
-            Outcome::Fail,
-            "Replies go to a free-mail address".to_string(),
+            outcome,
+            "Replies go to a free-mail address, not to the sender's domain".to_string(),
         )
     } else {
+        let outcome = if claim.is_some_and(|c| c.source.is_origin()) {
+            Outcome::Warn
+        } else {
+            Outcome::Info
+        };
         (
-            Outcome::Warn,
+            outcome,
             format!(
                 "Replies go to another domain ({})",
                 domains::shown(&other.1)

@@ -1,5 +1,6 @@
-//! Text folding for phrase matching: lowercase, every run of non-alphanumeric characters becomes one space,
-//! padded with spaces so that `" dear customer "` matches whole words only. Bounded by the input size.
+//! Text folding for phrase matching: lowercase, every run of non-alphanumeric characters becomes one space, and
+//! letters and digits glued together are split (`Netflix1V01F` → `netflix 1 v 01 f`); padded with spaces so
+//! that `" dear customer "` matches whole words only. Bounded by the input size.
 
 /// Folds `s` (at most `limit` bytes of it, cut at a char boundary) for phrase matching.
 pub fn fold(s: &str, limit: usize) -> String {
@@ -9,11 +10,20 @@ pub fn fold(s: &str, limit: usize) -> String {
     }
     let mut out = String::with_capacity(end + 2);
     out.push(' ');
+    let mut prev_digit = None;
     for c in s[..end].chars() {
         if c.is_alphanumeric() {
+            let digit = c.is_numeric();
+            if prev_digit.is_some_and(|p| p != digit) {
+                out.push(' ');
+            }
+            prev_digit = Some(digit);
             out.extend(c.to_lowercase());
-        } else if !out.ends_with(' ') {
-            out.push(' ');
+        } else {
+            prev_digit = None;
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
         }
     }
     if !out.ends_with(' ') {
@@ -64,6 +74,11 @@ mod tests {
         assert!(has(&f, "verify your account"));
         assert!(!has(&f, "custom"));
         assert_eq!(find(&f, "nothing|please"), Some("please"));
+    }
+
+    #[test]
+    fn letters_and_digits_glued_together_are_split() {
+        assert_eq!(fold("Netflix1V01F", 100), " netflix 1 v 01 f ");
     }
 
     #[test]

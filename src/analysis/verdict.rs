@@ -17,6 +17,15 @@ const CONTENT: &[&str] = &[
     "link-shortener",
 ];
 
+/// Signals about who sent the message: a warning among them leaves the sender unproven.
+const IDENTITY: &[&str] = &[
+    "sender-domain",
+    "reply-to-mismatch",
+    "display-name-brand",
+    "display-name-address",
+    "dkim-aligned",
+];
+
 /// What the verdict needs besides the signals.
 pub struct Facts<'a> {
     /// The claim, if any.
@@ -27,6 +36,8 @@ pub struct Facts<'a> {
     pub from_domain: Option<&'a str>,
     /// The category.
     pub category: Category,
+    /// The From domain is a free-mail provider or shared platform: authenticating it proves nobody in particular.
+    pub anyone_can_send: bool,
 }
 
 fn ids(signals: &[&Signal]) -> Vec<String> {
@@ -62,7 +73,13 @@ pub fn decide(signals: Vec<Signal>, f: &Facts) -> Verdict {
             Trust::Suspicious,
             ids(&[fails.clone(), warns.clone()].concat()),
         )
-    } else if f.auth.from_authenticated && (origin_claim.is_none() || official_auth) {
+    } else if f.auth.from_authenticated
+        && !f.anyone_can_send
+        && (origin_claim.is_none() || official_auth)
+        && !signals
+            .iter()
+            .any(|s| IDENTITY.contains(&s.id.as_str()) && s.outcome == Outcome::Warn)
+    {
         let proof: Vec<&Signal> = signals
             .iter()
             .filter(|s| {
@@ -153,7 +170,9 @@ fn advice(
             }
         }
         _ => {
-            let what = if f.auth.any {
+            let what = if f.anyone_can_send && f.auth.from_authenticated {
+                "it comes from a free-mail or shared platform address, which anyone can have"
+            } else if f.auth.any {
                 "the sender's domain is not authenticated"
             } else {
                 "the message carries no authentication results from your server"

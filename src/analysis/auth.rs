@@ -138,11 +138,17 @@ pub fn check(msg: &Message, rules: &Rules, from_host: Option<&str>) -> (Vec<Sign
         &why,
         spf_fail,
     ));
+    // Lists and forwarders often break signatures honestly.
+    let dkim_fail = if via.is_none() {
+        Outcome::Warn
+    } else {
+        Outcome::Info
+    };
     signals.push(method_signal(
         "dkim",
         &results(&headers, "dkim"),
         &why,
-        Outcome::Warn,
+        dkim_fail,
     ));
 
     let dmarc = results(&headers, "dmarc");
@@ -174,6 +180,7 @@ pub fn check(msg: &Message, rules: &Rules, from_host: Option<&str>) -> (Vec<Sign
         from_reg,
         rules,
         &why,
+        brand_domain,
         &mut facts,
     ));
     if let Some(s) = untrusted(msg, &headers) {
@@ -188,6 +195,7 @@ fn aligned(
     from_reg: Option<&str>,
     rules: &Rules,
     why: &str,
+    brand_domain: bool,
     facts: &mut AuthFacts,
 ) -> Signal {
     let passing: Vec<String> = dkim
@@ -213,9 +221,14 @@ fn aligned(
     };
     let all = passing.join(", ");
     if passing.iter().all(|d| rules.brands.is_shared_platform(d)) {
+        // A brand's own domain signed only by a shared platform is what a spoof through it looks like.
         return Signal::new(
             id,
-            Outcome::Warn,
+            if brand_domain {
+                Outcome::Warn
+            } else {
+                Outcome::Info
+            },
             "DKIM only from a shared platform, which proves nothing about the sender",
             format!("d={all}"),
         );

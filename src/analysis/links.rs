@@ -3,7 +3,7 @@
 //! look-alike destinations, IP-literal hosts, userinfo tricks and shorteners. No link is ever opened.
 
 use super::Rules;
-use super::claim::{Claim, ClaimSource};
+use super::claim::Claim;
 use super::domains;
 use crate::mail::Message;
 use crate::model::{Outcome, Signal};
@@ -287,7 +287,7 @@ fn offbrand(dests: &[Dest], rules: &Rules, claim: Option<&Claim>) -> Option<Sign
             "",
         ));
     };
-    let outcome = if off.len() == hosts.len() && c.source <= ClaimSource::Subject {
+    let outcome = if off.len() == hosts.len() && c.source.is_origin() {
         Outcome::Warn
     } else {
         Outcome::Info

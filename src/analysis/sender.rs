@@ -48,7 +48,10 @@ fn conversational(msg: &Message) -> bool {
 fn sender_domain(msg: &Message, from_host: Option<&str>, claim: Option<&Claim>) -> Signal {
     let id = "sender-domain";
     let from_addr = msg.from.as_ref().map_or("", |a| a.address.as_str());
-    let claimed = claim.filter(|c| c.source != ClaimSource::Body || !conversational(msg));
+    // Naming a brand in passing is ordinary in replies and list mail, and links alone claim nothing.
+    let claimed = claim.filter(|c| {
+        c.source.is_origin() || (c.source != ClaimSource::Links && !conversational(msg))
+    });
     let Some(host) = from_host else {
         let outcome = if claimed.is_some() {
             Outcome::Fail

@@ -8,13 +8,13 @@ use crate::model::Category;
 
 const BODY_LIMIT: usize = 4096;
 
-const ACCOUNT: &str = "password|sign in|signin|login|log in|verify|verification|security|secure|account|suspended|locked|\
+const ACCOUNT: &str = "transaction|withdrawal|transação|saque|wallet|carteira|cybersecurity|suspension|password|sign in|signin|login|log in|verify|verification|security|secure|account|suspended|locked|\
     unusual activity|two factor|2 fa|one time password|otp|passcode|identity|unauthorized|new device|pin|\
     kontos|konto|passwort|sicherheit|anmeldung|gesperrt|senha|conta|segurança|bloqueio|cuenta|\
     contraseña|compte|mot de passe|sécurité|account verification|cnh|cpf";
 const SELLER: &str = "seller|seller central|listing|listings|account health|policy violation|asin|\
     performance notification|storefront|merchant|verkäufer|vendedor";
-const ORDERS: &str = "order|orders|shipped|shipment|shipping|delivery|delivered|package|parcel|tracking|dispatched|\
+const ORDERS: &str = "payment|pagamento|order|orders|shipped|shipment|shipping|delivery|delivered|package|parcel|tracking|dispatched|\
     arriving|courier|receipt|invoice|trip|purchase|refund|bestellung|lieferung|paket|sendung|zustellung|\
     pedido|entrega|encomenda|rastreio|envío|commande|colis|livraison|ordine|consegna|spedizione|注文|配達|\
     発送";

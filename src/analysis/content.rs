@@ -16,7 +16,7 @@ const GENERIC: &str = "dear customer|dear valued customer|dear client|dear value
     prezado cliente|prezada cliente|caro cliente|estimado cliente|querido cliente|cher client|\
     chère cliente|gentile cliente|beste klant|geachte klant";
 
-const URGENCY: &str = "urgent|immediately|within 24 hours|within 48 hours|within 12 hours|will be suspended|\
+const URGENCY: &str = "urgent|suspension|immediately|within 24 hours|within 48 hours|within 12 hours|will be suspended|\
     has been suspended|been locked|will be locked|will be closed|will be deleted|will be terminated|\
     final notice|final warning|last chance|last warning|act now|action required|immediate action|\
     expires today|has expired|suspended|unusual activity|dringend|sofort|letzte chance|\
@@ -62,7 +62,8 @@ pub fn check(msg: &Message) -> Vec<Signal> {
     let all = format!("{}{}", text::fold(&msg.subject, 1024), body);
     let mut out = Vec::new();
     out.extend(greeting(msg, &body));
-    out.extend(phrases(&all, URGENCY, "urgency", "Pressure or threats", 2));
+    out.extend(urgency(&text::fold(&msg.subject, 1024), &all));
+    out.extend(mixed_script(msg));
     out.extend(credentials(&all));
     out.extend(callback(&all, &msg.text));
     out.extend(phrases(
@@ -74,6 +75,58 @@ pub fn check(msg: &Message) -> Vec<Signal> {
     ));
     out.extend(forms(msg));
     out
+}
+
+/// `urgency`: pressure in the subject, or two pressing phrases anywhere.
+fn urgency(subject: &str, all: &str) -> Option<Signal> {
+    let mut signal = phrases(all, URGENCY, "urgency", "Pressure or threats", 2)?;
+    if let Some(p) = text::find(subject, URGENCY) {
+        signal.outcome = Outcome::Warn;
+        signal.title = format!("Pressure in the subject (\"{p}\")");
+    }
+    Some(signal)
+}
+
+/// Which alphabet a letter belongs to, for the few that phishers mix: 0 Latin, 1 Cyrillic, 2 Greek, 3 styled
+/// mathematical letters; `None` for anything else.
+fn alphabet(c: char) -> Option<u8> {
+    match c as u32 {
+        0x41..=0x5a | 0x61..=0x7a | 0xc0..=0x24f => Some(0),
+        0x400..=0x4ff => Some(1),
+        0x370..=0x3ff => Some(2),
+        0x1d400..=0x1d7ff => Some(3),
+        _ => None,
+    }
+}
+
+/// `mixed-script`: a word of the subject or sender name mixing alphabets (`Prоmo` with a Cyrillic о), which no
+/// genuine sender writes and filters fail to read.
+fn mixed_script(msg: &Message) -> Option<Signal> {
+    let name = msg
+        .from
+        .as_ref()
+        .and_then(|a| a.name.as_deref())
+        .unwrap_or("");
+    let words = msg
+        .subject
+        .split_whitespace()
+        .chain(name.split_whitespace())
+        .take(200);
+    let word = words.into_iter().find(|w| {
+        let mut seen = [false; 4];
+        for c in w.chars().take(64) {
+            if let Some(a) = alphabet(c) {
+                seen[usize::from(a)] = true;
+            }
+        }
+        seen[3] || (seen[0] && (seen[1] || seen[2]))
+    })?;
+    Some(Signal::new(
+        "mixed-script",
+        Outcome::Fail,
+        "Look-alike letters from another alphabet in the subject or sender name",
+        word,
+    ))
 }
 
 /// `credential-request`: one request phrase, or two sensitive things named.
@@ -186,6 +239,19 @@ fn greeting(msg: &Message, body: &str) -> Option<Signal> {
             ));
         }
         let addr = text::fold(&to.address, 256);
+        if to.address.contains('@')
+            && msg
+                .subject
+                .to_lowercase()
+                .contains(&to.address.to_lowercase())
+        {
+            return Some(Signal::new(
+                "generic-greeting",
+                Outcome::Warn,
+                "Addresses you by e-mail address in the subject",
+                msg.subject.clone(),
+            ));
+        }
         if let Some(hit) = Some(addr.trim())
             .filter(|a| !a.is_empty())
             .and_then(|a| greets(&opening, a))

@@ -41,6 +41,49 @@ const SHORTENERS: &[&str] = &[
     "bl.ink",
 ];
 
+/// Hosts where anyone can publish a page in minutes: cloud storage buckets, free site builders, app hosting,
+/// tunnels and dynamic DNS. Genuine senders link to their own sites.
+const FREE_HOSTING: &[&str] = &[
+    "storage.googleapis.com",
+    "firebasestorage.googleapis.com",
+    "firebaseapp.com",
+    "web.app",
+    "digitaloceanspaces.com",
+    "r2.dev",
+    "pages.dev",
+    "workers.dev",
+    "blob.core.windows.net",
+    "azurewebsites.net",
+    "s3.amazonaws.com",
+    "github.io",
+    "gitlab.io",
+    "netlify.app",
+    "vercel.app",
+    "herokuapp.com",
+    "glitch.me",
+    "weebly.com",
+    "wixsite.com",
+    "blogspot.com",
+    "sites.google.com",
+    "ipfs.io",
+    "dweb.link",
+    "000webhostapp.com",
+    "webflow.io",
+    "ngrok.io",
+    "ngrok-free.app",
+    "trycloudflare.com",
+    "duckdns.org",
+    "chickenkiller.com",
+    "no-ip.org",
+    "ddns.net",
+    "hopto.org",
+    "zapto.org",
+    "translate.goog",
+    "framer.app",
+    "godaddysites.com",
+    "square.site",
+];
+
 /// A web link after unwrapping, with what the reader saw.
 struct Dest {
     url: Url,
@@ -191,6 +234,14 @@ pub fn check(msg: &Message, rules: &Rules, claim: Option<&Claim>) -> Vec<Signal>
                 "link-shortener",
                 Outcome::Warn,
                 "Link goes through a URL shortener".into(),
+                url.into(),
+            );
+        }
+        if FREE_HOSTING.iter().any(|h| super::brands::within(&host, h)) {
+            push_first(
+                "link-free-hosting",
+                Outcome::Warn,
+                "Link goes to a free hosting or storage site where anyone can publish".into(),
                 url.into(),
             );
         }

@@ -18,7 +18,7 @@ pub fn check(
 ) -> Vec<Signal> {
     let mut out = Vec::new();
     let from_addr = msg.from.as_ref().map_or("", |a| a.address.as_str());
-    out.push(sender_domain(msg, from_host, claim));
+    out.push(sender_domain(msg, rules, from_host, claim, category));
     if let Some(s) = lookalike(from_host, claim) {
         out.push(s);
     }
@@ -39,18 +39,34 @@ pub fn sent_via(msg: &Message) -> bool {
         .is_some_and(|n| text::has(&text::fold(n, 256), "via"))
 }
 
-/// Whether the message is a reply or list mail, where naming a brand in passing is ordinary.
-fn conversational(msg: &Message) -> bool {
+/// Whether naming a brand in passing is ordinary here: list mail always, replies for mentions in the body
+/// (a subject's "Re:" is too easy to fake to excuse a brand in it).
+fn conversational(msg: &Message, source: ClaimSource) -> bool {
     let subject = msg.subject.trim_start().to_lowercase();
-    msg.list_id.is_some() || subject.starts_with("re:") || subject.starts_with("aw:")
+    let reply = subject.starts_with("re:") || subject.starts_with("aw:");
+    msg.list_id.is_some() || (reply && source == ClaimSource::Body)
 }
 
-fn sender_domain(msg: &Message, from_host: Option<&str>, claim: Option<&Claim>) -> Signal {
+/// Whether the category is an order, account or seller notice rather than news or chat.
+fn business(category: Category) -> bool {
+    matches!(
+        category,
+        Category::AccountSecurity | Category::OrdersShipping | Category::SellerPerformance
+    )
+}
+
+fn sender_domain(
+    msg: &Message,
+    rules: &Rules,
+    from_host: Option<&str>,
+    claim: Option<&Claim>,
+    category: Category,
+) -> Signal {
     let id = "sender-domain";
     let from_addr = msg.from.as_ref().map_or("", |a| a.address.as_str());
-    // Naming a brand in passing is ordinary in replies and list mail, and links alone claim nothing.
+    // Naming a brand in passing is ordinary in list mail, and links alone claim nothing.
     let claimed = claim.filter(|c| {
-        c.source.is_origin() || (c.source != ClaimSource::Links && !conversational(msg))
+        c.source.is_origin() || (c.source != ClaimSource::Links && !conversational(msg, c.source))
     });
     let Some(host) = from_host else {
         let outcome = if claimed.is_some() {
@@ -62,9 +78,15 @@ fn sender_domain(msg: &Message, from_host: Option<&str>, claim: Option<&Claim>) 
     };
     let shown = domains::shown(host);
     let Some(c) = claimed else {
+        if rules.brands.is_shared_platform(host) {
+            let title =
+                format!("From a shared platform's default domain ({shown}), which anyone can get");
+            return Signal::new(id, Outcome::Warn, title, from_addr);
+        }
         return Signal::new(id, Outcome::Info, format!("From domain {shown}"), from_addr);
     };
     let brand = &c.brand.display;
+    let how = c.source.describe();
     let (outcome, title) = if c.brand.is_relay(host) || (c.brand.owns_sender(host) && sent_via(msg))
     {
         (
@@ -76,14 +98,12 @@ fn sender_domain(msg: &Message, from_host: Option<&str>, claim: Option<&Claim>) 
             Outcome::Pass,
             format!("From domain {shown} is official for {brand}"),
         )
-    } else if c.source.is_origin() {
-        let how = c.source.describe();
+    } else if c.source.is_origin() || (c.source == ClaimSource::Subject && business(category)) {
         (
             Outcome::Fail,
             format!("Claims {brand} ({how}) but From domain {shown} is not one of its domains"),
         )
     } else {
-        let how = c.source.describe();
         (
             Outcome::Warn,
             format!("{how} names {brand} but From domain {shown} is not one of its domains"),
@@ -208,13 +228,9 @@ fn freemail_business(
     category: Category,
 ) -> Option<Signal> {
     let host = from_host.filter(|h| rules.brands.is_freemail(h))?;
-    let business = matches!(
-        category,
-        Category::AccountSecurity | Category::OrdersShipping | Category::SellerPerformance
-    );
     let brand_claim =
         claim.is_some_and(|c| matches!(c.source, ClaimSource::DisplayName | ClaimSource::Subject));
-    (business && !brand_claim && !conversational(msg)).then(|| {
+    (business(category) && !brand_claim && !conversational(msg, ClaimSource::Body)).then(|| {
         Signal::new(
             "freemail-business",
             Outcome::Warn,

@@ -55,6 +55,13 @@ fn business(category: Category) -> bool {
     )
 }
 
+/// Whether the subject reads as an order, account or seller notice addressed to the reader ("Your ... order").
+fn notice_to_you(msg: &Message, category: Category) -> bool {
+    const YOU: &str =
+        "your|you|seu|sua|seus|suas|ihr|ihre|dein|deine|votre|vos|tu|tus|su|sus|tuo|uw|je";
+    business(category) && text::find(&text::fold(&msg.subject, 1024), YOU).is_some()
+}
+
 fn sender_domain(
     msg: &Message,
     rules: &Rules,
@@ -98,7 +105,9 @@ fn sender_domain(
             Outcome::Pass,
             format!("From domain {shown} is official for {brand}"),
         )
-    } else if c.source.is_origin() || (c.source == ClaimSource::Subject && business(category)) {
+    } else if c.source.is_origin()
+        || (c.source == ClaimSource::Subject && notice_to_you(msg, category))
+    {
         (
             Outcome::Fail,
             format!("Claims {brand} ({how}) but From domain {shown} is not one of its domains"),

@@ -132,11 +132,16 @@ fn from_html(html: &str, width: usize, mut numbers: Numbers) -> Option<BodyText>
     })
 }
 
-/// Puts a link's reference after its text: on this line, or at the end of the previous one when this
-/// line has nothing yet (the link ended at a line break).
+/// Puts a link's reference after its text: on this line, or, when this line has nothing yet (the link
+/// ended at a line break), after the link's text on one of the last few lines.
 fn close_link(lines: &mut [Vec<Piece>], line: &mut Vec<Piece>, n: usize, href: &str) {
     let piece = Piece::LinkRef(n, short_url(href));
-    match lines.last_mut() {
+    let has_text = |l: &Vec<Piece>| {
+        l.iter()
+            .any(|p| matches!(p, Piece::LinkText(_, m) if *m == n))
+    };
+    let earlier = lines.iter_mut().rev().take(4).find(|l| has_text(l));
+    match earlier {
         Some(prev) if line.is_empty() => prev.push(piece),
         _ => line.push(piece),
     }

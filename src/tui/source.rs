@@ -106,11 +106,6 @@ pub fn clean(s: &str) -> String {
     crate::mail::sanitise::sanitise(s)
 }
 
-/// Multi-line text from mail: each line sanitised.
-pub fn clean_lines(s: &str) -> Vec<String> {
-    s.lines().map(clean).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

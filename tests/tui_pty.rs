@@ -204,6 +204,15 @@ fn real_binary_opens_moves_searches_filters_shows_links_and_quits() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
+    signal_restores_the_terminal("-TERM");
+}
+
+#[test]
+fn sighup_ends_the_interface() {
+    signal_restores_the_terminal("-HUP");
+}
+
+fn signal_restores_the_terminal(signal: &str) {
     let md = maildir();
     let mut session = spawn(md.path());
     session.screen.wait_for("INBOX");
@@ -220,12 +229,12 @@ fn sigterm_restores_the_terminal() {
     );
     let pid = session.child.process_id().expect("pid");
     let killed = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
+        .args([signal, &pid.to_string()])
         .status()
         .expect("kill");
     assert!(killed.success());
     let status = session.exit_status();
     assert!(status.success(), "exit status {status:?}");
     std::thread::sleep(Duration::from_millis(200));
-    assert!(!alternate(&session), "alternate screen left after SIGTERM");
+    assert!(!alternate(&session), "alternate screen left after {signal}");
 }

@@ -1,7 +1,7 @@
 //! Every user intent (bindable commands) and every background result, as one enum that `update` consumes.
 //! Imports no terminal code except the key event type the prompt forwards to its text field.
 
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{Event, KeyEvent};
 
 use super::source::{Listing, Loaded, Summary};
 
@@ -66,6 +66,9 @@ pub enum Action {
     PromptCancel,
     /// A key typed into the prompt.
     PromptKey(KeyEvent),
+    /// A raw terminal event from the input thread; the loop maps it through the keymap before `update`,
+    /// which ignores it.
+    Input(Event),
     /// The terminal has a new size (columns, rows).
     Resize(u16, u16),
     /// Time passes (Unix seconds now): re-sorts rows that changed.

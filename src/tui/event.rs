@@ -1,7 +1,8 @@
-//! Terminal events → Actions through the keymap (the prompt receives unbound keys as text), and the wait
-//! for the next one. Background results arrive as Actions on a channel that the loop drains beside this.
+//! Terminal events → Actions through the keymap (the prompt receives unbound keys as text). Events are read
+//! on their own thread and arrive on the same channel as the background results, so the loop never blocks
+//! inside the terminal library (crossterm spins on a closed terminal; the loop must still see SIGHUP).
 
-use std::time::Duration;
+use std::sync::mpsc::Sender;
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
@@ -19,12 +20,19 @@ pub fn map_event(ev: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
     }
 }
 
-/// Waits up to `timeout` for a terminal event and maps it.
-pub fn next(keymap: &Keymap, mode: Mode, timeout: Duration) -> std::io::Result<Option<Action>> {
-    if !event::poll(timeout)? {
-        return Ok(None);
-    }
-    Ok(map_event(&event::read()?, keymap, mode))
+/// Starts the thread that reads terminal events and sends them as [`Action::Input`]; it ends when the
+/// terminal fails or the loop has gone.
+pub fn spawn_input(tx: Sender<Action>) -> std::io::Result<()> {
+    std::thread::Builder::new()
+        .name("mailvet-input".into())
+        .spawn(move || {
+            while let Ok(ev) = event::read() {
+                if tx.send(Action::Input(ev)).is_err() {
+                    break;
+                }
+            }
+        })
+        .map(drop)
 }
 
 #[cfg(test)]

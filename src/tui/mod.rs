@@ -89,25 +89,31 @@ pub fn run(opts: Options) -> Result<(), Error> {
     state.read_only = opts.read_only;
     state.now = unix_now();
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut runner = effect::Runner::new(tx, opts.max_message_bytes, Arc::new(opts.rules));
+    let mut runner = effect::Runner::new(tx.clone(), opts.max_message_bytes, Arc::new(opts.rules));
     let (mut terminal, guard) = term::enter()?;
     let size = terminal.size()?;
     update::update(&mut state, Action::Resize(size.width, size.height));
+    event::spawn_input(tx)?;
     runner.list(opts.maildir)?;
     let mut last_tick = Instant::now();
     while !state.quit && !guard.terminate.load(Ordering::Relaxed) {
         terminal.draw(|f| view::render(f, &state, &theme))?;
-        let mut actions: Vec<Action> =
-            event::next(&state.keymap, state.mode(), Duration::from_millis(100))?
-                .into_iter()
-                .collect();
-        actions.extend(rx.try_iter().take(5000));
+        let first = rx.recv_timeout(Duration::from_millis(100)).ok();
+        let mut batch: Vec<Action> = first.into_iter().chain(rx.try_iter().take(5000)).collect();
         if last_tick.elapsed() >= Duration::from_millis(300) {
             last_tick = Instant::now();
-            actions.push(Action::Tick(unix_now()));
+            batch.push(Action::Tick(unix_now()));
         }
-        for action in actions {
-            for e in update::update(&mut state, action) {
+        for action in batch {
+            // Keys are mapped as they are handled, so a key that opens the prompt changes the next key's mode.
+            let action = match action {
+                Action::Input(ev) => event::map_event(&ev, &state.keymap, state.mode()),
+                other => Some(other),
+            };
+            for e in action
+                .map(|a| update::update(&mut state, a))
+                .unwrap_or_default()
+            {
                 if let Err(message) = runner.run(e) {
                     state.status = message;
                 }

@@ -83,6 +83,7 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
                 s.refresh();
             }
         }
+        Action::Input(_) => {}
         Action::Listed(listing) => listed(s, *listing, &mut effects),
         Action::Analysed(id, summary) => analysed(s, id, *summary),
         Action::Loaded(id, result) => loaded(s, id, *result),

@@ -83,11 +83,12 @@ impl Runner {
                 }
             }
             Effect::Load(id, path) => {
-                let (tx, max) = (self.tx.clone(), self.max_bytes);
+                let (tx, max, rules) = (self.tx.clone(), self.max_bytes, Arc::clone(&self.rules));
                 std::thread::Builder::new()
                     .name("mailvet-load".into())
                     .spawn(move || {
-                        let _ = tx.send(Action::Loaded(id, Box::new(source::load(&path, max))));
+                        let loaded = source::load(&path, max, &rules);
+                        let _ = tx.send(Action::Loaded(id, Box::new(loaded)));
                     })
                     .map_err(|e| format!("cannot read the message: {e}"))?;
             }

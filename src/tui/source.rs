@@ -34,6 +34,8 @@ pub struct Loaded {
     pub message: Message,
     /// The raw header block, one unfolded-as-written line each (not yet sanitised).
     pub headers: Vec<String>,
+    /// The full verdict, signals included (rows keep only the label, to stay small at 100k messages).
+    pub verdict: Verdict,
 }
 
 /// Lists every message under `root`, from file names only.
@@ -80,12 +82,17 @@ pub fn summarise(path: &Path, max_bytes: u64, rules: &Rules) -> Summary {
     }
 }
 
-/// Reads and parses one message for display.
-pub fn load(path: &Path, max_bytes: u64) -> Result<Loaded, String> {
+/// Reads, parses and judges one message for display.
+pub fn load(path: &Path, max_bytes: u64, rules: &Rules) -> Result<Loaded, String> {
     let raw = crate::store::read_message(path, max_bytes).map_err(|e| e.to_string())?;
     let headers = header_lines(&raw);
     let message = crate::mail::parse(&raw).map_err(|e| e.to_string())?;
-    Ok(Loaded { message, headers })
+    let verdict = crate::analysis::analyse(&message, rules);
+    Ok(Loaded {
+        message,
+        headers,
+        verdict,
+    })
 }
 
 /// The header block as lines (lossy UTF-8), bounded by the block's size.

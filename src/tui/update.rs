@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::KeyEvent;
 use tui_textarea::TextArea;
 
-use crate::model::{Category, Trust};
+use crate::model::{Category, Trust, Verdict};
 
 use super::action::Action;
 use super::bodytext;
@@ -157,11 +157,7 @@ fn overlay_len(s: &AppState) -> usize {
 
 /// An upper bound on the detail pane's lines: the header fields, the checklist, room for wrapping.
 fn detail_len(s: &AppState) -> usize {
-    let signals = s
-        .selected_row()
-        .and_then(|i| s.rows.get(i))
-        .and_then(|r| r.verdict.as_ref())
-        .map_or(0, |v| v.signals.len());
+    let signals = s.content().map_or(0, |c| c.verdict.signals.len());
     (12 + signals) * 2
 }
 
@@ -340,7 +336,10 @@ fn analysed(s: &mut AppState, id: usize, summary: Summary) {
         f.phishing += usize::from(summary.verdict.trust == Trust::Phishing);
     }
     row.envelope = summary.envelope;
-    row.verdict = Some(summary.verdict);
+    row.verdict = Some(Verdict {
+        signals: Vec::new(),
+        ..summary.verdict
+    });
     s.dirty = true;
 }
 
@@ -348,12 +347,12 @@ fn loaded(s: &mut AppState, id: usize, result: Result<Loaded, String>) {
     if s.loading == Some(id) {
         s.loading = None;
     }
-    let verdict = s.rows.get(id).and_then(|r| r.verdict.as_ref());
     let content = result.map(|l| Content {
         body: bodytext::layout(&l.message, body_width(s)),
-        links: linkinfo::link_rows(&l.message, verdict, &s.brands),
+        links: linkinfo::link_rows(&l.message, Some(&l.verdict), &s.brands),
         headers: l.headers.iter().map(|h| clean(h)).collect(),
         message: l.message,
+        verdict: l.verdict,
     });
     s.open = Some(Opened { row: id, content });
 }

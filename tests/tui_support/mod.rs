@@ -350,6 +350,7 @@ pub fn state(w: u16, h: u16) -> AppState {
     let loaded = Loaded {
         message: phishing_message(),
         headers: phishing_headers(),
+        verdict: phishing_verdict(),
     };
     apply(&mut s, Action::Loaded(0, Box::new(Ok(loaded))));
     s

@@ -146,7 +146,7 @@ pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme, beside: bo
             }
             _ => {}
         }
-        if let Some(v) = &row.verdict {
+        if let Some(v) = content.map(|c| &c.verdict) {
             lines.push(Line::styled("Checks    (▶ decisive)", theme.header));
             lines.extend(
                 v.signals

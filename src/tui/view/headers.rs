@@ -58,10 +58,7 @@ pub fn render_attachments(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme
     let Some(c) = s.content() else {
         return super::placeholder(f, area, s, " Attachments ", theme);
     };
-    let verdict = s
-        .selected_row()
-        .and_then(|i| s.rows.get(i))
-        .and_then(|r| r.verdict.as_ref());
+    let verdict = Some(&c.verdict);
     let rows = c.message.attachments.iter().skip(s.scroll).map(|a| {
         let name = a
             .name

@@ -1,190 +1,12 @@
 //! The scenarios: who sends a message, how the receiving server authenticated it, what it says, what it
-//! attaches and which folder it lands in.
+//! attaches and which folder it lands in. Brand mail and phishing live in `brands.rs` and `phish.rs`.
 
 use super::pools::*;
 use super::rng::Rng;
 use super::text::{self, Body};
-use super::{Attachment, Layout, Mail, RECIPIENT};
+use super::{Attachment, Layout, Mail, RECIPIENT, brands, phish};
 
-/// A genuine sender of a brand: display name, address, link host, image host, topics it writes about.
-struct BrandSender {
-    brand: &'static str,
-    display: &'static str,
-    local: &'static str,
-    domain: &'static str,
-    links: &'static str,
-    images: &'static str,
-    topic: Topic,
-}
-
-#[derive(Clone, Copy)]
-enum Topic {
-    Order,
-    Receipt,
-    Security,
-    Seller,
-    Promo,
-}
-
-impl Topic {
-    fn pools(self) -> (&'static [&'static str], &'static [&'static str]) {
-        match self {
-            Topic::Order => (ORDER, SUBJECTS_ORDER),
-            Topic::Receipt => (RECEIPT, SUBJECTS_RECEIPT),
-            Topic::Security => (SECURITY, SUBJECTS_SECURITY),
-            Topic::Seller => (SELLER, SUBJECTS_SELLER),
-            Topic::Promo => (PROMO, SUBJECTS_PROMO),
-        }
-    }
-}
-
-const fn sender(
-    brand: &'static str,
-    display: &'static str,
-    local: &'static str,
-    domain: &'static str,
-    links: &'static str,
-    images: &'static str,
-    topic: Topic,
-) -> BrandSender {
-    BrandSender {
-        brand,
-        display,
-        local,
-        domain,
-        links,
-        images,
-        topic,
-    }
-}
-
-const BRANDS: &[BrandSender] = &[
-    sender(
-        "amazon",
-        "Amazon.com",
-        "shipment-tracking",
-        "amazon.com",
-        "www.amazon.com",
-        "m.media-amazon.com",
-        Topic::Order,
-    ),
-    sender(
-        "amazon",
-        "Amazon.com",
-        "auto-confirm",
-        "amazon.com",
-        "www.amazon.com",
-        "m.media-amazon.com",
-        Topic::Order,
-    ),
-    sender(
-        "amazon",
-        "Amazon.com",
-        "account-update",
-        "amazon.com",
-        "www.amazon.com",
-        "m.media-amazon.com",
-        Topic::Security,
-    ),
-    sender(
-        "amazon",
-        "Amazon.com",
-        "store-news",
-        "amazon.com",
-        "www.amazon.com",
-        "m.media-amazon.com",
-        Topic::Promo,
-    ),
-    sender(
-        "amazon",
-        "Amazon Seller Central",
-        "seller-notification",
-        "amazon.com",
-        "sellercentral.amazon.com",
-        "m.media-amazon.com",
-        Topic::Seller,
-    ),
-    sender(
-        "amazon",
-        "Amazon.de",
-        "versandbestaetigung",
-        "amazon.de",
-        "www.amazon.de",
-        "m.media-amazon.com",
-        Topic::Order,
-    ),
-    sender(
-        "paypal",
-        "PayPal",
-        "service",
-        "paypal.com",
-        "www.paypal.com",
-        "www.paypalobjects.com",
-        Topic::Receipt,
-    ),
-    sender(
-        "apple",
-        "Apple",
-        "no_reply",
-        "email.apple.com",
-        "www.apple.com",
-        "www.apple.com",
-        Topic::Receipt,
-    ),
-    sender(
-        "apple",
-        "Apple",
-        "appleid",
-        "id.apple.com",
-        "account.apple.com",
-        "www.apple.com",
-        Topic::Security,
-    ),
-    sender(
-        "microsoft",
-        "Microsoft account team",
-        "account-security-noreply",
-        "accountprotection.microsoft.com",
-        "account.microsoft.com",
-        "img-prod-cms-rt-microsoft-com.akamaized.net",
-        Topic::Security,
-    ),
-    sender(
-        "ups",
-        "UPS",
-        "mcinfo",
-        "ups.com",
-        "www.ups.com",
-        "www.ups.com",
-        Topic::Order,
-    ),
-    sender(
-        "dhl",
-        "DHL Paket",
-        "noreply",
-        "dhl.de",
-        "www.dhl.de",
-        "www.dhl.de",
-        Topic::Order,
-    ),
-    sender(
-        "netflix",
-        "Netflix",
-        "info",
-        "mailer.netflix.com",
-        "www.netflix.com",
-        "assets.nflxext.com",
-        Topic::Promo,
-    ),
-];
-
-const SHORTENERS: &[&str] = &["bit.ly", "tinyurl.com", "t.ly", "rb.gy"];
-const BAD_TLDS: &[&str] = &["ru", "top", "xyz", "info", "online", "shop", "click"];
-const WORDS: &[&str] = &[
-    "secure", "verify", "login", "support", "account", "update", "service", "center", "billing",
-];
-
-fn person(rng: &mut Rng) -> (String, String) {
+pub(super) fn person(rng: &mut Rng) -> (String, String) {
     let (first, last) = (*rng.pick(FIRST), *rng.pick(LAST));
     let domain = match rng.below(4) {
         0 => "example.com".to_owned(),
@@ -202,7 +24,7 @@ fn person(rng: &mut Rng) -> (String, String) {
     )
 }
 
-fn ip(rng: &mut Rng) -> String {
+pub(super) fn ip(rng: &mut Rng) -> String {
     format!(
         "{}.{}.{}.{}",
         rng.range(23, 223),
@@ -212,7 +34,7 @@ fn ip(rng: &mut Rng) -> String {
     )
 }
 
-fn auth_pass(domain: &str, mailfrom: &str, extra_dkim: Option<&str>) -> String {
+pub(super) fn auth_pass(domain: &str, mailfrom: &str, extra_dkim: Option<&str>) -> String {
     let mut s = format!("dkim=pass header.d={domain} header.s=s1;\n");
     if let Some(d) = extra_dkim {
         s.push_str(&format!("\tdkim=pass header.d={d} header.s=s2;\n"));
@@ -224,7 +46,7 @@ fn auth_pass(domain: &str, mailfrom: &str, extra_dkim: Option<&str>) -> String {
 }
 
 /// A body of about `size` bytes (log-uniform between the bounds).
-fn body(
+pub(super) fn body(
     rng: &mut Rng,
     greeting: String,
     pool: &[&str],
@@ -241,7 +63,7 @@ fn body(
     }
 }
 
-fn subject(rng: &mut Rng, pool: &[&str]) -> String {
+pub(super) fn subject(rng: &mut Rng, pool: &[&str]) -> String {
     let mut s = String::new();
     let template = *rng.pick(pool);
     text::fill(rng, template, &mut s);
@@ -249,7 +71,7 @@ fn subject(rng: &mut Rng, pool: &[&str]) -> String {
 }
 
 /// An attachment of `header` plus random bytes, about `size` bytes long (log-uniform between the bounds).
-fn file(
+pub(super) fn file(
     rng: &mut Rng,
     name: String,
     mime: &'static str,
@@ -260,233 +82,6 @@ fn file(
     let n = rng.log_range(size.0, size.1);
     rng.fill(&mut data, n);
     Attachment { name, mime, data }
-}
-
-fn genuine_brand(rng: &mut Rng) -> Mail {
-    let s = rng.pick(BRANDS);
-    let (pool, subjects) = s.topic.pools();
-    let path = rng.token(b"abcdefghijklmnopqrstuvwxyz0123456789", 12);
-    let links = (0..rng.range(1, 5))
-        .map(|i| {
-            (
-                format!("https://{}/gp/r/{path}?ref_=pe_{i}", s.links),
-                format!("View details {}", i + 1),
-            )
-        })
-        .collect();
-    let body = body(
-        rng,
-        "Hello Alex Morgan,".to_owned(),
-        pool,
-        (900, 4000),
-        links,
-    );
-    let amazon = s.brand == "amazon";
-    let mut attachments = Vec::new();
-    if matches!(s.topic, Topic::Receipt) && rng.chance(20) {
-        attachments.push(file(
-            rng,
-            "invoice.pdf".into(),
-            "application/pdf",
-            b"%PDF-1.7\n",
-            (30_000, 250_000),
-        ));
-    }
-    let promo = matches!(s.topic, Topic::Promo);
-    Mail {
-        from: format!("\"{}\" <{}@{}>", s.display, s.local, s.domain),
-        to: RECIPIENT.to_owned(),
-        reply_to: None,
-        return_path: format!(
-            "bounces-{}@bounces.{}",
-            rng.token(b"0123456789abcdef", 20),
-            s.domain
-        ),
-        subject: subject(rng, subjects),
-        auth: Some(auth_pass(
-            s.domain,
-            &format!("bounces.{}", s.domain),
-            amazon.then_some("amazonses.com"),
-        )),
-        dkim: Some(s.domain.to_owned()),
-        relay: (format!("out-{}.mail.{}", rng.below(99), s.domain), ip(rng)),
-        extra: if promo {
-            vec![format!(
-                "List-Unsubscribe: <https://{}/unsubscribe/{path}>",
-                s.links
-            )]
-        } else {
-            vec![]
-        },
-        body,
-        layout: if rng.chance(90) {
-            Layout::Alternative
-        } else {
-            Layout::HtmlOnly
-        },
-        html_rows: if promo {
-            rng.range(6, 30)
-        } else {
-            rng.range(0, 6)
-        },
-        image_host: s.images.to_owned(),
-        attachments,
-        folder: if rng.chance(30) { "Archive" } else { "INBOX" },
-        id_domain: s.domain.to_owned(),
-    }
-}
-
-/// A domain imitating `brand` (`amazon`): digits for letters, brand-in-subdomain, brand-hyphen-word,
-/// punycode homoglyphs.
-fn lookalike(rng: &mut Rng, brand: &str) -> String {
-    match rng.below(4) {
-        0 => {
-            let swapped = brand
-                .replacen('o', "0", 1)
-                .replacen('l', "1", 1)
-                .replacen('i', "1", 1);
-            let swapped = if swapped == brand {
-                brand.replacen('m', "rn", 1)
-            } else {
-                swapped
-            };
-            let swapped = if swapped == brand {
-                format!("{brand}{brand}")
-            } else {
-                swapped
-            };
-            format!("{swapped}-{}.com", rng.pick(WORDS))
-        }
-        1 => format!(
-            "{brand}.com.{}-{}.{}",
-            rng.pick(WORDS),
-            rng.token(b"abcdefghijklmnopqrstuvwxyz", 5),
-            rng.pick(BAD_TLDS)
-        ),
-        2 => format!(
-            "{brand}-{}-{}.{}",
-            rng.pick(WORDS),
-            rng.pick(WORDS),
-            rng.pick(BAD_TLDS)
-        ),
-        _ => match brand {
-            "amazon" => "xn--mazon-3ve.com".to_owned(),
-            "paypal" => "xn--pypal-4ve.com".to_owned(),
-            "apple" => "xn--pple-43d.com".to_owned(),
-            _ => format!(
-                "xn--{brand}-{}.com",
-                rng.token(b"abcdefghijklmnopqrstuvwxyz0123456789", 3)
-            ),
-        },
-    }
-}
-
-fn phishing(rng: &mut Rng) -> Mail {
-    let s = rng.pick(BRANDS);
-    let freemail = rng.chance(15);
-    let domain = if freemail {
-        (*rng.pick(&["gmail.com", "outlook.com", "yahoo.com"])).to_owned()
-    } else {
-        lookalike(rng, s.brand)
-    };
-    let local = if freemail {
-        format!("{}.{}.team{}", s.brand, rng.pick(WORDS), rng.below(100))
-    } else {
-        (*rng.pick(&["no-reply", "service", "security", "alert"])).to_owned()
-    };
-    let (pool, subjects) = match s.topic {
-        Topic::Seller => (PHISH_SELLER, SUBJECTS_PHISH_SELLER),
-        Topic::Order | Topic::Receipt => (PHISH_ORDER, SUBJECTS_PHISH_ORDER),
-        Topic::Security | Topic::Promo => (PHISH_SECURITY, SUBJECTS_PHISH_SECURITY),
-    };
-    let host = match rng.below(5) {
-        0 | 1 => ip(rng),
-        2 => domain.clone(),
-        3 => (*rng.pick(SHORTENERS)).to_owned(),
-        _ => format!("www.google.com/url?q=https://{}", lookalike(rng, s.brand)),
-    };
-    let target = format!(
-        "http://{host}/{}",
-        rng.token(b"abcdefghijklmnopqrstuvwxyz0123456789", 10)
-    );
-    let shown = if rng.chance(40) {
-        format!("https://{}/account", s.links)
-    } else {
-        "Verify now".to_owned()
-    };
-    let greeting = (*rng.pick(&[
-        "Dear Customer,",
-        "Dear valued member,",
-        "Hello alex.morgan@home.example,",
-        "Dear user,",
-    ]))
-    .to_owned();
-    let mut body = body(
-        rng,
-        greeting,
-        pool,
-        (300, 1500),
-        vec![(target.clone(), shown)],
-    );
-    body.signature = format!("{} Security Team", s.display);
-    let passes = freemail || rng.chance(35);
-    let auth = if passes {
-        auth_pass(&domain, &domain, None)
-    } else {
-        format!(
-            "dkim=none (message not signed);\n\tspf={} smtp.mailfrom={domain};\n\tdmarc={} header.from={domain}",
-            rng.pick(&["fail", "softfail", "neutral"]),
-            rng.pick(&["fail", "none"])
-        )
-    };
-    let mut attachments = Vec::new();
-    match rng.below(10) {
-        0 => attachments.push(Attachment {
-            name: format!("Invoice_{}.html", rng.range(1000, 9999)),
-            mime: "text/html",
-            data: format!("<html><body><form action=\"{target}\" method=\"post\"><input type=\"email\" name=\"email\"><input type=\"password\" name=\"pass\"><input type=\"submit\" value=\"Sign in\"></form></body></html>\n").into_bytes(),
-        }),
-        1 => {
-            let mut exe = b"MZ".to_vec();
-            let n = rng.log_range(20_000, 150_000);
-            rng.fill(&mut exe, n);
-            let name = format!("Documents_{}.pdf.exe", rng.range(1000, 9999));
-            attachments.push(Attachment { name: name.replace(".pdf.exe", ".zip"), mime: "application/zip", data: super::encode::zip_stored(&[(&name, &exe)]) });
-        }
-        2 => {
-            let name = format!("Statement_{}.pdf.exe", rng.range(1000, 9999));
-            attachments.push(file(rng, name, "application/octet-stream", b"MZ", (20_000, 120_000)));
-        }
-        _ => {}
-    }
-    Mail {
-        from: format!("\"{}\" <{local}@{domain}>", s.display),
-        to: RECIPIENT.to_owned(),
-        reply_to: rng
-            .chance(30)
-            .then(|| format!("{}.help{}@gmail.com", s.brand, rng.below(1000))),
-        return_path: format!("{local}@{domain}"),
-        subject: subject(rng, subjects),
-        auth: Some(auth),
-        dkim: passes.then(|| domain.clone()),
-        relay: (format!("vps{}.hosting.example", rng.below(9999)), ip(rng)),
-        extra: vec![format!(
-            "X-Mailer: PHPMailer 6.{}.{}",
-            rng.below(9),
-            rng.below(9)
-        )],
-        body,
-        layout: match rng.below(3) {
-            0 => Layout::Plain,
-            1 => Layout::Alternative,
-            _ => Layout::HtmlOnly,
-        },
-        html_rows: 0,
-        image_host: s.images.to_owned(),
-        attachments,
-        folder: if rng.chance(50) { "Junk" } else { "INBOX" },
-        id_domain: domain,
-    }
 }
 
 fn personal(rng: &mut Rng, list: bool) -> Mail {
@@ -653,8 +248,8 @@ fn newsletter(rng: &mut Rng) -> Mail {
 /// One message's scenario: genuine brand mail, phishing, personal, mailing list or newsletter.
 pub fn scenario(rng: &mut Rng) -> Mail {
     match rng.weighted(&[25, 15, 25, 20, 15]) {
-        0 => genuine_brand(rng),
-        1 => phishing(rng),
+        0 => brands::genuine_brand(rng),
+        1 => phish::phishing(rng),
         2 => personal(rng, false),
         3 => personal(rng, true),
         _ => newsletter(rng),

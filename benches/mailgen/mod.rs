@@ -3,8 +3,10 @@
 //! structures, flags and Maildir++ folders. Same seed, same bytes. Shared by `examples/gen_maildir.rs` and the
 //! benches through `#[path]`.
 
+mod brands;
 mod encode;
 mod kinds;
+mod phish;
 mod pools;
 mod rng;
 mod text;

@@ -29,14 +29,18 @@ pub fn unfold(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The raw values of every header called `name` (case-insensitive), in header order.
+/// The raw values of every top-level header called `name` (case-insensitive), in header order, decoded
+/// lossily. Only matching headers are converted, so repeated lookups stay cheap.
 pub fn raw_values<'m>(
     msg: &'m mail_parser::Message<'_>,
     name: &'m str,
-) -> impl Iterator<Item = &'m str> + 'm {
-    msg.headers_raw()
-        .filter(move |(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v)
+) -> impl Iterator<Item = Cow<'m, str>> + 'm {
+    let raw: &'m [u8] = msg.raw_message.as_ref();
+    msg.headers()
+        .iter()
+        .filter(move |h| h.name().eq_ignore_ascii_case(name))
+        .filter_map(move |h| raw.get(h.offset_start() as usize..h.offset_end() as usize))
+        .map(String::from_utf8_lossy)
 }
 
 /// Whether any header has one of these names.
@@ -140,7 +144,7 @@ pub fn message_id(msg: &mail_parser::Message<'_>) -> Option<String> {
         return Some(id.trim().to_owned()).filter(|s| !s.is_empty());
     }
     let raw = raw_values(msg, "Message-ID").next()?;
-    let raw = unfold(raw);
+    let raw = unfold(&raw);
     let id = raw
         .trim()
         .trim_start_matches('<')

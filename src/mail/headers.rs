@@ -63,9 +63,20 @@ pub fn addresses(value: Option<&mail_parser::Address<'_>>) -> Vec<Address> {
                 .name()
                 .map(|n| n.trim().to_owned())
                 .filter(|n| !n.is_empty()),
-            address: a.address().unwrap_or_default().trim().to_owned(),
+            address: clean_address(a.address().unwrap_or_default()),
         })
         .collect()
+}
+
+/// Trims an address and removes quotes around the whole of it (`<"no-reply@shop.example">`), which some
+/// senders write so that naive parsers see a different address. A quoted local part stays as written.
+fn clean_address(raw: &str) -> String {
+    let a = raw.trim();
+    let unquoted = a
+        .strip_prefix('"')
+        .and_then(|s| s.strip_suffix('"'))
+        .filter(|inner| inner.contains('@') && !inner.contains('"'));
+    unquoted.unwrap_or(a).trim().to_owned()
 }
 
 /// The first mailbox of an address header: the first one with an address, else the first at all, else
@@ -162,6 +173,18 @@ mod tests {
         assert_eq!(unfold("a;\r\n b;\n\tc"), "a; b;\tc");
         assert_eq!(unfold("a\r\nb"), "a b");
         assert!(matches!(unfold("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn whole_quoted_address_is_unquoted() {
+        assert_eq!(
+            clean_address(" \"no-reply@shop.example\" "),
+            "no-reply@shop.example"
+        );
+        assert_eq!(
+            clean_address("\"john doe\"@x.example"),
+            "\"john doe\"@x.example"
+        );
     }
 
     #[test]

@@ -149,7 +149,7 @@ fn date(
 
 type Bodies = (String, Option<String>, Vec<Link>, Vec<super::Form>);
 
-/// Text, HTML, links and forms. The text is the first text/plain part; when it is missing or blank, the
+/// Text, HTML, links and forms. The text is the first text/plain part (CRLF turned into LF); when it is missing or blank, the
 /// text rendition of the HTML. Links: HTML anchors first, then bare URLs of the text part, deduplicated.
 fn bodies(msg: &mail_parser::Message<'_>) -> Bodies {
     let part = |id: &u32| msg.parts.get(*id as usize);
@@ -181,7 +181,13 @@ fn bodies(msg: &mail_parser::Message<'_>) -> Bodies {
         text_links::find(t, &mut links);
     }
     dedupe(&mut links);
-    let text = text_part.map_or(scan.text, str::to_owned);
+    let text = text_part.map_or(scan.text, |t| {
+        if t.contains('\r') {
+            t.replace("\r\n", "\n")
+        } else {
+            t.to_owned()
+        }
+    });
     (text, html_part.map(str::to_owned), links, scan.forms)
 }
 

@@ -93,7 +93,10 @@ fn header_block_start(raw: &[u8]) -> Result<usize, ParseError> {
         .iter()
         .position(|b| !b.is_ascii_whitespace())
         .ok_or_else(|| ParseError::NoHeaders("the file holds only blank lines".to_owned()))?;
-    if raw[pos..].starts_with(b"From ") {
+    let mbox_separator = raw[pos..]
+        .strip_prefix(b"From ")
+        .is_some_and(|after| after.trim_ascii_start().first() != Some(&b':'));
+    if mbox_separator {
         let nl = raw[pos..].iter().position(|&b| b == b'\n').ok_or_else(|| {
             ParseError::NoHeaders("only an mbox 'From ' line, no headers".to_owned())
         })?;

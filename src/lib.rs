@@ -12,12 +12,14 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod accuracy;
 pub mod analysis;
 pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod judge;
 pub mod mail;
 pub mod model;
 pub mod store;

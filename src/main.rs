@@ -1,3 +1,96 @@
-//! The `mailvet` binary: parse the command line, dispatch, map errors to exit codes.
+//! The `mailvet` binary: parse the command line, load the config, dispatch to a subcommand or the interface,
+//! and map errors to exit codes (0 ok, 1 findings from `scan`, 2 errors).
 
-fn main() {}
+use std::io;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use mailvet::cli::{self, Cli, Command, Mailbox, ScanArgs, ScanFormat};
+use mailvet::config::Config;
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    match run(&args) {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            eprintln!("mailvet: {err:#}");
+            ExitCode::from(cli::EXIT_ERROR)
+        }
+    }
+}
+
+fn run(args: &Cli) -> anyhow::Result<u8> {
+    let mut config = Config::load(args.config.as_deref())?;
+    config.read_only |= args.read_only;
+    let mut out = io::stdout().lock();
+    match &args.command {
+        Some(Command::Scan(scan)) => {
+            let inputs = if scan.paths.is_empty() {
+                match mailbox(args, &config) {
+                    Mailbox::Path(path) => vec![path],
+                    Mailbox::Demo => anyhow::bail!(
+                        "no Maildir given or configured: name one, e.g. 'mailvet scan ~/Maildir'"
+                    ),
+                }
+            } else {
+                scan.paths.clone()
+            };
+            Ok(cli::scan(
+                scan,
+                &inputs,
+                &config,
+                &mut out,
+                &mut io::stderr(),
+            )?)
+        }
+        Some(Command::Explain(explain)) => {
+            cli::explain(explain, &config, &mut out)?;
+            Ok(cli::EXIT_OK)
+        }
+        None => {
+            // Until the interface lands, opening a mailbox prints its scan.
+            let table = ScanArgs {
+                paths: Vec::new(),
+                format: ScanFormat::Table,
+                trust: Vec::new(),
+                category: Vec::new(),
+            };
+            match mailbox(args, &config) {
+                Mailbox::Path(path) => Ok(cli::scan(
+                    &table,
+                    &[path],
+                    &config,
+                    &mut out,
+                    &mut io::stderr(),
+                )?),
+                Mailbox::Demo => {
+                    let demo = mailvet::demo::unpack()?;
+                    println!(
+                        "mailvet demo mailbox (no Maildir given or configured): {}",
+                        demo.path().display()
+                    );
+                    Ok(cli::scan(
+                        &table,
+                        &[demo.path().to_owned()],
+                        &config,
+                        &mut out,
+                        &mut io::stderr(),
+                    )?)
+                }
+            }
+        }
+    }
+}
+
+/// The mailbox the arguments, config and environment name.
+fn mailbox(args: &Cli, config: &Config) -> Mailbox {
+    let env_maildir = std::env::var("MAILDIR").ok();
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    cli::resolve_mailbox(
+        args.maildir.as_deref(),
+        config.maildir.as_deref(),
+        env_maildir.as_deref(),
+        home.as_deref(),
+    )
+}

@@ -178,3 +178,80 @@ impl Verdict {
         }
     }
 }
+
+/// Parses a label by its name or a unique prefix of it (`phish` → phishing).
+fn parse_by_prefix<T: Copy>(
+    all: &[T],
+    name: impl Fn(T) -> &'static str,
+    s: &str,
+) -> Result<T, String> {
+    let wanted = s.trim().to_ascii_lowercase();
+    if let Some(exact) = all.iter().copied().find(|&t| name(t) == wanted) {
+        return Ok(exact);
+    }
+    let matches: Vec<T> = all
+        .iter()
+        .copied()
+        .filter(|&t| !wanted.is_empty() && name(t).starts_with(&wanted))
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(*one),
+        _ => {
+            let names: Vec<&str> = all.iter().map(|&t| name(t)).collect();
+            Err(format!("'{s}' is not one of {}", names.join(", ")))
+        }
+    }
+}
+
+impl std::str::FromStr for Trust {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        parse_by_prefix(&Trust::ALL, Trust::as_str, s)
+    }
+}
+
+impl std::str::FromStr for Category {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        parse_by_prefix(&Category::ALL, Category::as_str, s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_parse_by_name_or_unique_prefix() {
+        assert_eq!("phishing".parse::<Trust>(), Ok(Trust::Phishing));
+        assert_eq!("PHISH".parse::<Trust>(), Ok(Trust::Phishing));
+        assert_eq!("orders".parse::<Category>(), Ok(Category::OrdersShipping));
+        assert!(
+            "u".parse::<Trust>().is_err(),
+            "unverified and unparseable share 'u'"
+        );
+        assert!("".parse::<Category>().is_err());
+        assert!(
+            "bogus"
+                .parse::<Category>()
+                .unwrap_err()
+                .contains("account-security")
+        );
+    }
+
+    #[test]
+    fn json_names_match_as_str() {
+        for t in Trust::ALL {
+            assert_eq!(
+                serde_json::to_string(&t).unwrap(),
+                format!("\"{}\"", t.as_str())
+            );
+        }
+        for c in Category::ALL {
+            assert_eq!(
+                serde_json::to_string(&c).unwrap(),
+                format!("\"{}\"", c.as_str())
+            );
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! Command-line arguments (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::model::{Category, Trust};
+
+/// Triage a local Maildir: for every message, whether it really comes from the brand it claims, and why.
+#[derive(Debug, Parser)]
+#[command(name = "mailvet", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Maildir to open (default: config `maildir`, else $MAILDIR, else ~/Maildir, else the demo mailbox)
+    pub maildir: Option<PathBuf>,
+    /// Config file (default: $XDG_CONFIG_HOME/mailvet/config.toml)
+    #[arg(long, global = true, env = "MAILVET_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Never write into the Maildir
+    #[arg(long, global = true)]
+    pub read_only: bool,
+    /// A headless subcommand
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The headless subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Judge every message under the given Maildirs, directories or files
+    Scan(ScanArgs),
+    /// Explain the verdict on one message, signal by signal (`-` reads standard input)
+    Explain(ExplainArgs),
+}
+
+/// Arguments of `mailvet scan`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Maildirs, directories of .eml files, or message files (default: the configured Maildir)
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ScanFormat::Table)]
+    pub format: ScanFormat,
+    /// Only print messages with these trust labels (comma-separated or repeated; unique prefixes accepted)
+    #[arg(long, value_name = "LABEL", value_delimiter = ',', value_parser = parse_trust)]
+    pub trust: Vec<Trust>,
+    /// Only print messages in these categories (comma-separated or repeated; unique prefixes accepted)
+    #[arg(long, value_name = "CAT", value_delimiter = ',', value_parser = parse_category)]
+    pub category: Vec<Category>,
+}
+
+/// Output formats of `scan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScanFormat {
+    /// One aligned line per message, for people
+    Table,
+    /// One JSON object per line
+    Jsonl,
+    /// RFC 4180 CSV with a header row
+    Csv,
+}
+
+/// Arguments of `mailvet explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The message file, or `-` for standard input
+    pub file: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+}
+
+/// Output formats of `explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    /// The checklist, for people (colour on a terminal unless NO_COLOR is set)
+    Text,
+    /// The verdict object of DESIGN.md with the message's identity
+    Json,
+}
+
+fn parse_trust(s: &str) -> Result<Trust, String> {
+    s.parse()
+}
+
+fn parse_category(s: &str) -> Result<Category, String> {
+    s.parse()
+}

@@ -1,0 +1,53 @@
+//! `mailvet scan`: judge every message under the inputs in parallel and print one record per message,
+//! in a stable order.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use super::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ScanArgs, ScanFormat};
+use crate::config::Config;
+use crate::export;
+use crate::judge::judge_entry;
+use crate::model::Record;
+use crate::store;
+
+/// Runs `scan` over `inputs`; returns the exit status: 1 when any message scanned is suspicious or phishing
+/// (whatever `--trust`/`--category` print), 2 when no input could be read, else 0.
+pub fn scan(
+    args: &ScanArgs,
+    inputs: &[PathBuf],
+    config: &Config,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let (entries, errors) = store::collect(inputs);
+    for error in &errors {
+        writeln!(err, "mailvet: {error}")?;
+    }
+    if entries.is_empty() && !errors.is_empty() {
+        return Ok(EXIT_ERROR);
+    }
+    let rules = config.rules();
+    let records: Vec<Record> = entries
+        .par_iter()
+        .map(|entry| judge_entry(entry, &rules, config.max_message_bytes))
+        .collect();
+    let findings = records.iter().any(|r| r.verdict.trust.is_alarm());
+    let shown: Vec<Record> = records.into_iter().filter(|r| wanted(args, r)).collect();
+    match args.format {
+        ScanFormat::Table => export::table::write(out, &shown)?,
+        ScanFormat::Jsonl => export::jsonl::write(out, &shown)?,
+        ScanFormat::Csv => export::csv::write(out, &shown)?,
+    }
+    out.flush()?;
+    Ok(if findings { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// Whether a record passes the `--trust` and `--category` filters.
+fn wanted(args: &ScanArgs, record: &Record) -> bool {
+    let verdict = &record.verdict;
+    (args.trust.is_empty() || args.trust.contains(&verdict.trust))
+        && (args.category.is_empty() || args.category.contains(&verdict.category))
+}

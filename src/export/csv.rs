@@ -1,0 +1,59 @@
+//! CSV (RFC 4180): a header row, then one row per message. Cells that a spreadsheet would run as a formula
+//! (starting with `=`, `+`, `-`, `@`, tab or CR) are prefixed with `'`.
+
+use std::io::{self, Write};
+
+use crate::model::Record;
+
+/// The columns, in order.
+pub const COLUMNS: [&str; 9] = [
+    "date", "from", "domain", "subject", "brand", "category", "trust", "decisive", "path",
+];
+
+/// Writes the header row and one row per record.
+pub fn write(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(COLUMNS)?;
+    for record in records {
+        let from = record.from.as_deref().unwrap_or("");
+        let verdict = &record.verdict;
+        let row = [
+            record.date.as_deref().unwrap_or(""),
+            from,
+            &super::from_domain(from),
+            record.subject.as_deref().unwrap_or(""),
+            verdict.brand.as_deref().unwrap_or(""),
+            verdict.category.as_str(),
+            verdict.trust.as_str(),
+            &verdict.decisive.join(" "),
+            &record.path,
+        ];
+        writer.write_record(row.iter().map(|cell| defuse_formula(cell)))?;
+    }
+    writer.flush()
+}
+
+/// Prefixes a cell that a spreadsheet would evaluate as a formula.
+fn defuse_formula(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::fixtures;
+
+    #[test]
+    fn header_then_rows_with_formulas_defused() {
+        let mut out = Vec::new();
+        write(&mut out, &[fixtures::phishing()]).unwrap();
+        let expected = "date,from,domain,subject,brand,category,trust,decisive,path\n\
+            2026-11-20T10:32:00+00:00,Amazon <security@amaz0n-alerts.example>,amaz0n-alerts.example,\
+            \"'=Verify your account, now\",amazon,account-security,phishing,sender-domain,\
+            \"/mail/INBOX/cur/1.host:2,S\"\n";
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
+}

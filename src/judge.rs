@@ -33,10 +33,7 @@ pub fn judge_bytes(path: &str, folder: &str, bytes: &[u8], rules: &Rules) -> Rec
 
 /// Like [`judge_entry`] for a path given on its own (no folder).
 pub fn judge_path(path: &Path, rules: &Rules, max_bytes: u64) -> Record {
-    let entry = Entry {
-        path: path.to_owned(),
-        folder: String::new(),
-    };
+    let entry = Entry::loose(path.to_owned(), "");
     judge_entry(&entry, rules, max_bytes)
 }
 

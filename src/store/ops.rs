@@ -58,13 +58,25 @@ impl From<&Entry> for MessageRef {
     }
 }
 
-/// What an op did: the message's path now, and how to reverse it.
+/// What an op did: the message's path before and now, and how to reverse it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Done {
+    /// Where the message was found (its last known path, or where another client had renamed it).
+    pub from: PathBuf,
     /// Where the message is now.
     pub path: PathBuf,
     /// Reverses the op (empty when nothing changed).
     pub undo: Undo,
+}
+
+impl Done {
+    /// The rename made, as a [`Plan`].
+    pub fn plan(self) -> Plan {
+        Plan {
+            from: self.from,
+            to: self.path,
+        }
+    }
 }
 
 /// What a bulk op did: one result per message, in input order, and one undo for all that succeeded.
@@ -233,6 +245,7 @@ fn act(
         let Plan { from, to } = plan(&last)?;
         if from == to {
             return Ok(Done {
+                from,
                 path: to,
                 undo: Undo::default(),
             });
@@ -240,7 +253,8 @@ fn act(
         match place::relocate(&from, &to) {
             Ok(()) => {
                 return Ok(Done {
-                    undo: Undo::step(from, to.clone()),
+                    undo: Undo::step(from.clone(), to.clone()),
+                    from,
                     path: to,
                 });
             }

@@ -220,6 +220,7 @@ pub fn set_flags(w: &Writable, msg: &MessageRef, edit: &FlagEdit) -> Result<Done
 /// Moves one message into the folder directory `target` (see [`folder_path`]), creating the folder when
 /// missing. Moving within its own folder does nothing.
 pub fn move_to(w: &Writable, msg: &MessageRef, target: &Path) -> Result<Done, OpError> {
+    locate(msg)?; // a message that is gone creates no folder
     place::ensure_folder(target)?;
     act(w, msg, |m| plan_move(m, target))
 }

@@ -1,6 +1,9 @@
 //! The brand knowledge base: embedded `brands.toml`, with the user's brands merged over it by id.
 
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+use super::index::Index;
 
 /// The embedded knowledge base.
 pub const EMBEDDED: &str = include_str!("brands.toml");
@@ -63,7 +66,22 @@ pub struct Brands {
     /// Free-mail providers (gmail.com, outlook.com): anyone can have an address there.
     #[serde(default)]
     pub freemail: Vec<String>,
+    /// Lookup keys, built on first use. Change the brands through [`Brands::merge`], which resets them.
+    #[serde(skip)]
+    index: LazyIndex,
 }
+
+/// The lazily built [`Index`]; it is derived data, so comparisons ignore it.
+#[derive(Debug, Clone, Default)]
+struct LazyIndex(OnceLock<Index>);
+
+impl PartialEq for LazyIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for LazyIndex {}
 
 impl Brands {
     /// Parses a knowledge-base file.
@@ -88,11 +106,60 @@ impl Brands {
         }
         self.shared_platforms.extend(other.shared_platforms);
         self.freemail.extend(other.freemail);
+        self.index = LazyIndex::default();
+    }
+
+    /// The precomputed lookup keys.
+    pub fn index(&self) -> &Index {
+        self.index.0.get_or_init(|| Index::build(self))
     }
 
     /// The brand with this id.
     pub fn get(&self, id: &str) -> Option<&Brand> {
         self.brands.iter().find(|b| b.id == id)
+    }
+}
+
+/// Whether `host` is `domain` or one of its subdomains (both lowercase ASCII).
+pub fn within(host: &str, domain: &str) -> bool {
+    let (h, d) = (host.as_bytes(), domain.trim_end_matches('.').as_bytes());
+    !d.is_empty()
+        && h.len() >= d.len()
+        && h[h.len() - d.len()..].eq_ignore_ascii_case(d)
+        && (h.len() == d.len() || h[h.len() - d.len() - 1] == b'.')
+}
+
+impl Brand {
+    /// Whether genuine mail of this brand may come from `host` (lowercase ASCII).
+    pub fn owns_sender(&self, host: &str) -> bool {
+        self.sender_domains.iter().any(|d| within(host, d))
+    }
+
+    /// Whether this brand's genuine links may go to `host` (sender domains count too).
+    pub fn owns_link(&self, host: &str) -> bool {
+        self.owns_sender(host) || self.link_domains.iter().any(|d| within(host, d))
+    }
+
+    /// Whether `host` is one of the brand's relays for mail written by third parties.
+    pub fn is_relay(&self, host: &str) -> bool {
+        self.relay_domains.iter().any(|d| within(host, d))
+    }
+}
+
+impl Brands {
+    /// The brand whose genuine mail comes from `host`, if any.
+    pub fn sender_brand(&self, host: &str) -> Option<&Brand> {
+        self.brands.iter().find(|b| b.owns_sender(host))
+    }
+
+    /// Whether `host` belongs to a shared sending platform (its authentication proves nothing about a brand).
+    pub fn is_shared_platform(&self, host: &str) -> bool {
+        self.shared_platforms.iter().any(|d| within(host, d))
+    }
+
+    /// Whether `host` is a free-mail provider.
+    pub fn is_freemail(&self, host: &str) -> bool {
+        self.freemail.iter().any(|d| within(host, d))
     }
 }
 
@@ -126,5 +193,13 @@ mod tests {
         base.merge(user);
         let amazon = base.get("amazon").expect("still there");
         assert_eq!(amazon.sender_domains, vec!["amazon.example".to_string()]);
+    }
+
+    #[test]
+    fn within_matches_the_domain_and_its_subdomains_only() {
+        assert!(within("amazon.com", "amazon.com"));
+        assert!(within("bounces.amazon.com", "amazon.com"));
+        assert!(!within("notamazon.com", "amazon.com"));
+        assert!(!within("amazon.com.evil.ru", "amazon.com"));
     }
 }

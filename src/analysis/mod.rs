@@ -1,7 +1,18 @@
 //! Message → Verdict, pure and deterministic: the same message and rules always give the same verdict.
 //! Never opens files, reads the clock or touches the terminal.
 
+mod attachments;
+mod auth;
 pub mod brands;
+mod category;
+mod claim;
+mod content;
+pub mod domains;
+mod index;
+mod links;
+mod sender;
+mod text;
+mod verdict;
 
 use crate::mail::Message;
 use crate::model::Verdict;
@@ -19,6 +30,28 @@ pub struct Rules {
 
 /// Judges one message.
 pub fn analyse(msg: &Message, rules: &Rules) -> Verdict {
-    let _ = (msg, rules);
-    Verdict::unparseable("SKELETON: analysis not written yet")
+    let from_host = msg
+        .from
+        .as_ref()
+        .and_then(|a| a.domain())
+        .and_then(|d| domains::normalise_host(&d))
+        .filter(|h| domains::registrable(h).is_some_and(domains::has_known_suffix));
+    let from_host = from_host.as_deref();
+    let claim = claim::claim(msg, &rules.brands, from_host);
+    let category = category::categorise(msg);
+    let mut signals = sender::check(msg, rules, from_host, claim.as_ref(), category);
+    let (auth_signals, auth) = auth::check(msg, rules, from_host);
+    signals.extend(auth_signals);
+    signals.extend(links::check(msg, rules, claim.as_ref()));
+    signals.extend(content::check(msg));
+    signals.extend(attachments::check(msg));
+    let facts = verdict::Facts {
+        claim: claim.as_ref(),
+        auth: &auth,
+        from_domain: from_host.and_then(domains::registrable),
+        category,
+        anyone_can_send: from_host
+            .is_some_and(|h| rules.brands.is_freemail(h) || rules.brands.is_shared_platform(h)),
+    };
+    verdict::decide(signals, &facts)
 }

@@ -116,10 +116,9 @@ impl Config {
         })?;
         let file = user.over(base);
         let mut brands = Brands::embedded();
-        brands.merge(Brands {
-            brands: file.brand.into_iter().map(|b| b.into_inner()).collect(),
-            ..Brands::default()
-        });
+        let mut extra = Brands::default();
+        extra.brands = file.brand.into_iter().map(|b| b.into_inner()).collect();
+        brands.merge(extra);
         let maildir =
             match file.maildir {
                 Some(dir) => Some(expand_tilde(&dir).ok_or_else(|| {

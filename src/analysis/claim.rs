@@ -1,0 +1,158 @@
+//! Which brand a message claims to come from, and how strongly: the From domain being official, the display
+//! name, a look-alike From domain, the subject, where the links go, and (weakest) mentions in the body.
+
+use super::brands::{Brand, Brands};
+use super::domains::{self, Lookalike};
+use super::index;
+use super::text;
+use crate::mail::Message;
+
+/// Where the claim was read, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ClaimSource {
+    /// The From domain is one of the brand's official sender domains.
+    FromDomain,
+    /// The display name names the brand.
+    DisplayName,
+    /// The From domain imitates the brand's domains.
+    Lookalike,
+    /// The subject names the brand.
+    Subject,
+    /// Most links go to the brand's domains.
+    Links,
+    /// The body names the brand (a mention, not a claim of origin).
+    Body,
+}
+
+impl ClaimSource {
+    /// Whether the message presents itself as coming from the brand (not merely mentioning it).
+    pub fn is_origin(self) -> bool {
+        matches!(
+            self,
+            ClaimSource::FromDomain | ClaimSource::DisplayName | ClaimSource::Lookalike
+        )
+    }
+
+    /// Human words for evidence.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ClaimSource::FromDomain => "the From domain",
+            ClaimSource::DisplayName => "the display name",
+            ClaimSource::Lookalike => "a look-alike From domain",
+            ClaimSource::Subject => "the subject",
+            ClaimSource::Links => "the links",
+            ClaimSource::Body => "the body text",
+        }
+    }
+}
+
+/// The brand a message claims.
+#[derive(Debug, Clone)]
+pub struct Claim<'a> {
+    /// The brand.
+    pub brand: &'a Brand,
+    /// Where the claim was read.
+    pub source: ClaimSource,
+    /// The From-domain look-alike, when there is one.
+    pub lookalike: Option<Lookalike<'a>>,
+}
+
+/// How much of the body is searched for brand mentions.
+const BODY_LIMIT: usize = 4096;
+
+/// Whether `brand` (at `i` in the knowledge base) is named in a string passed through [`index::name_key`].
+fn names(brands: &Brands, i: usize, keyed: &str) -> bool {
+    brands
+        .index()
+        .name_keys
+        .iter()
+        .any(|(b, k)| *b == i && text::has(keyed, k))
+}
+
+/// Whether `s` names `brand`.
+pub fn is_named_in(brands: &Brands, brand: &Brand, s: &str) -> bool {
+    let keyed = index::name_key(s);
+    brands
+        .brands
+        .iter()
+        .position(|b| b.id == brand.id)
+        .is_some_and(|i| names(brands, i, &keyed))
+}
+
+/// The brand named in `s` (display name or subject): its names, id or display form, compared by confusable key.
+pub fn brand_named_in<'a>(s: &str, brands: &'a Brands) -> Option<&'a Brand> {
+    if s.trim().is_empty() {
+        return None;
+    }
+    let keyed = index::name_key(s);
+    let (i, _) = brands
+        .index()
+        .name_keys
+        .iter()
+        .find(|(_, k)| text::has(&keyed, k))?;
+    brands.brands.get(*i)
+}
+
+/// The brand first named in the body (its names of four letters or more, plain words).
+fn brand_in_body<'a>(msg: &Message, brands: &'a Brands) -> Option<&'a Brand> {
+    let folded = text::fold(&msg.text, BODY_LIMIT);
+    let (i, _) = brands
+        .index()
+        .body_names
+        .iter()
+        .find(|(_, n)| text::has(&folded, n))?;
+    brands.brands.get(*i)
+}
+
+/// The brand most of the web links go to (at least half of them).
+fn brand_of_links<'a>(msg: &Message, brands: &'a Brands) -> Option<&'a Brand> {
+    let hosts: Vec<String> = msg
+        .links
+        .iter()
+        .filter_map(|l| url::Url::parse(&l.href).ok())
+        .filter_map(|u| u.host_str().and_then(domains::normalise_host))
+        .take(200)
+        .collect();
+    let best = brands
+        .brands
+        .iter()
+        .map(|b| (b, hosts.iter().filter(|h| b.owns_link(h)).count()))
+        .max_by_key(|&(_, n)| n)?;
+    (best.1 > 0 && best.1 * 2 >= hosts.len()).then_some(best.0)
+}
+
+/// The claim a message makes, strongest source first; `from_host` is the normalised From domain.
+pub fn claim<'a>(msg: &Message, brands: &'a Brands, from_host: Option<&str>) -> Option<Claim<'a>> {
+    let plain = |brand, source| Claim {
+        brand,
+        source,
+        lookalike: None,
+    };
+    if let Some(b) = from_host.and_then(|h| brands.sender_brand(h)) {
+        return Some(plain(b, ClaimSource::FromDomain));
+    }
+    let lookalike = from_host.and_then(|h| domains::lookalike(h, brands));
+    let display = msg.from.as_ref().and_then(|a| a.name.as_deref());
+    if let Some(b) = display.and_then(|d| brand_named_in(d, brands)) {
+        let lookalike = lookalike.filter(|l| l.brand.id == b.id);
+        return Some(Claim {
+            brand: b,
+            source: ClaimSource::DisplayName,
+            lookalike,
+        });
+    }
+    if let Some(l) = lookalike {
+        return Some(Claim {
+            brand: l.brand,
+            source: ClaimSource::Lookalike,
+            lookalike: Some(l),
+        });
+    }
+    if let Some(b) = brand_named_in(&msg.subject, brands) {
+        return Some(plain(b, ClaimSource::Subject));
+    }
+    if let Some(b) = brand_of_links(msg, brands) {
+        return Some(plain(b, ClaimSource::Links));
+    }
+    brand_in_body(msg, brands).map(|b| plain(b, ClaimSource::Body))
+}

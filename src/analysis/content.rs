@@ -1,0 +1,299 @@
+//! What the text asks for: generic vs personal greeting, urgency and threats, requests for credentials, card
+//! or personal data, prize lures, and HTML forms. Phrase lists cover the languages of the dev set (English,
+//! German, Portuguese, Spanish, French, Italian); matching is on whole folded words.
+
+use super::text;
+use crate::mail::Message;
+use crate::model::{Outcome, Signal};
+
+/// How much of the body is read.
+const BODY_LIMIT: usize = 12 * 1024;
+
+const GENERIC: &str = "dear customer|dear valued customer|dear client|dear valued client|dear user|dear member|\
+    dear valued member|dear account holder|dear sir madam|dear sir or madam|dear friend|\
+    dear beneficiary|dear winner|hello customer|hi customer|valued customer|dear card holder|\
+    dear cardholder|sehr geehrter kunde|sehr geehrte kundin|lieber kunde|liebe kundin|lieber nutzer|\
+    prezado cliente|prezada cliente|caro cliente|estimado cliente|querido cliente|cher client|\
+    chère cliente|gentile cliente|beste klant|geachte klant";
+
+const URGENCY: &str = "urgent|suspension|immediately|within 24 hours|within 48 hours|within 12 hours|will be suspended|\
+    has been suspended|been locked|will be locked|will be closed|will be deleted|will be terminated|\
+    final notice|final warning|last chance|last warning|act now|action required|immediate action|\
+    expires today|has expired|suspended|unusual activity|dringend|sofort|letzte chance|\
+    letzte erinnerung|gesperrt|abgelaufen|läuft ab|innerhalb von 24 stunden|eingeschränkt|urgente|\
+    imediatamente|bloqueio|bloqueado|bloqueada|suspensão|suspenso|suspensa|última chance|evite|\
+    em 24 horas|suspendida|suspendido|suspendu|bloqué|dernier avis|sospeso|bloccato";
+
+/// Requests that are a warning on their own.
+const CREDENTIALS: &str = "verify your account|verify your identity|confirm your identity|confirm your account|\
+    update your account|update your payment|update your billing|confirm your payment|enter your password|\
+    confirm your password|sign in to verify|log in to verify|restore access|reactivate your|validate your|\
+    verify your information|confirm your details|update your details|update your information|\
+    verify your payment|confirm your billing|bestätigen sie ihre|bestätige deine|bestätigen sie jetzt|\
+    daten aktualisieren|identität bestätigen|atualize seus dados|confirme seus dados|atualizar cadastro|\
+    confirme sua identidade|verifique su cuenta|actualice sus datos|vérifier votre compte|\
+    mettre à jour vos informations|verifica il tuo account";
+
+/// Things asked for that are a warning only two at a time.
+const CREDENTIAL_NOUNS: &str = "password|credit card|card number|card details|security code|cvv|your pin|\
+    social security|bank account|billing information|payment information|login details|zugangsdaten|\
+    kreditkarte|sicherheits pin|pin|senha|cartão|cpf|contraseña|tarjeta|mot de passe";
+
+/// Money or subscription talk that, with a phone number to call, makes a callback scam.
+const CALLBACK: &str = "renewal|auto renewal|automatic renewal|subscription|will be charged|has been charged|\
+    payment of|will be processed|been processed|refund|cancel|invoice|transaction|order|purchase|\
+    membership|charged|billing";
+
+const CALL_WORDS: &str = "call|phone|helpline|help line|help center|toll free|support number|contact us|\
+    customer care|customer service|hotline";
+
+const PRIZE: &str = "you have won|you ve won|you won|winner|congratulations|gift card|claim your|free gift|prize|lottery|\
+    selected to receive|mystery box|survey|reward|gewonnen|gewinnspiel|gutschein|geschenkkarte|gewinner|\
+    glückwunsch|belohnung|prämie|parabéns|prêmio|ganhou|brinde|recompensa|sorteio|felicidades|premio|\
+    ganador|félicitations|gagné|cadeau";
+
+const GREETING_WORDS: &str = "dear|hello|hi|hallo|hola|olá|ola|bonjour|ciao|hey";
+
+const SENSITIVE_INPUTS: &str = "password|pass|pwd|card|cc|cvv|cvc|pin|ssn|otp";
+
+/// The content signals.
+pub fn check(msg: &Message) -> Vec<Signal> {
+    let body = text::fold(&msg.text, BODY_LIMIT);
+    let all = format!("{}{}", text::fold(&msg.subject, 1024), body);
+    let mut out = Vec::new();
+    out.extend(greeting(msg, &body));
+    out.extend(urgency(&text::fold(&msg.subject, 1024), &all));
+    out.extend(mixed_script(msg));
+    out.extend(credentials(&all));
+    out.extend(callback(&all, &msg.text));
+    out.extend(phrases(
+        &all,
+        PRIZE,
+        "prize-lure",
+        "Prize, gift or reward lure",
+        2,
+    ));
+    out.extend(forms(msg));
+    out
+}
+
+/// `urgency`: pressure in the subject, or two pressing phrases anywhere.
+fn urgency(subject: &str, all: &str) -> Option<Signal> {
+    let mut signal = phrases(all, URGENCY, "urgency", "Pressure or threats", 2)?;
+    if let Some(p) = text::find(subject, URGENCY) {
+        signal.outcome = Outcome::Warn;
+        signal.title = format!("Pressure in the subject (\"{p}\")");
+    }
+    Some(signal)
+}
+
+/// Which alphabet a letter belongs to, for the few that phishers mix: 0 Latin, 1 Cyrillic, 2 Greek, 3 styled
+/// mathematical letters; `None` for anything else.
+fn alphabet(c: char) -> Option<u8> {
+    match c as u32 {
+        0x41..=0x5a | 0x61..=0x7a | 0xc0..=0x24f => Some(0),
+        0x400..=0x4ff => Some(1),
+        0x370..=0x3ff => Some(2),
+        0x1d400..=0x1d7ff => Some(3),
+        _ => None,
+    }
+}
+
+/// `mixed-script`: a word of the subject or sender name mixing alphabets (`Prоmo` with a Cyrillic о), which no
+/// genuine sender writes and filters fail to read.
+fn mixed_script(msg: &Message) -> Option<Signal> {
+    let name = msg
+        .from
+        .as_ref()
+        .and_then(|a| a.name.as_deref())
+        .unwrap_or("");
+    let words = msg
+        .subject
+        .split_whitespace()
+        .chain(name.split_whitespace())
+        .take(200);
+    let word = words.into_iter().find(|w| {
+        let mut seen = [false; 4];
+        for c in w.chars().take(64) {
+            if let Some(a) = alphabet(c) {
+                seen[usize::from(a)] = true;
+            }
+        }
+        seen[3] || (seen[0] && (seen[1] || seen[2]))
+    })?;
+    Some(Signal::new(
+        "mixed-script",
+        Outcome::Fail,
+        "Look-alike letters from another alphabet in the subject or sender name",
+        word,
+    ))
+}
+
+/// `credential-request`: one request phrase, or two sensitive things named.
+fn credentials(folded: &str) -> Option<Signal> {
+    let mut found = text::find_all(folded, CREDENTIALS);
+    let strong = !found.is_empty();
+    found.extend(text::find_all(folded, CREDENTIAL_NOUNS));
+    if found.is_empty() {
+        return None;
+    }
+    let outcome = if strong || found.len() >= 2 {
+        Outcome::Warn
+    } else {
+        Outcome::Info
+    };
+    let quoted: Vec<String> = found.iter().take(4).map(|p| format!("\"{p}\"")).collect();
+    Some(Signal::new(
+        "credential-request",
+        outcome,
+        "Asks for credentials, card or personal data",
+        quoted.join(", "),
+    ))
+}
+
+/// A phone number: 10 to 13 digits in one run of digits, spaces, dots, dashes, parentheses and a leading `+`.
+fn phone_number(raw: &str) -> Option<String> {
+    let mut run = String::new();
+    let mut digits = 0;
+    for c in raw.chars().take(BODY_LIMIT).chain([' ', '\n']) {
+        let joiner = matches!(c, ' ' | '-' | '.' | '(' | ')' | '+');
+        if c.is_ascii_digit() || (joiner && (digits > 0 || matches!(c, '+' | '('))) {
+            digits += usize::from(c.is_ascii_digit());
+            run.push(c);
+            continue;
+        }
+        if (10..=13).contains(&digits) {
+            return Some(run.trim().to_string());
+        }
+        run.clear();
+        digits = 0;
+    }
+    None
+}
+
+/// `callback-lure`: money or subscription talk with a phone number to call (the "call us to cancel" scam).
+fn callback(folded: &str, raw: &str) -> Option<Signal> {
+    let money = text::find_all(folded, CALLBACK);
+    if money.len() < 2 || text::find(folded, CALL_WORDS).is_none() {
+        return None;
+    }
+    let number = phone_number(raw)?;
+    Some(Signal::new(
+        "callback-lure",
+        Outcome::Warn,
+        "Talks money or renewals and gives a number to call",
+        format!(
+            "{number}; \"{}\"",
+            money
+                .iter()
+                .take(3)
+                .copied()
+                .collect::<Vec<_>>()
+                .join("\", \"")
+        ),
+    ))
+}
+
+/// A warning when at least `warn_at` distinct phrases are found, info for fewer.
+fn phrases(folded: &str, list: &str, id: &str, title: &str, warn_at: usize) -> Option<Signal> {
+    let found = text::find_all(folded, list);
+    if found.is_empty() {
+        return None;
+    }
+    let outcome = if found.len() >= warn_at {
+        Outcome::Warn
+    } else {
+        Outcome::Info
+    };
+    let quoted: Vec<String> = found.iter().take(4).map(|p| format!("\"{p}\"")).collect();
+    Some(Signal::new(id, outcome, title, quoted.join(", ")))
+}
+
+/// The greeting word of `words` that opens `opening` followed by `who`, if any.
+fn greets(opening: &str, who: &str) -> Option<String> {
+    GREETING_WORDS
+        .split('|')
+        .map(|g| format!("{g} {who}"))
+        .find(|p| text::has(opening, p))
+}
+
+/// `personal-greeting` when the text greets the recipient by name, `generic-greeting` for "Dear Customer" or
+/// a greeting by e-mail address.
+fn greeting(msg: &Message, body: &str) -> Option<Signal> {
+    let opening: String = body.chars().take(1500).collect();
+    for to in msg.to.iter().take(8) {
+        let first = to
+            .name
+            .as_deref()
+            .and_then(|n| {
+                n.split(|c: char| !c.is_alphabetic())
+                    .find(|w| w.chars().count() >= 2)
+            })
+            .map(str::to_lowercase);
+        if let Some(hit) = first.and_then(|f| greets(&opening, &f)) {
+            return Some(Signal::new(
+                "personal-greeting",
+                Outcome::Pass,
+                "Greets you by name",
+                hit,
+            ));
+        }
+        let addr = text::fold(&to.address, 256);
+        if to.address.contains('@')
+            && msg
+                .subject
+                .to_lowercase()
+                .contains(&to.address.to_lowercase())
+        {
+            return Some(Signal::new(
+                "generic-greeting",
+                Outcome::Warn,
+                "Addresses you by e-mail address in the subject",
+                msg.subject.clone(),
+            ));
+        }
+        if let Some(hit) = Some(addr.trim())
+            .filter(|a| !a.is_empty())
+            .and_then(|a| greets(&opening, a))
+        {
+            return Some(Signal::new(
+                "generic-greeting",
+                Outcome::Warn,
+                "Greets you by e-mail address",
+                hit,
+            ));
+        }
+    }
+    text::find(&opening, GENERIC).map(|p| {
+        Signal::new(
+            "generic-greeting",
+            Outcome::Warn,
+            "Generic greeting",
+            format!("\"{p}\""),
+        )
+    })
+}
+
+/// `html-form`: forms inside a mail; ones asking for passwords or cards fail.
+fn forms(msg: &Message) -> Option<Signal> {
+    let form = msg.forms.first()?;
+    let sensitive = msg.forms.iter().flat_map(|f| f.inputs.iter()).find(|i| {
+        i.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| SENSITIVE_INPUTS.split('|').any(|s| s == w))
+    });
+    let action = form.action.clone().unwrap_or_else(|| "(no action)".into());
+    Some(match sensitive {
+        Some(input) => Signal::new(
+            "html-form",
+            Outcome::Fail,
+            format!("Form asks for \"{input}\" inside the mail"),
+            action,
+        ),
+        None => Signal::new(
+            "html-form",
+            Outcome::Warn,
+            "The mail contains a form",
+            action,
+        ),
+    })
+}

@@ -1,0 +1,276 @@
+//! Domain facts: host normalisation (lowercase, IDNA A-label), registrable domain via the public suffix list,
+//! and look-alikes of brand domains (edit distance, UTS #39 confusable skeletons, punycode, brand names inside
+//! a foreign domain, TLD swaps). Pure string work: no DNS.
+
+use super::brands::{Brand, Brands};
+
+/// A host lowercased and in ASCII (IDNA A-label) form; `None` for IP literals, empty or invalid hosts.
+pub fn normalise_host(host: &str) -> Option<String> {
+    let host = host
+        .trim()
+        .trim_matches(|c| c == '[' || c == ']')
+        .trim_end_matches('.');
+    if host.is_empty() || is_ip_literal(host) {
+        return None;
+    }
+    let ascii = if host.is_ascii() {
+        host.to_ascii_lowercase()
+    } else {
+        idna::domain_to_ascii(host).ok()?
+    };
+    let valid = ascii
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_');
+    (valid && ascii.contains('.') && !ascii.starts_with('.')).then_some(ascii)
+}
+
+/// Whether a host is an IPv4 or IPv6 literal (psl would give nonsense for these).
+pub fn is_ip_literal(host: &str) -> bool {
+    let host = host.trim_matches(|c| c == '[' || c == ']');
+    host.parse::<std::net::IpAddr>().is_ok()
+}
+
+/// The registrable domain (`mail.amazon.co.uk` → `amazon.co.uk`) of a normalised host.
+pub fn registrable(ascii_host: &str) -> Option<&str> {
+    psl::domain_str(ascii_host)
+}
+
+/// Whether the domain ends in a suffix the public suffix list knows (`.com`, `.co.uk`), not a made-up one.
+pub fn has_known_suffix(ascii: &str) -> bool {
+    psl::suffix(ascii.as_bytes()).is_some_and(|s| s.is_known())
+}
+
+/// The registrable domain of any host, normalised first.
+pub fn registrable_of(host: &str) -> Option<String> {
+    let ascii = normalise_host(host)?;
+    registrable(&ascii).map(str::to_string)
+}
+
+/// The domain as people read it: the Unicode form, plus the raw A-label when they differ.
+pub fn shown(ascii: &str) -> String {
+    let (unicode, _) = idna::domain_to_unicode(ascii);
+    if unicode == ascii {
+        ascii.to_string()
+    } else {
+        format!("{unicode} (raw {ascii})")
+    }
+}
+
+/// Comparison key for confusables: `lower(skeleton(lower(skeleton(s))))` (skeleton alone is case-sensitive
+/// and not idempotent).
+pub fn confusable_key(s: &str) -> String {
+    let once: String = unicode_security::skeleton(s)
+        .collect::<String>()
+        .to_lowercase();
+    unicode_security::skeleton(&once)
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// How a domain imitates a brand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LookalikeKind {
+    /// A near-miss spelling (`amazom.com`, `paypa1.com`).
+    Spelling,
+    /// Letters from other scripts that look the same (`pаypal.com` with a Cyrillic а).
+    Homoglyph,
+    /// The brand's name inside someone else's domain (`amazon.com.secure-login.ru`, `amazon-support.com`).
+    BrandInForeign,
+    /// The brand's name under a TLD the brand does not use (`paypal.xyz`).
+    TldSwap,
+}
+
+impl LookalikeKind {
+    /// The signal id for this kind.
+    pub fn signal_id(self) -> &'static str {
+        match self {
+            LookalikeKind::Spelling => "lookalike-domain",
+            LookalikeKind::Homoglyph => "homoglyph-domain",
+            LookalikeKind::BrandInForeign => "brand-in-foreign-domain",
+            LookalikeKind::TldSwap => "tld-swap",
+        }
+    }
+}
+
+/// A domain that imitates a brand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lookalike<'a> {
+    /// The brand imitated.
+    pub brand: &'a Brand,
+    /// How.
+    pub kind: LookalikeKind,
+    /// The official label it imitates (`amazon`).
+    pub imitated: String,
+}
+
+/// The label of a registrable domain without its public suffix (`amazon.co.uk` → `amazon`).
+pub fn reg_label(reg: &str) -> &str {
+    match psl::suffix_str(reg) {
+        Some(suffix) if reg.len() > suffix.len() + 1 => &reg[..reg.len() - suffix.len() - 1],
+        _ => reg.split('.').next().unwrap_or(reg),
+    }
+}
+
+/// Whether `label` is within the spelling distance allowed for a brand label of this length.
+fn near_miss(label: &str, official: &str) -> bool {
+    let allowed = match official.len() {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    };
+    let d = strsim::damerau_levenshtein(label, official);
+    d > 0 && d <= allowed
+}
+
+/// Whether `word` holds `official` as a whole token (split on `-`, `_` and digits), or as a substring when the
+/// brand label is long enough not to occur by chance inside ordinary words.
+fn holds_brand(word: &str, official: &str) -> bool {
+    if word
+        .split(|c: char| c == '-' || c == '_' || c.is_ascii_digit())
+        .any(|t| t == official)
+    {
+        return true;
+    }
+    official.len() >= 6 && word.contains(official)
+}
+
+/// Which brand a normalised host imitates, if any. Hosts official for a brand (sender or link domains) never
+/// imitate one; shared platforms and free-mail providers never do.
+pub fn lookalike<'a>(ascii_host: &str, brands: &'a Brands) -> Option<Lookalike<'a>> {
+    let reg = registrable(ascii_host)?;
+    if brands.is_shared_platform(ascii_host) || brands.is_freemail(ascii_host) {
+        return None;
+    }
+    if brands.brands.iter().any(|b| b.owns_link(ascii_host)) {
+        return None;
+    }
+    let label = reg_label(reg);
+    let (unicode_label, _) = idna::domain_to_unicode(label);
+    let key = confusable_key(&unicode_label);
+    let sub = &ascii_host[..ascii_host.len().saturating_sub(reg.len())];
+    let kind = |l: &super::index::Label| {
+        if label == l.label {
+            Some(LookalikeKind::TldSwap)
+        } else if key == l.key {
+            Some(if unicode_label.is_ascii() {
+                LookalikeKind::Spelling
+            } else {
+                LookalikeKind::Homoglyph
+            })
+        } else if label.is_ascii()
+            && label.len().abs_diff(l.label.len()) <= 2
+            && near_miss(label, &l.label)
+        {
+            Some(LookalikeKind::Spelling)
+        } else if sub.split('.').any(|w| holds_brand(w, &l.label)) || holds_brand(label, &l.label) {
+            Some(LookalikeKind::BrandInForeign)
+        } else {
+            None
+        }
+    };
+    brands.index().labels.iter().find_map(|l| {
+        let brand = brands.brands.get(l.brand)?;
+        kind(l).map(|kind| Lookalike {
+            brand,
+            kind,
+            imitated: l.label.clone(),
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn brands() -> Brands {
+        Brands::from_toml(
+            r#"
+shared_platforms = ["amazonses.com"]
+freemail = ["gmail.com"]
+[[brand]]
+id = "amazon"
+display = "Amazon"
+names = ["amazon"]
+sender_domains = ["amazon.com", "amazon.co.uk", "amazon.de"]
+[[brand]]
+id = "paypal"
+display = "PayPal"
+names = ["paypal"]
+sender_domains = ["paypal.com"]
+[[brand]]
+id = "ups"
+display = "UPS"
+names = ["ups"]
+sender_domains = ["ups.com"]
+"#,
+        )
+        .expect("test brands parse")
+    }
+
+    fn kind(host: &str) -> Option<(String, LookalikeKind)> {
+        let b = brands();
+        let ascii = normalise_host(host)?;
+        lookalike(&ascii, &b).map(|l| (l.brand.id.clone(), l.kind))
+    }
+
+    #[test]
+    fn registrable_domain_is_lowercase_ascii_and_ips_are_not_domains() {
+        assert_eq!(
+            registrable_of("WWW.PayPal.COM").as_deref(),
+            Some("paypal.com")
+        );
+        assert_eq!(
+            registrable_of("mail.bücher.de").as_deref(),
+            Some("xn--bcher-kva.de")
+        );
+        assert_eq!(registrable_of("192.168.1.1"), None);
+        assert_eq!(registrable_of("[::1]"), None);
+        assert_eq!(
+            registrable_of("a.amazon.co.uk").as_deref(),
+            Some("amazon.co.uk")
+        );
+    }
+
+    #[test]
+    fn official_domains_are_not_lookalikes() {
+        assert_eq!(kind("amazon.co.uk"), None);
+        assert_eq!(kind("bounces.amazon.com"), None);
+        assert_eq!(kind("example.org"), None);
+        assert_eq!(kind("amazonses.com"), None);
+        assert_eq!(kind("groups.io"), None);
+        assert_eq!(kind("startups.com"), None);
+    }
+
+    #[test]
+    fn spelling_lookalikes() {
+        use LookalikeKind::*;
+        assert_eq!(kind("amazom.com"), Some(("amazon".into(), Spelling)));
+        assert_eq!(kind("paypa1.com"), Some(("paypal".into(), Spelling)));
+        assert_eq!(kind("arnazon.com"), Some(("amazon".into(), Spelling)));
+    }
+
+    #[test]
+    fn homoglyph_punycode_and_shown_raw() {
+        let host = normalise_host("pаypal.com").expect("idna"); // Cyrillic а
+        assert!(host.starts_with("xn--"));
+        assert_eq!(
+            kind("pаypal.com"),
+            Some(("paypal".into(), LookalikeKind::Homoglyph))
+        );
+        assert!(shown(&host).contains("raw xn--"));
+    }
+
+    #[test]
+    fn brand_in_foreign_domain_and_tld_swap() {
+        use LookalikeKind::*;
+        assert_eq!(
+            kind("amazon.com.secure-login.ru"),
+            Some(("amazon".into(), BrandInForeign))
+        );
+        assert_eq!(
+            kind("amazon-support-center.com"),
+            Some(("amazon".into(), BrandInForeign))
+        );
+        assert_eq!(kind("paypal.xyz"), Some(("paypal".into(), TldSwap)));
+    }
+}

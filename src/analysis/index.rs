@@ -1,0 +1,86 @@
+//! Lookup keys precomputed once per knowledge base: each brand's distinctive domain labels with their
+//! confusable keys (for look-alike domains) and its names folded for display-name, subject and body matching.
+
+use super::brands::Brands;
+use super::{domains, text};
+
+/// One distinctive label of a brand (`amazon`, `paypal`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// Index of the brand in [`Brands::brands`].
+    pub brand: usize,
+    /// The label.
+    pub label: String,
+    /// Its confusable key.
+    pub key: String,
+}
+
+/// Precomputed keys of a knowledge base.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Index {
+    /// Distinctive domain labels (four letters or more).
+    pub labels: Vec<Label>,
+    /// (brand, name) folded by confusable key: names, id and display form, for display names and subjects.
+    pub name_keys: Vec<(usize, String)>,
+    /// (brand, name) folded plainly, four letters or more, for body text.
+    pub body_names: Vec<(usize, String)>,
+}
+
+/// `s` folded for name matching, twice: by confusable skeleton (so that `Αmazοn` and `PaypaI` count) and
+/// plainly (so that digits glued to a name, `Netflix1V01F`, still split off).
+pub fn name_key(s: &str) -> String {
+    let mut key = text::fold(&domains::confusable_key(s), 1024);
+    key.push_str(&text::fold(s, 1024));
+    key
+}
+
+impl Index {
+    /// Builds the index of a knowledge base.
+    pub fn build(brands: &Brands) -> Self {
+        let mut index = Index::default();
+        for (i, brand) in brands.brands.iter().enumerate() {
+            let mut labels: Vec<String> = Vec::new();
+            for d in brand.sender_domains.iter().chain(&brand.link_domains) {
+                if let Some(reg) = domains::registrable_of(d) {
+                    labels.push(domains::reg_label(&reg).to_string());
+                }
+            }
+            for n in brand.names.iter().chain([&brand.id]) {
+                let compact: String = n.chars().filter(|c| !c.is_whitespace()).collect();
+                if compact.chars().all(|c| c.is_ascii_alphanumeric()) {
+                    labels.push(compact.to_ascii_lowercase());
+                }
+            }
+            labels.retain(|l| l.len() >= 4 && !l.contains('.'));
+            labels.sort();
+            labels.dedup();
+            index.labels.extend(labels.into_iter().map(|label| Label {
+                brand: i,
+                key: domains::confusable_key(&label),
+                label,
+            }));
+            let mut keys: Vec<String> = brand
+                .names
+                .iter()
+                .chain([&brand.id, &brand.display])
+                .flat_map(|n| {
+                    [domains::confusable_key(n), n.to_string()]
+                        .map(|k| text::fold(&k, 256).trim().to_string())
+                })
+                .filter(|k| !k.is_empty())
+                .collect();
+            keys.sort();
+            keys.dedup();
+            index.name_keys.extend(keys.into_iter().map(|k| (i, k)));
+            index.body_names.extend(
+                brand
+                    .names
+                    .iter()
+                    .map(|n| text::fold(n, 256).trim().to_string())
+                    .filter(|n| n.chars().count() >= 4)
+                    .map(|n| (i, n)),
+            );
+        }
+        index
+    }
+}

@@ -1,0 +1,358 @@
+//! Where each link really goes: redirectors unwrapped offline (Microsoft Safe Links, Proofpoint URL Defense
+//! v2/v3, Google /url?q=), visible text vs destination, destinations off the claimed brand's domains,
+//! look-alike destinations, IP-literal hosts, userinfo tricks and shorteners. No link is ever opened.
+
+use super::Rules;
+use super::claim::Claim;
+use super::domains;
+use crate::mail::Message;
+use crate::model::{Outcome, Signal};
+use url::{Host, Url};
+
+/// At most this many links are looked at.
+const MAX_LINKS: usize = 300;
+/// At most this many distinct link domains are checked for look-alikes.
+const MAX_DOMAINS: usize = 24;
+
+const SHORTENERS: &[&str] = &[
+    "bit.ly",
+    "tinyurl.com",
+    "t.co",
+    "goo.gl",
+    "ow.ly",
+    "is.gd",
+    "buff.ly",
+    "rebrand.ly",
+    "cutt.ly",
+    "shorturl.at",
+    "rb.gy",
+    "t.ly",
+    "tiny.cc",
+    "s.id",
+    "bit.do",
+    "v.gd",
+    "shorte.st",
+    "lnkd.in",
+    "qrco.de",
+    "tiny.one",
+    "u.to",
+    "clck.ru",
+    "short.io",
+    "bl.ink",
+];
+
+/// Hosts where anyone can publish a page in minutes: cloud storage buckets, free site builders, app hosting,
+/// tunnels and dynamic DNS. Genuine senders link to their own sites.
+const FREE_HOSTING: &[&str] = &[
+    "storage.googleapis.com",
+    "firebasestorage.googleapis.com",
+    "firebaseapp.com",
+    "web.app",
+    "digitaloceanspaces.com",
+    "r2.dev",
+    "pages.dev",
+    "workers.dev",
+    "blob.core.windows.net",
+    "azurewebsites.net",
+    "s3.amazonaws.com",
+    "github.io",
+    "gitlab.io",
+    "netlify.app",
+    "vercel.app",
+    "herokuapp.com",
+    "glitch.me",
+    "weebly.com",
+    "wixsite.com",
+    "blogspot.com",
+    "sites.google.com",
+    "ipfs.io",
+    "dweb.link",
+    "000webhostapp.com",
+    "webflow.io",
+    "ngrok.io",
+    "ngrok-free.app",
+    "trycloudflare.com",
+    "duckdns.org",
+    "chickenkiller.com",
+    "no-ip.org",
+    "ddns.net",
+    "hopto.org",
+    "zapto.org",
+    "translate.goog",
+    "framer.app",
+    "godaddysites.com",
+    "square.site",
+];
+
+/// A web link after unwrapping, with what the reader saw.
+struct Dest {
+    url: Url,
+    text: String,
+    via: Option<String>,
+}
+
+/// Decodes `%XX` escapes (invalid ones are kept as written).
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (
+            b[i],
+            b.get(i + 1).copied().and_then(hex),
+            b.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The destination a redirector wraps, if `url` is one.
+fn unwrap_once(url: &Url) -> Option<String> {
+    let host = url.host_str()?.to_ascii_lowercase();
+    let param = |name: &str| {
+        url.query_pairs()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+    };
+    if host.contains(".safelinks.protection.") {
+        return param("url");
+    }
+    if (host == "www.google.com" || host == "google.com") && url.path() == "/url" {
+        return param("q").or_else(|| param("url"));
+    }
+    if host == "urldefense.proofpoint.com" && url.path().starts_with("/v2/url") {
+        let u = param("u")?.replace('-', "%").replace('_', "/");
+        return Some(percent_decode(&u));
+    }
+    if host == "urldefense.com" && url.path().starts_with("/v3/__") {
+        let rest = url.as_str().split_once("/v3/__")?.1;
+        return rest.split_once("__;").map(|(inner, _)| inner.to_string());
+    }
+    None
+}
+
+/// Parses every web link of the message, unwrapping redirectors (at most three levels).
+fn destinations(msg: &Message) -> Vec<Dest> {
+    let mut out = Vec::new();
+    for link in msg.links.iter().take(MAX_LINKS) {
+        let Ok(mut url) = Url::parse(link.href.trim()) else {
+            continue;
+        };
+        if !matches!(url.scheme(), "http" | "https") {
+            continue;
+        }
+        let mut via = None;
+        for _ in 0..3 {
+            let Some(inner) = unwrap_once(&url).and_then(|s| Url::parse(s.trim()).ok()) else {
+                break;
+            };
+            via.get_or_insert_with(|| url.host_str().unwrap_or_default().to_string());
+            url = inner;
+        }
+        out.push(Dest {
+            url,
+            text: link.text.clone(),
+            via,
+        });
+    }
+    out
+}
+
+/// The normalised host of a parsed URL, `None` for IP literals.
+fn host_of(url: &Url) -> Option<String> {
+    match url.host()? {
+        Host::Domain(d) => domains::normalise_host(d),
+        _ => None,
+    }
+}
+
+/// The domain a visible link text shows, when it looks like a URL or a bare domain.
+fn shown_domain(text: &str) -> Option<String> {
+    let word = text.split_whitespace().next()?;
+    let word =
+        word.trim_matches(|c: char| matches!(c, '<' | '>' | '(' | ')' | '[' | ']' | '"' | '\''));
+    let rest = word.split_once("://").map_or(word, |(_, r)| r);
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    if host.contains('@') || !host.contains('.') || host.ends_with('.') {
+        return None;
+    }
+    let reg = domains::registrable_of(host)?;
+    domains::has_known_suffix(&reg).then_some(reg)
+}
+
+/// The link signals.
+pub fn check(msg: &Message, rules: &Rules, claim: Option<&Claim>) -> Vec<Signal> {
+    let dests = destinations(msg);
+    let mut out = Vec::new();
+    let mut push_first = |id: &str, outcome, title: String, evidence: String| {
+        if !out.iter().any(|s: &Signal| s.id == id) {
+            out.push(Signal::new(id, outcome, title, evidence));
+        }
+    };
+    for d in &dests {
+        let url = d.url.as_str();
+        if let Some(via) = &d.via {
+            push_first(
+                "link-redirector",
+                Outcome::Info,
+                format!("Link wrapped by {via}, unwrapped offline"),
+                url.into(),
+            );
+        }
+        if matches!(d.url.host(), Some(Host::Ipv4(_) | Host::Ipv6(_))) {
+            push_first(
+                "link-ip-host",
+                Outcome::Warn,
+                "Link goes to a bare IP address".into(),
+                url.into(),
+            );
+        }
+        if !d.url.username().is_empty() || d.url.password().is_some() {
+            push_first(
+                "link-userinfo",
+                Outcome::Fail,
+                "Link hides its real host after an @".into(),
+                url.into(),
+            );
+        }
+        let Some(host) = host_of(&d.url) else {
+            continue;
+        };
+        let brand_short = claim.is_some_and(|c| c.brand.owns_link(&host));
+        if !brand_short && SHORTENERS.iter().any(|s| super::brands::within(&host, s)) {
+            push_first(
+                "link-shortener",
+                Outcome::Warn,
+                "Link goes through a URL shortener".into(),
+                url.into(),
+            );
+        }
+        if FREE_HOSTING.iter().any(|h| super::brands::within(&host, h)) {
+            push_first(
+                "link-free-hosting",
+                Outcome::Warn,
+                "Link goes to a free hosting or storage site where anyone can publish".into(),
+                url.into(),
+            );
+        }
+        if let Some(shown) = shown_domain(&d.text) {
+            let real = domains::registrable(&host);
+            let shown_brand = rules.brands.brands.iter().find(|b| b.owns_link(&shown));
+            let same_brand = shown_brand.is_some_and(|b| b.owns_link(&host));
+            if real != Some(shown.as_str())
+                && !same_brand
+                && !rules.brands.is_shared_platform(&host)
+            {
+                let outcome = if shown_brand.is_some() {
+                    Outcome::Fail
+                } else {
+                    Outcome::Warn
+                };
+                push_first(
+                    "link-text-mismatch",
+                    outcome,
+                    format!(
+                        "Link text shows {shown} but goes to {}",
+                        domains::shown(&host)
+                    ),
+                    format!("{} → {url}", d.text.chars().take(120).collect::<String>()),
+                );
+            }
+        }
+    }
+    out.extend(lookalikes(&dests, rules));
+    out.extend(offbrand(&dests, rules, claim));
+    out
+}
+
+/// Links whose domain imitates a brand.
+fn lookalikes(dests: &[Dest], rules: &Rules) -> Option<Signal> {
+    let mut seen: Vec<String> = Vec::new();
+    for d in dests {
+        let Some(host) = host_of(&d.url) else {
+            continue;
+        };
+        let Some(reg) = domains::registrable(&host).map(str::to_string) else {
+            continue;
+        };
+        if seen.contains(&reg) {
+            continue;
+        }
+        if seen.len() >= MAX_DOMAINS {
+            break;
+        }
+        if let Some(l) = domains::lookalike(&host, &rules.brands) {
+            // A brand name only in a subdomain (brand.some-esp.io) is how email platforms name tenants.
+            let subdomain_only = l.kind == domains::LookalikeKind::BrandInForeign
+                && !domains::reg_label(&reg).contains(l.imitated.as_str());
+            return Some(Signal::new(
+                l.kind.signal_id(),
+                if subdomain_only {
+                    Outcome::Warn
+                } else {
+                    Outcome::Fail
+                },
+                format!(
+                    "Link goes to a domain imitating {} ({})",
+                    l.brand.display,
+                    domains::shown(&host)
+                ),
+                d.url.as_str(),
+            ));
+        }
+        seen.push(reg);
+    }
+    None
+}
+
+/// `link-offbrand`: how many links leave the claimed brand's domains.
+fn offbrand(dests: &[Dest], rules: &Rules, claim: Option<&Claim>) -> Option<Signal> {
+    let c = claim?;
+    let hosts: Vec<(String, &Dest)> = dests
+        .iter()
+        .filter_map(|d| host_of(&d.url).map(|h| (h, d)))
+        .collect();
+    if hosts.is_empty() {
+        return None;
+    }
+    let off: Vec<&(String, &Dest)> = hosts
+        .iter()
+        .filter(|(h, _)| !c.brand.owns_link(h) && !rules.brands.is_shared_platform(h))
+        .collect();
+    let id = "link-offbrand";
+    let Some((host, first)) = off.first() else {
+        return Some(Signal::new(
+            id,
+            Outcome::Pass,
+            format!("Every link goes to {}", c.brand.display),
+            "",
+        ));
+    };
+    let outcome = if off.len() == hosts.len() && c.source.is_origin() {
+        Outcome::Warn
+    } else {
+        Outcome::Info
+    };
+    Some(Signal::new(
+        id,
+        outcome,
+        format!(
+            "{} of {} links leave {}'s domains (first: {})",
+            off.len(),
+            hosts.len(),
+            c.brand.display,
+            domains::shown(host)
+        ),
+        first.url.as_str(),
+    ))
+}

@@ -1,0 +1,330 @@
+//! Who the message says it is from: the From domain against the claimed brand, the display name (brand names,
+//! embedded addresses), free-mail senders claiming a brand, and Reply-To / Return-Path domains.
+
+use super::Rules;
+use super::claim::{Claim, ClaimSource};
+use super::domains;
+use super::text;
+use crate::mail::Message;
+use crate::model::{Category, Outcome, Signal};
+
+/// The sender signals; `from_host` is the normalised From domain.
+pub fn check(
+    msg: &Message,
+    rules: &Rules,
+    from_host: Option<&str>,
+    claim: Option<&Claim>,
+    category: Category,
+) -> Vec<Signal> {
+    let mut out = Vec::new();
+    let from_addr = msg.from.as_ref().map_or("", |a| a.address.as_str());
+    out.push(sender_domain(msg, rules, from_host, claim, category));
+    if let Some(s) = lookalike(from_host, claim) {
+        out.push(s);
+    }
+    out.extend(display_name_brand(msg, rules, from_host, claim));
+    out.extend(display_name_address(msg, from_host));
+    out.extend(freemail_brand(rules, from_addr, from_host, claim));
+    out.extend(freemail_business(msg, rules, from_host, claim, category));
+    out.extend(reply_to(msg, rules, from_host, claim));
+    out.extend(return_path(msg, rules, from_host, claim));
+    out
+}
+
+/// Whether the display name says a platform sent it for someone else (`Jane Doe (via Google Docs)`).
+pub fn sent_via(msg: &Message) -> bool {
+    msg.from
+        .as_ref()
+        .and_then(|a| a.name.as_deref())
+        .is_some_and(|n| text::has(&text::fold(n, 256), "via"))
+}
+
+/// Whether naming a brand in passing is ordinary here: list mail always, replies for mentions in the body
+/// (a subject's "Re:" is too easy to fake to excuse a brand in it).
+fn conversational(msg: &Message, source: ClaimSource) -> bool {
+    let subject = msg.subject.trim_start().to_lowercase();
+    let reply = subject.starts_with("re:") || subject.starts_with("aw:");
+    msg.list_id.is_some() || (reply && source == ClaimSource::Body)
+}
+
+/// Whether the category is an order, account or seller notice rather than news or chat.
+fn business(category: Category) -> bool {
+    matches!(
+        category,
+        Category::AccountSecurity | Category::OrdersShipping | Category::SellerPerformance
+    )
+}
+
+/// Whether the subject reads as an order, account or seller notice addressed to the reader ("Your ... order").
+fn notice_to_you(msg: &Message, category: Category) -> bool {
+    const YOU: &str =
+        "your|you|seu|sua|seus|suas|ihr|ihre|dein|deine|votre|vos|tu|tus|su|sus|tuo|uw|je";
+    business(category) && text::find(&text::fold(&msg.subject, 1024), YOU).is_some()
+}
+
+fn sender_domain(
+    msg: &Message,
+    rules: &Rules,
+    from_host: Option<&str>,
+    claim: Option<&Claim>,
+    category: Category,
+) -> Signal {
+    let id = "sender-domain";
+    let from_addr = msg.from.as_ref().map_or("", |a| a.address.as_str());
+    // Naming a brand in passing is ordinary in list mail, and links alone claim nothing.
+    let claimed = claim.filter(|c| {
+        c.source.is_origin() || (c.source != ClaimSource::Links && !conversational(msg, c.source))
+    });
+    let Some(host) = from_host else {
+        let outcome = if claimed.is_some() {
+            Outcome::Fail
+        } else {
+            Outcome::Warn
+        };
+        return Signal::new(id, outcome, "From has no real domain", from_addr);
+    };
+    let shown = domains::shown(host);
+    let Some(c) = claimed else {
+        if rules.brands.is_shared_platform(host) {
+            let title =
+                format!("From a shared platform's default domain ({shown}), which anyone can get");
+            return Signal::new(id, Outcome::Warn, title, from_addr);
+        }
+        return Signal::new(id, Outcome::Info, format!("From domain {shown}"), from_addr);
+    };
+    let brand = &c.brand.display;
+    let how = c.source.describe();
+    let (outcome, title) = if c.brand.is_relay(host) || (c.brand.owns_sender(host) && sent_via(msg))
+    {
+        (
+            Outcome::Info,
+            format!("Sent through {brand}'s platform for a third party, who wrote it"),
+        )
+    } else if c.brand.owns_sender(host) {
+        (
+            Outcome::Pass,
+            format!("From domain {shown} is official for {brand}"),
+        )
+    } else if c.source.is_origin()
+        || (c.source == ClaimSource::Subject && notice_to_you(msg, category))
+    {
+        (
+            Outcome::Fail,
+            format!("Claims {brand} ({how}) but From domain {shown} is not one of its domains"),
+        )
+    } else {
+        (
+            Outcome::Warn,
+            format!("{how} names {brand} but From domain {shown} is not one of its domains"),
+        )
+    };
+    Signal::new(id, outcome, title, from_addr)
+}
+
+fn lookalike(from_host: Option<&str>, claim: Option<&Claim>) -> Option<Signal> {
+    let l = claim?.lookalike.as_ref()?;
+    let host = from_host?;
+    Some(Signal::new(
+        l.kind.signal_id(),
+        Outcome::Fail,
+        format!("From domain imitates {} ({})", l.brand.display, l.imitated),
+        domains::shown(host),
+    ))
+}
+
+fn display_name_brand(
+    msg: &Message,
+    rules: &Rules,
+    from_host: Option<&str>,
+    claim: Option<&Claim>,
+) -> Option<Signal> {
+    let name = msg.from.as_ref()?.name.as_deref()?;
+    let c =
+        claim.filter(|c| matches!(c.source, ClaimSource::DisplayName | ClaimSource::FromDomain))?;
+    let owned = from_host.is_some_and(|h| c.brand.owns_sender(h));
+    if c.source == ClaimSource::FromDomain
+        && !super::claim::is_named_in(&rules.brands, c.brand, name)
+    {
+        return None;
+    }
+    let relay = from_host.is_some_and(|h| c.brand.is_relay(h));
+    let (outcome, title) = if relay {
+        (
+            Outcome::Info,
+            format!(
+                "Display name names {}, sent through its relay",
+                c.brand.display
+            ),
+        )
+    } else if owned {
+        (
+            Outcome::Pass,
+            format!(
+                "Display name names {} and the domain is theirs",
+                c.brand.display
+            ),
+        )
+    } else {
+        (
+            Outcome::Fail,
+            format!(
+                "Display name names {}, the address is not theirs",
+                c.brand.display
+            ),
+        )
+    };
+    Some(Signal::new("display-name-brand", outcome, title, name))
+}
+
+/// Domains written in a display name (`"service@paypal.com" <x@evil.ru>`, `Amazon.de`).
+fn domains_in(name: &str) -> Vec<String> {
+    name.split(|c: char| {
+        c.is_whitespace() || matches!(c, '<' | '>' | '"' | '(' | ')' | ',' | ';' | ':' | '\'')
+    })
+    .filter_map(|w| {
+        let host = w.rsplit_once('@').map_or(w, |(_, d)| d);
+        let host = host.trim_end_matches('.');
+        (host.contains('.') && host.chars().any(|c| c.is_alphabetic())).then_some(host)
+    })
+    .filter_map(domains::registrable_of)
+    .take(8)
+    .collect()
+}
+
+fn display_name_address(msg: &Message, from_host: Option<&str>) -> Option<Signal> {
+    let name = msg.from.as_ref()?.name.as_deref()?;
+    let from_reg = from_host.and_then(domains::registrable);
+    let foreign = domains_in(name)
+        .into_iter()
+        .find(|d| Some(d.as_str()) != from_reg && domains::has_known_suffix(d))?;
+    Some(Signal::new(
+        "display-name-address",
+        Outcome::Fail,
+        format!(
+            "Display name shows another domain ({})",
+            domains::shown(&foreign)
+        ),
+        name,
+    ))
+}
+
+fn freemail_brand(
+    rules: &Rules,
+    from_addr: &str,
+    from_host: Option<&str>,
+    claim: Option<&Claim>,
+) -> Option<Signal> {
+    let c =
+        claim.filter(|c| matches!(c.source, ClaimSource::DisplayName | ClaimSource::Subject))?;
+    let host = from_host?;
+    rules.brands.is_freemail(host).then(|| {
+        Signal::new(
+            "freemail-brand",
+            Outcome::Fail,
+            format!("Claims {} from a free-mail address", c.brand.display),
+            from_addr,
+        )
+    })
+}
+
+/// `freemail-business`: a free-mail address sending what reads as an order, payment or account notice, which
+/// businesses send from their own domains.
+fn freemail_business(
+    msg: &Message,
+    rules: &Rules,
+    from_host: Option<&str>,
+    claim: Option<&Claim>,
+    category: Category,
+) -> Option<Signal> {
+    let host = from_host.filter(|h| rules.brands.is_freemail(h))?;
+    let brand_claim =
+        claim.is_some_and(|c| matches!(c.source, ClaimSource::DisplayName | ClaimSource::Subject));
+    (business(category) && !brand_claim && !conversational(msg, ClaimSource::Body)).then(|| {
+        Signal::new(
+            "freemail-business",
+            Outcome::Warn,
+            format!("A free-mail address ({host}) sends an order, payment or account notice"),
+            msg.subject.chars().take(120).collect::<String>(),
+        )
+    })
+}
+
+/// Whether `host` may stand for the sender of `from_host`: same registrable domain, an official domain of the
+/// claimed brand, or a shared platform.
+fn same_party(rules: &Rules, host: &str, from_host: Option<&str>, claim: Option<&Claim>) -> bool {
+    let reg = domains::registrable(host);
+    from_host.and_then(domains::registrable) == reg
+        || claim.is_some_and(|c| c.brand.owns_link(host))
+        || rules.brands.is_shared_platform(host)
+}
+
+fn reply_to(
+    msg: &Message,
+    rules: &Rules,
+    from_host: Option<&str>,
+    claim: Option<&Claim>,
+) -> Option<Signal> {
+    let other = msg.reply_to.iter().find_map(|a| {
+        let host = a.domain().as_deref().and_then(domains::normalise_host)?;
+        (!same_party(rules, &host, from_host, claim)).then(|| (a.address.clone(), host))
+    })?;
+    let from_free = from_host.is_some_and(|h| rules.brands.is_freemail(h));
+    let (outcome, title) = if msg.list_id.is_some() {
+        (
+            Outcome::Info,
+            "Reply-To points elsewhere (usual for a mailing list)".to_string(),
+        )
+    } else if rules.brands.is_freemail(&other.1) && !from_free {
+        let outcome = if claim.is_some_and(|c| c.source.is_origin()) {
+            Outcome::Fail
+        } else {
+            Outcome::Warn
+        };
+        (
+            outcome,
+            "Replies go to a free-mail address, not to the sender's domain".to_string(),
+        )
+    } else {
+        let outcome = if claim.is_some_and(|c| c.source.is_origin()) {
+            Outcome::Warn
+        } else {
+            Outcome::Info
+        };
+        (
+            outcome,
+            format!(
+                "Replies go to another domain ({})",
+                domains::shown(&other.1)
+            ),
+        )
+    };
+    Some(Signal::new("reply-to-mismatch", outcome, title, other.0))
+}
+
+fn return_path(
+    msg: &Message,
+    rules: &Rules,
+    from_host: Option<&str>,
+    claim: Option<&Claim>,
+) -> Option<Signal> {
+    let rp = msg.return_path.as_deref().filter(|r| !r.is_empty())?;
+    let host = rp
+        .rsplit_once('@')
+        .and_then(|(_, d)| domains::normalise_host(d))?;
+    if same_party(rules, &host, from_host, claim) || msg.list_id.is_some() {
+        return None;
+    }
+    // Genuine bulk mail bounces to its sending platform; only a brand claim makes a foreign bounce address
+    // worth a warning.
+    let outcome = if claim.is_some_and(|c| c.source.is_origin()) {
+        Outcome::Warn
+    } else {
+        Outcome::Info
+    };
+    Some(Signal::new(
+        "return-path-mismatch",
+        outcome,
+        format!("Bounces go to another domain ({})", domains::shown(&host)),
+        rp,
+    ))
+}

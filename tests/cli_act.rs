@@ -62,7 +62,8 @@ fn read_only_runs_of_every_command_leave_the_tree_identical() {
     let (dir, root) = sample();
     let msg = root.join("new/1700000001.M1P1.host");
     let (m, r) = (msg.to_str().unwrap(), root.to_str().unwrap());
-    let commands: [&[&str]; 12] = [
+    let commands: [&[&str]; 13] = [
+        &[r],
         &["scan", r],
         &["scan", r, "--junk"],
         &["scan", r, "--archive", "--trust", "phishing"],

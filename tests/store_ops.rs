@@ -10,7 +10,7 @@ use std::process::Command;
 
 use common::*;
 use mailvet::store::ops::{self, MessageRef, OpError, Writable};
-use mailvet::store::{Flag, FlagEdit, recover, undo};
+use mailvet::store::{Flag, FlagEdit, purge, recover, undo};
 
 fn writable() -> Writable {
     Writable::new(false).unwrap()
@@ -360,4 +360,20 @@ fn a_thread_renaming_while_mailvet_flags_loses_nothing() {
     let counts = uniques(&root);
     assert_eq!(counts.len(), msgs.len() + 1);
     assert!(counts.values().all(|&c| c == 1));
+}
+
+#[test]
+fn purge_deletes_only_trashed_messages() {
+    let (_dir, root) = maildir();
+    let fresh = MessageRef::new(root.join("new/1700000001.M1P1.host"));
+    let trashed = ops::set_flags(&writable(), &fresh, &FlagEdit::set(Flag::Trashed)).unwrap();
+    let kept = MessageRef::new(root.join("cur/1700000002.M2P1.host:2,Sa,XEXT=1"));
+    let results = purge(&writable(), &[fresh, kept.clone()]);
+    assert_eq!(
+        results[0].as_ref().unwrap(),
+        &trashed.path,
+        "found again under its T name"
+    );
+    assert!(matches!(results[1], Err(OpError::NotTrashed { .. })));
+    assert!(!trashed.path.exists() && kept.path.is_file());
 }

@@ -7,12 +7,14 @@ pub mod maildir;
 pub mod name;
 pub mod ops;
 mod place;
+pub mod purge;
 pub mod recover;
 pub mod undo;
 
 pub use flag::{Flag, FlagEdit};
 pub use ops::{Bulk, Done, MessageRef, OpError, Plan, Writable};
 pub use place::folder_of;
+pub use purge::purge;
 pub use recover::{Recovered, recover};
 pub use undo::{Undo, undo};
 

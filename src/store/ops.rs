@@ -143,6 +143,12 @@ pub enum OpError {
         /// The file that moved (or the path now taken).
         path: PathBuf,
     },
+    /// Purge refused a message that is not flagged trashed.
+    #[error("'{}' is not flagged trashed; it was not purged", path.display())]
+    NotTrashed {
+        /// The message.
+        path: PathBuf,
+    },
     /// Another client kept renaming the message.
     #[error("'{}' keeps being renamed by another client; try again", path.display())]
     Busy {

@@ -8,11 +8,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// Messages junked by `move` (renames only: fast).
 const MESSAGES: usize = 2000;
+/// Messages junked by `scan --junk`, which judges them all before moving any.
+const SCANNED: usize = 1000;
 
-/// A Maildir at `dir/Mail` with `MESSAGES` small messages, half in new/, half in cur/; with `junk`, its `.Junk`
+/// A Maildir at `dir/Mail` with `n` small messages, half in new/, half in cur/; with `junk`, its `.Junk`
 /// folder is a symlink to that directory.
-fn generate(dir: &Path, junk: Option<&Path>) -> PathBuf {
+fn generate(dir: &Path, n: usize, junk: Option<&Path>) -> PathBuf {
     let root = dir.join("Mail");
     for sub in ["cur", "new", "tmp"] {
         fs::create_dir_all(root.join(sub)).unwrap();
@@ -20,7 +23,7 @@ fn generate(dir: &Path, junk: Option<&Path>) -> PathBuf {
     if let Some(junk) = junk {
         std::os::unix::fs::symlink(junk, root.join(".Junk")).unwrap();
     }
-    for i in 0..MESSAGES {
+    for i in 0..n {
         let unique = format!("{}.M{i}P9.crash", 1_700_000_000 + i);
         let path = if i % 2 == 0 {
             root.join("new").join(&unique)
@@ -113,22 +116,23 @@ fn kill_when(mut cmd: Command, root: &Path, at: usize) -> bool {
 /// Junks every message, SIGKILLing mailvet at several points (each run is the next start after the previous
 /// kill), checking the counts after each kill and after recovery; returns how many kills hit mid-way.
 fn crash_and_count(junk: Option<&Path>, by_scan: bool) -> usize {
+    let n = if by_scan { SCANNED } else { MESSAGES };
     let home = tempfile::tempdir().unwrap();
-    let root = generate(home.path(), junk);
+    let root = generate(home.path(), n, junk);
     let mut mid_way = 0;
-    for at in [MESSAGES / 4, MESSAGES / 2, 3 * MESSAGES / 4] {
+    for at in [n / 4, n / 2, 3 * n / 4] {
         let hit = kill_when(junk_command(home.path(), &root, by_scan), &root, at);
         mid_way += usize::from(hit);
 
         let (counts, copies) = census(&root);
         let twice = counts.values().filter(|&&c| c > 1).count();
         eprintln!(
-            "killed at {} of {MESSAGES} moved (mid-way: {hit}): {twice} doubled, {copies} copies in tmp/",
+            "killed at {} of {n} moved (mid-way: {hit}): {twice} doubled, {copies} copies in tmp/",
             moved(&root)
         );
         assert_eq!(
             counts.len(),
-            MESSAGES,
+            n,
             "kill at {at}: a message is in no cur/ or new/"
         );
         assert!(
@@ -149,7 +153,7 @@ fn crash_and_count(junk: Option<&Path>, by_scan: bool) -> usize {
         );
         assert_eq!(
             (counts.len(), copies),
-            (MESSAGES, 0),
+            (n, 0),
             "kill at {at}: after recovery"
         );
     }
@@ -157,8 +161,8 @@ fn crash_and_count(junk: Option<&Path>, by_scan: bool) -> usize {
     let rerun = junk_command(home.path(), &root, by_scan).status().unwrap();
     assert_ne!(rerun.code(), Some(2));
     let (counts, _) = census(&root);
-    assert_eq!(moved(&root), MESSAGES);
-    assert!(counts.len() == MESSAGES && counts.values().all(|&c| c == 1));
+    assert_eq!(moved(&root), n);
+    assert!(counts.len() == n && counts.values().all(|&c| c == 1));
     mid_way
 }
 

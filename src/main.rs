@@ -48,6 +48,9 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
             cli::explain(explain, &config, &mut out)?;
             Ok(cli::EXIT_OK)
         }
+        Some(Command::Flag(flag)) => cli::act::flag(flag, &config, &mut out, &mut io::stderr()),
+        Some(Command::Move(args)) => cli::act::move_cmd(args, &config, &mut out, &mut io::stderr()),
+        Some(Command::Recover(args)) => cli::act::recover_cmd(args, &config, &mut out),
         None if io::stdin().is_terminal() && io::stdout().is_terminal() => {
             // Opening a mailbox on a terminal starts the interface; the demo lives in a temp dir until it
             // returns.
@@ -76,6 +79,9 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
                 format: ScanFormat::Table,
                 trust: Vec::new(),
                 category: Vec::new(),
+                junk: false,
+                archive: false,
+                dry_run: false,
             };
             match mailbox(args, &config) {
                 Mailbox::Path(path) => Ok(cli::scan(

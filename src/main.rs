@@ -13,11 +13,19 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     match run(&args) {
         Ok(code) => ExitCode::from(code),
+        // The reader went away (`mailvet scan | head`): stop quietly, as ripgrep does.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("mailvet: {err:#}");
             ExitCode::from(cli::EXIT_ERROR)
         }
     }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|cause| cause.downcast_ref::<io::Error>())
+        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
 fn run(args: &Cli) -> anyhow::Result<u8> {

@@ -96,7 +96,12 @@ fn read_only_runs_of_every_command_leave_the_tree_identical() {
             .arg(&config)
             .output()
             .unwrap();
-        for out in [by_flag, by_config] {
+        let flag_first = mailvet(dir.path())
+            .arg("--read-only")
+            .args(args)
+            .output()
+            .unwrap();
+        for out in [by_flag, by_config, flag_first] {
             let stderr = String::from_utf8_lossy(&out.stderr);
             if writes {
                 assert_eq!(out.status.code(), Some(2), "{args:?} is refused");

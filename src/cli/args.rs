@@ -8,7 +8,7 @@ use crate::model::{Category, Trust};
 
 /// Triage a local Maildir: for every message, whether it really comes from the brand it claims, and why.
 #[derive(Debug, Parser)]
-#[command(name = "mailvet", version, args_conflicts_with_subcommands = true)]
+#[command(name = "mailvet", version)]
 pub struct Cli {
     /// Maildir to open (default: config `maildir`, else $MAILDIR, else ~/Maildir, else the demo mailbox)
     pub maildir: Option<PathBuf>,

@@ -14,6 +14,14 @@ pub fn collect(msg: &mail_parser::Message<'_>, problems: &mut Vec<String>) -> Ve
         .collect()
 }
 
+/// Declared types that mean a zip archive (`application/gzip` is not one).
+const ZIP_TYPES: &[&str] = &[
+    "application/zip",
+    "application/x-zip",
+    "application/x-zip-compressed",
+    "multipart/x-zip",
+];
+
 fn attachment(part: &MessagePart<'_>, problems: &mut Vec<String>) -> Option<Attachment> {
     let name = part
         .attachment_name()
@@ -38,7 +46,7 @@ fn attachment(part: &MessagePart<'_>, problems: &mut Vec<String>) -> Option<Atta
         ),
         PartType::Multipart(_) => (0, &[]),
     };
-    let declared_zip = mime.contains("zip")
+    let declared_zip = ZIP_TYPES.contains(&mime.as_str())
         || name
             .as_deref()
             .is_some_and(|n| n.to_ascii_lowercase().ends_with(".zip"));

@@ -29,14 +29,18 @@ pub fn unfold(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The raw values of every header called `name` (case-insensitive), in header order.
+/// The raw values of every top-level header called `name` (case-insensitive), in header order, decoded
+/// lossily. Only matching headers are converted, so repeated lookups stay cheap.
 pub fn raw_values<'m>(
     msg: &'m mail_parser::Message<'_>,
     name: &'m str,
-) -> impl Iterator<Item = &'m str> + 'm {
-    msg.headers_raw()
-        .filter(move |(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v)
+) -> impl Iterator<Item = Cow<'m, str>> + 'm {
+    let raw: &'m [u8] = msg.raw_message.as_ref();
+    msg.headers()
+        .iter()
+        .filter(move |h| h.name().eq_ignore_ascii_case(name))
+        .filter_map(move |h| raw.get(h.offset_start() as usize..h.offset_end() as usize))
+        .map(String::from_utf8_lossy)
 }
 
 /// Whether any header has one of these names.
@@ -59,9 +63,20 @@ pub fn addresses(value: Option<&mail_parser::Address<'_>>) -> Vec<Address> {
                 .name()
                 .map(|n| n.trim().to_owned())
                 .filter(|n| !n.is_empty()),
-            address: a.address().unwrap_or_default().trim().to_owned(),
+            address: clean_address(a.address().unwrap_or_default()),
         })
         .collect()
+}
+
+/// Trims an address and removes quotes around the whole of it (`<"no-reply@shop.example">`), which some
+/// senders write so that naive parsers see a different address. A quoted local part stays as written.
+fn clean_address(raw: &str) -> String {
+    let a = raw.trim();
+    let unquoted = a
+        .strip_prefix('"')
+        .and_then(|s| s.strip_suffix('"'))
+        .filter(|inner| inner.contains('@') && !inner.contains('"'));
+    unquoted.unwrap_or(a).trim().to_owned()
 }
 
 /// The first mailbox of an address header: the first one with an address, else the first at all, else
@@ -140,7 +155,7 @@ pub fn message_id(msg: &mail_parser::Message<'_>) -> Option<String> {
         return Some(id.trim().to_owned()).filter(|s| !s.is_empty());
     }
     let raw = raw_values(msg, "Message-ID").next()?;
-    let raw = unfold(raw);
+    let raw = unfold(&raw);
     let id = raw
         .trim()
         .trim_start_matches('<')
@@ -158,6 +173,18 @@ mod tests {
         assert_eq!(unfold("a;\r\n b;\n\tc"), "a; b;\tc");
         assert_eq!(unfold("a\r\nb"), "a b");
         assert!(matches!(unfold("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn whole_quoted_address_is_unquoted() {
+        assert_eq!(
+            clean_address(" \"no-reply@shop.example\" "),
+            "no-reply@shop.example"
+        );
+        assert_eq!(
+            clean_address("\"john doe\"@x.example"),
+            "\"john doe\"@x.example"
+        );
     }
 
     #[test]

@@ -7,6 +7,8 @@
 //! stray `<`. Every step moves forward, and every search starts where the last one stopped.
 
 use super::entities::{decode_attr, decode_with};
+use super::html_lex::{attributes, skip_raw_text, tag_name};
+use super::html_tags::Tag;
 use super::message::{Form, Link, LinkOrigin};
 use super::text_sink::TextSink;
 
@@ -67,32 +69,6 @@ struct Scanner {
     anchor: Option<OpenAnchor>,
     out: HtmlScan,
     in_form: bool,
-}
-
-/// Tags whose content is not text: skipped up to their end tag.
-const RAW_TEXT: &[&str] = &["script", "style", "title"];
-/// Tags that end a paragraph (blank line) and tags that end a line.
-const PARAGRAPH: &[&str] = &[
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "table",
-    "ul",
-    "ol",
-    "blockquote",
-    "pre",
-];
-const LINE: &[&str] = &[
-    "br", "div", "tr", "li", "dd", "dt", "hr", "section", "article", "header", "footer", "center",
-    "form", "address", "tbody", "dl",
-];
-
-fn is_one_of(name: &str, list: &[&str]) -> bool {
-    list.iter().any(|t| t.eq_ignore_ascii_case(name))
 }
 
 impl Scanner {
@@ -156,70 +132,76 @@ impl Scanner {
 
     fn start_tag(&mut self, html: &str, lt: usize) -> usize {
         let name = tag_name(&html[lt + 1..]);
+        let tag = Tag::of(name);
         let mut attrs = Attrs::default();
-        let wanted = Attrs::wanted_for(name);
+        let wanted = tag.wants_attributes();
         let end = attributes(html, lt + 1 + name.len(), |n, v| {
             if wanted {
                 attrs.set(n, v);
             }
         });
-        self.element(name, attrs);
-        if is_one_of(name, RAW_TEXT) {
+        self.element(tag, &attrs);
+        if tag == Tag::RawText {
             return skip_raw_text(html, end, name);
         }
         end
     }
 
-    fn element(&mut self, name: &str, attrs: Attrs<'_>) {
-        let is = |t: &str| name.eq_ignore_ascii_case(t);
-        if is("a") {
-            self.close_anchor();
-            if let Some(href) = attrs.href.map(clean_href).filter(|h| !h.is_empty()) {
-                self.anchor = Some(OpenAnchor {
-                    href,
-                    text: TextSink::with_cap(LINK_TEXT_CAP),
-                    alt: None,
-                });
+    fn element(&mut self, tag: Tag, attrs: &Attrs<'_>) {
+        match tag {
+            Tag::A => {
+                self.close_anchor();
+                if let Some(href) = attrs.href.map(clean_href).filter(|h| !h.is_empty()) {
+                    self.anchor = Some(OpenAnchor {
+                        href,
+                        text: TextSink::with_cap(LINK_TEXT_CAP),
+                        alt: None,
+                    });
+                }
             }
-        } else if is("area") {
-            if let Some(href) = attrs.href.map(clean_href).filter(|h| !h.is_empty()) {
-                let mut text = TextSink::with_cap(LINK_TEXT_CAP);
-                text.push(&decode_attr(attrs.alt.unwrap_or_default()));
-                self.push_link(href, text.finish());
+            Tag::Area => {
+                if let Some(href) = attrs.href.map(clean_href).filter(|h| !h.is_empty()) {
+                    let mut text = TextSink::with_cap(LINK_TEXT_CAP);
+                    text.push(&decode_attr(attrs.alt.unwrap_or_default()));
+                    self.push_link(href, text.finish());
+                }
             }
-        } else if is("img") {
-            let alt = attrs.alt.map(decode_attr).filter(|a| !a.trim().is_empty());
-            if let (Some(a), Some(alt)) = (self.anchor.as_mut(), alt) {
-                a.text.space();
-                a.alt.get_or_insert(alt);
+            Tag::Img => {
+                let alt = attrs.alt.map(decode_attr).filter(|a| !a.trim().is_empty());
+                if let (Some(a), Some(alt)) = (self.anchor.as_mut(), alt) {
+                    a.text.space();
+                    a.alt.get_or_insert(alt);
+                }
+                self.text.space();
             }
-            self.text.space();
-        } else if is("base") {
-            if self.out.base.is_none() {
+            Tag::Base if self.out.base.is_none() => {
                 self.out.base = attrs.href.map(clean_href);
             }
-        } else if is("form") {
-            self.in_form = true;
-            self.out.forms.push(Form {
-                action: attrs.action.map(|a| decode_attr(a).trim().to_owned()),
-                inputs: Vec::new(),
-            });
-        } else if is("input") || is("select") || is("textarea") {
-            self.input(name, &attrs);
-        } else if is("td") || is("th") {
-            self.text.space();
+            Tag::Form => {
+                self.in_form = true;
+                self.out.forms.push(Form {
+                    action: attrs.action.map(|a| decode_attr(a).trim().to_owned()),
+                    inputs: Vec::new(),
+                });
+            }
+            Tag::Input => self.input("", attrs),
+            Tag::Select => self.input("select", attrs),
+            Tag::Textarea => self.input("textarea", attrs),
+            Tag::Cell => self.text.space(),
+            _ => {}
         }
-        self.breaks(name);
+        self.breaks(tag);
     }
 
-    fn input(&mut self, name: &str, attrs: &Attrs<'_>) {
+    /// An input of the open form; `kind` is the element name, empty for `<input>` (then its `type`).
+    fn input(&mut self, kind: &str, attrs: &Attrs<'_>) {
         let Some(form) = self.out.forms.last_mut().filter(|_| self.in_form) else {
             return;
         };
-        let kind = if name.eq_ignore_ascii_case("input") {
+        let kind = if kind.is_empty() {
             attrs.kind.unwrap_or("text")
         } else {
-            name
+            kind
         };
         form.inputs.push(kind.trim().to_ascii_lowercase());
         for extra in [attrs.name, attrs.autocomplete].into_iter().flatten() {
@@ -231,26 +213,25 @@ impl Scanner {
     }
 
     fn end_tag(&mut self, name: &str) {
-        if name.eq_ignore_ascii_case("a") {
-            self.close_anchor();
-        } else if name.eq_ignore_ascii_case("form") {
-            self.in_form = false;
-        } else if name.eq_ignore_ascii_case("td") || name.eq_ignore_ascii_case("th") {
-            self.text.space();
+        let tag = Tag::of(name);
+        match tag {
+            Tag::A => self.close_anchor(),
+            Tag::Form => self.in_form = false,
+            Tag::Cell => self.text.space(),
+            _ => {}
         }
-        self.breaks(name);
+        self.breaks(tag);
     }
 
-    fn breaks(&mut self, name: &str) {
+    fn breaks(&mut self, tag: Tag) {
         if !self.want_text {
             return;
         }
-        if is_one_of(name, PARAGRAPH) {
-            self.text.line_break(2);
-        } else if name.eq_ignore_ascii_case("br") {
-            self.text.newline();
-        } else if is_one_of(name, LINE) {
-            self.text.line_break(1);
+        match tag {
+            Tag::Paragraph => self.text.line_break(2),
+            Tag::Br => self.text.newline(),
+            Tag::Line | Tag::Form => self.text.line_break(1),
+            _ => {}
         }
     }
 
@@ -285,14 +266,6 @@ struct Attrs<'h> {
 }
 
 impl<'h> Attrs<'h> {
-    fn wanted_for(tag: &str) -> bool {
-        [
-            "a", "area", "img", "base", "form", "input", "select", "textarea",
-        ]
-        .iter()
-        .any(|t| t.eq_ignore_ascii_case(tag))
-    }
-
     /// Keeps the first value of each attribute, as browsers do.
     fn set(&mut self, name: &str, value: &'h str) {
         let slot = match name.len() {
@@ -319,97 +292,6 @@ fn clean_href(raw: &str) -> String {
     } else {
         decoded
     }
-}
-
-/// The tag name at the start of `s`: up to whitespace, `/` or `>`.
-fn tag_name(s: &str) -> &str {
-    let end = s
-        .bytes()
-        .position(|b| b.is_ascii_whitespace() || b == b'/' || b == b'>')
-        .unwrap_or(s.len());
-    &s[..end]
-}
-
-/// Reads attributes from `pos` to the end of the tag, calling `each(name, raw_value)`; returns the offset
-/// just past `>` (or the end of input).
-fn attributes<'h>(html: &'h str, mut pos: usize, mut each: impl FnMut(&'h str, &'h str)) -> usize {
-    let b = html.as_bytes();
-    let skip_ws = |p: &mut usize| {
-        while b
-            .get(*p)
-            .is_some_and(|c| c.is_ascii_whitespace() || *c == b'/')
-        {
-            *p += 1;
-        }
-    };
-    loop {
-        skip_ws(&mut pos);
-        match b.get(pos) {
-            None => return b.len(),
-            Some(b'>') => return pos + 1,
-            _ => {}
-        }
-        let start = pos;
-        pos += 1; // the first byte belongs to the name, even `=` or a quote
-        while b
-            .get(pos)
-            .is_some_and(|c| !c.is_ascii_whitespace() && !matches!(c, b'=' | b'>' | b'/'))
-        {
-            pos += 1;
-        }
-        let name = html.get(start..pos).unwrap_or("");
-        let mut value = "";
-        let mut p = pos;
-        while b.get(p).is_some_and(u8::is_ascii_whitespace) {
-            p += 1;
-        }
-        if b.get(p) == Some(&b'=') {
-            p += 1;
-            while b.get(p).is_some_and(u8::is_ascii_whitespace) {
-                p += 1;
-            }
-            let (v, next) = attr_value(html, p);
-            value = v;
-            pos = next;
-        }
-        each(name, value);
-    }
-}
-
-/// An attribute value at `p` (quoted or not) and the offset after it.
-fn attr_value(html: &str, p: usize) -> (&str, usize) {
-    let b = html.as_bytes();
-    match b.get(p) {
-        Some(&q @ (b'"' | b'\'')) => {
-            let body = &html[p + 1..];
-            match body.find(q as char) {
-                Some(i) => (&body[..i], p + 1 + i + 1),
-                None => (body, html.len()),
-            }
-        }
-        _ => {
-            let end = b[p.min(b.len())..]
-                .iter()
-                .position(|c| c.is_ascii_whitespace() || *c == b'>')
-                .map_or(b.len(), |i| p + i);
-            (html.get(p..end).unwrap_or(""), end)
-        }
-    }
-}
-
-/// Skips the content of a raw-text element up to and including its end tag.
-fn skip_raw_text(html: &str, from: usize, name: &str) -> usize {
-    let b = html.as_bytes();
-    let mut pos = from;
-    while let Some(i) = html.get(pos..).and_then(|r| r.find("</")) {
-        let at = pos + i + 2;
-        let candidate = b.get(at..at + name.len());
-        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(name.as_bytes())) {
-            return html[at..].find('>').map_or(html.len(), |j| at + j + 1);
-        }
-        pos = at;
-    }
-    html.len()
 }
 
 #[cfg(test)]

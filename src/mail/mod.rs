@@ -13,6 +13,8 @@ mod authres;
 mod entities;
 mod headers;
 mod html;
+mod html_lex;
+mod html_tags;
 mod message;
 mod parse;
 pub mod sanitise;

@@ -6,8 +6,9 @@
 //! Everything else parses; what went wrong along the way lands in `problems`.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
-use mail_parser::{MessageParser, MessagePart, MimeHeaders, PartType};
+use mail_parser::{HeaderName, MessageParser, MessagePart, MimeHeaders, PartType};
 
 use super::authres::parse_auth_results;
 use super::headers::{self, raw_values, unfold};
@@ -15,10 +16,26 @@ use super::message::{Link, Message};
 use super::sanitise::sanitise;
 use super::{ParseError, attachments, html, text_links};
 
+/// mail-parser decodes only the headers read through its API; every other header (Received,
+/// Authentication-Results, DKIM-Signature, ...) is skipped and read raw by offset when needed.
+static PARSER: LazyLock<MessageParser> = LazyLock::new(|| {
+    MessageParser::new()
+        .with_mime_headers()
+        .header_date(HeaderName::Date)
+        .header_text(HeaderName::Subject)
+        .header_id(HeaderName::MessageId)
+        .header_address(HeaderName::From)
+        .header_address(HeaderName::Sender)
+        .header_address(HeaderName::ReplyTo)
+        .header_address(HeaderName::To)
+        .header_address(HeaderName::Cc)
+        .default_header_ignore()
+});
+
 /// Parses one RFC 5322 message; see the module doc for what is an error.
 pub fn parse(raw: &[u8]) -> Result<Message, ParseError> {
     let start = header_block_start(raw)?;
-    let msg = MessageParser::new()
+    let msg = PARSER
         .parse(&raw[start..])
         .ok_or_else(|| ParseError::NoHeaders("mail-parser found no header block".to_owned()))?;
     let mut problems = Vec::new();
@@ -37,10 +54,10 @@ pub fn parse(raw: &[u8]) -> Result<Message, ParseError> {
         message_id: headers::message_id(&msg),
         date,
         timestamp,
-        from: headers::first_mailbox(msg.from(), first_raw("From")),
-        sender: headers::first_mailbox(msg.sender(), first_raw("Sender")),
+        from: headers::first_mailbox(msg.from(), first_raw("From").as_deref()),
+        sender: headers::first_mailbox(msg.sender(), first_raw("Sender").as_deref()),
         reply_to: headers::addresses(msg.reply_to()),
-        return_path: first_raw("Return-Path").map(headers::return_path),
+        return_path: first_raw("Return-Path").map(|v| headers::return_path(&v)),
         to: headers::addresses(msg.to()),
         cc: headers::addresses(msg.cc()),
         subject: msg
@@ -48,14 +65,14 @@ pub fn parse(raw: &[u8]) -> Result<Message, ParseError> {
             .map(|s| unfold(s).trim().to_owned())
             .unwrap_or_default(),
         list_id: first_raw("List-Id")
-            .map(|v| unfold(v).trim().to_owned())
+            .map(|v| unfold(&v).trim().to_owned())
             .filter(|v| !v.is_empty()),
         has_arc: headers::has_any(&msg, &["ARC-Seal", "ARC-Authentication-Results"]),
         auth: raw_values(&msg, "Authentication-Results")
-            .map(parse_auth_results)
+            .map(|v| parse_auth_results(&v))
             .collect(),
         dkim_domains: raw_values(&msg, "DKIM-Signature")
-            .filter_map(headers::dkim_domain)
+            .filter_map(|v| headers::dkim_domain(&v))
             .collect(),
         text,
         html,
@@ -76,7 +93,10 @@ fn header_block_start(raw: &[u8]) -> Result<usize, ParseError> {
         .iter()
         .position(|b| !b.is_ascii_whitespace())
         .ok_or_else(|| ParseError::NoHeaders("the file holds only blank lines".to_owned()))?;
-    if raw[pos..].starts_with(b"From ") {
+    let mbox_separator = raw[pos..]
+        .strip_prefix(b"From ")
+        .is_some_and(|after| after.trim_ascii_start().first() != Some(&b':'));
+    if mbox_separator {
         let nl = raw[pos..].iter().position(|&b| b == b'\n').ok_or_else(|| {
             ParseError::NoHeaders("only an mbox 'From ' line, no headers".to_owned())
         })?;
@@ -122,7 +142,7 @@ fn date(
             if let Some(raw) = raw_values(msg, "Date").next() {
                 problems.push(format!(
                     "unreadable Date header: '{}'",
-                    sanitise(unfold(raw).trim())
+                    sanitise(unfold(&raw).trim())
                 ));
             }
             (None, None)
@@ -132,7 +152,7 @@ fn date(
 
 type Bodies = (String, Option<String>, Vec<Link>, Vec<super::Form>);
 
-/// Text, HTML, links and forms. The text is the first text/plain part; when it is missing or blank, the
+/// Text, HTML, links and forms. The text is the first text/plain part (CRLF turned into LF); when it is missing or blank, the
 /// text rendition of the HTML. Links: HTML anchors first, then bare URLs of the text part, deduplicated.
 fn bodies(msg: &mail_parser::Message<'_>) -> Bodies {
     let part = |id: &u32| msg.parts.get(*id as usize);
@@ -164,7 +184,13 @@ fn bodies(msg: &mail_parser::Message<'_>) -> Bodies {
         text_links::find(t, &mut links);
     }
     dedupe(&mut links);
-    let text = text_part.map_or(scan.text, str::to_owned);
+    let text = text_part.map_or(scan.text, |t| {
+        if t.contains('\r') {
+            t.replace("\r\n", "\n")
+        } else {
+            t.to_owned()
+        }
+    });
     (text, html_part.map(str::to_owned), links, scan.forms)
 }
 
@@ -194,11 +220,13 @@ fn resolve_against(base: &str, links: &mut [Link]) {
 
 /// Removes repeated (href, text) pairs, keeping the first.
 fn dedupe(links: &mut Vec<Link>) {
-    let mut seen = HashSet::with_capacity(links.len());
-    let keep: Vec<bool> = links
-        .iter()
-        .map(|l| seen.insert((l.href.clone(), l.text.clone())))
-        .collect();
+    let keep: Vec<bool> = {
+        let mut seen = HashSet::with_capacity(links.len());
+        links
+            .iter()
+            .map(|l| seen.insert((l.href.as_str(), l.text.as_str())))
+            .collect()
+    };
     let mut keep = keep.into_iter();
     links.retain(|_| keep.next().unwrap_or(true));
 }

@@ -212,6 +212,8 @@ fn mbox_separator_and_leading_blank_lines_are_accepted() {
     );
     assert_eq!(m.subject, "s");
     assert_eq!(ok("\r\n\r\nSubject: t\r\n\r\nb").subject, "t");
+    let m = ok("From : a@x.example\nSubject: s\n\nbody\n");
+    assert_eq!(m.from.map(|f| f.address).as_deref(), Some("a@x.example"));
 }
 
 #[test]

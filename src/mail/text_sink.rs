@@ -20,21 +20,23 @@ impl TextSink {
         }
     }
 
-    /// Appends `s`, collapsing whitespace (including no-break spaces) into single spaces.
+    /// Appends `s`, collapsing whitespace (including no-break spaces) into single spaces. Words are copied
+    /// whole, not char by char.
     pub fn push(&mut self, s: &str) {
-        if self.out.len() >= self.cap {
-            return;
-        }
-        for c in s.chars() {
-            if c.is_whitespace() {
-                self.pending_space = true;
-            } else {
-                if self.pending_space && !self.out.is_empty() && !self.out.ends_with('\n') {
-                    self.out.push(' ');
-                }
-                self.pending_space = false;
-                self.out.push(c);
+        let mut rest = s;
+        while self.out.len() < self.cap {
+            let word = rest.trim_start();
+            self.pending_space |= word.len() != rest.len();
+            if word.is_empty() {
+                return;
             }
+            let end = word.find(char::is_whitespace).unwrap_or(word.len());
+            if self.pending_space && !self.out.is_empty() && !self.out.ends_with('\n') {
+                self.out.push(' ');
+            }
+            self.pending_space = false;
+            self.out.push_str(&word[..end]);
+            rest = &word[end..];
         }
     }
 

@@ -1,9 +1,22 @@
-//! The only layer that reads (and, later, moves) mail on disk: Maildir discovery and listing, loose .eml files,
-//! size-capped reads.
+//! The only layer that reads and moves mail on disk: Maildir discovery and listing, loose .eml files,
+//! size-capped reads, and acting on messages (flags, moves, undo, crash recovery).
 
+pub mod flag;
 mod loose;
 pub mod maildir;
 pub mod name;
+pub mod ops;
+mod place;
+pub mod purge;
+pub mod recover;
+pub mod undo;
+
+pub use flag::{Flag, FlagEdit};
+pub use ops::{Bulk, Done, MessageRef, OpError, Plan, Writable};
+pub use place::folder_of;
+pub use purge::purge;
+pub use recover::{Recovered, recover};
+pub use undo::{Undo, undo};
 
 use std::fs;
 use std::io::{self, Read};

@@ -73,9 +73,11 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
                 maildir,
                 read_only: config.read_only,
                 demo: demo.is_some(),
-                theme: None,
-                keys: None,
+                theme: Some(config.theme.clone()),
+                keys: Some(config.keys.clone()),
                 max_message_bytes: config.max_message_bytes,
+                archive: config.folders.archive.clone(),
+                junk: config.folders.junk.clone(),
                 rules: config.rules(),
             })?;
             Ok(cli::EXIT_OK)

@@ -14,6 +14,8 @@ pub(super) struct File {
     pub trusted_authserv_ids: Option<Vec<String>>,
     pub read_only: Option<bool>,
     pub max_message_size: Option<ByteSize>,
+    pub theme: Option<Spanned<String>>,
+    pub keys: Option<Spanned<toml::Table>>,
     #[serde(default)]
     pub folders: FoldersFile,
     #[serde(default)]
@@ -31,8 +33,26 @@ pub(super) struct Invalid {
 }
 
 impl File {
-    /// Checks what the types cannot: brand ids and the identity address.
-    pub fn check(&self) -> Result<(), Invalid> {
+    /// Checks what the types cannot: the theme name, the key bindings, brand ids and the identity address.
+    pub fn check(&self, text: &str) -> Result<(), Invalid> {
+        if let Some(theme) = &self.theme {
+            crate::tui::theme::Theme::by_name(theme.get_ref()).map_err(|problem| Invalid {
+                key: "theme".into(),
+                problem,
+                span: theme.span(),
+            })?;
+        }
+        if let Some(keys) = &self.keys {
+            crate::tui::keymap::Keymap::try_overrides(keys.get_ref()).map_err(|e| {
+                let mut path = vec!["keys", e.mode.as_str()];
+                path.extend(e.key.as_deref());
+                Invalid {
+                    key: e.path("keys."),
+                    problem: e.problem.clone(),
+                    span: super::locate::span_of(text, &path).unwrap_or_else(|| keys.span()),
+                }
+            })?;
+        }
         for (i, brand) in self.brand.iter().enumerate() {
             let id = &brand.get_ref().id;
             if id.is_empty()
@@ -70,6 +90,8 @@ impl File {
             trusted_authserv_ids: self.trusted_authserv_ids.or(base.trusted_authserv_ids),
             read_only: self.read_only.or(base.read_only),
             max_message_size: self.max_message_size.or(base.max_message_size),
+            theme: self.theme.or(base.theme),
+            keys: self.keys.or(base.keys),
             folders: FoldersFile {
                 archive: self.folders.archive.or(base.folders.archive),
                 junk: self.folders.junk.or(base.folders.junk),

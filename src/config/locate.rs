@@ -54,6 +54,23 @@ fn quoted_after<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
     rest.split('`').next()
 }
 
+/// The span of the value at the dotted `path` (`["keys", "main", "x"]`) in `text`, for errors found after
+/// reading.
+pub(super) fn span_of(text: &str, path: &[&str]) -> Option<Range<usize>> {
+    let doc = DeTable::parse(text).ok()?;
+    let (last, parents) = path.split_last()?;
+    let mut table = doc.get_ref();
+    for name in parents {
+        let (_, value) = table.iter().find(|(k, _)| k.get_ref() == name)?;
+        match value.get_ref() {
+            DeValue::Table(t) => table = t,
+            _ => return None,
+        }
+    }
+    let (key, _) = table.iter().find(|(k, _)| k.get_ref() == last)?;
+    Some(key.span())
+}
+
 fn key_in_table(table: &DeTable<'_>, offset: usize) -> Option<String> {
     for (key, value) in table.iter() {
         let name = key.get_ref();

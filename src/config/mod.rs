@@ -30,6 +30,10 @@ pub struct Config {
     pub folders: Folders,
     /// Who the user is.
     pub identity: Identity,
+    /// The interface's theme: `default`, `light` or `mono` (NO_COLOR forces `mono`).
+    pub theme: String,
+    /// `[keys]`: key bindings over the defaults, by mode (`keys.main.x = "quit"`, `"none"` unbinds).
+    pub keys: toml::Table,
     /// The file that was loaded; `None` when only the defaults apply.
     pub path: Option<PathBuf>,
 }
@@ -108,7 +112,7 @@ impl Config {
             path: path.map_or_else(|| PathBuf::from("<defaults>"), Path::to_owned),
             message: locate::at_key(text, key, problem, span),
         };
-        user.check()
+        user.check(text)
             .map_err(|e| invalid(&e.key, &e.problem, Some(e.span)))?;
         let base: File = toml::from_str(DEFAULTS).map_err(|e| Error::Config {
             path: PathBuf::from("<embedded defaults>"),
@@ -145,6 +149,10 @@ impl Config {
             identity: Identity {
                 address: file.identity.address.map(|a| a.into_inner()),
             },
+            theme: file
+                .theme
+                .map_or_else(|| "default".to_owned(), |t| t.into_inner()),
+            keys: file.keys.map(|k| k.into_inner()).unwrap_or_default(),
             path: path.map(Path::to_owned),
         })
     }
@@ -174,5 +182,6 @@ mod tests {
         assert!(base.read_only.is_some());
         assert!(base.max_message_size.is_some());
         assert!(base.folders.archive.is_some() && base.folders.junk.is_some());
+        assert!(base.theme.is_some());
     }
 }

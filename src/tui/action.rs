@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{Event, KeyEvent};
 
-use super::source::{Listing, Loaded, Summary};
+use super::source::{Listing, Loaded, Report, Summary};
 
 /// Something that changes the state: a command from a key, or a result from the background.
 #[derive(Debug)]
@@ -60,6 +60,26 @@ pub enum Action {
     MarkAllShown,
     /// Copy the selected link's URL to the clipboard (OSC 52).
     CopyLink,
+    /// Toggle the seen flag of the selected or marked messages.
+    ToggleSeen,
+    /// Toggle the flagged flag.
+    ToggleFlagged,
+    /// Toggle the trashed flag (trashed messages are hidden unless shown, and only purging deletes them).
+    ToggleTrashed,
+    /// Move to the archive folder.
+    Archive,
+    /// Move to the Junk folder.
+    Junk,
+    /// Open the folder picker to move to any folder.
+    MoveTo,
+    /// Undo the last action (or bulk action) that changed something.
+    Undo,
+    /// Show or hide trashed messages.
+    ShowTrashed,
+    /// Ask to delete the shown folder's trashed messages for good.
+    Purge,
+    /// Answer yes to the open question.
+    Confirm,
     /// Submit the prompt.
     PromptSubmit,
     /// Cancel the prompt.
@@ -79,6 +99,11 @@ pub enum Action {
     Analysed(usize, Box<Summary>),
     /// A message was read for the detail pane and the message views.
     Loaded(usize, Box<Result<Loaded, String>>),
+    /// A write (flags, move, undo, purge) finished: what changed on disk.
+    Acted(Box<Report>),
+    /// Folders were listed again after a change on disk (another client, or our own write): the listing
+    /// holds exactly the messages of the folders it names.
+    Rescanned(Box<Listing>),
 }
 
 macro_rules! commands {
@@ -133,8 +158,18 @@ commands! {
     ToggleMark => "mark", "Mark the message";
     MarkAllShown => "mark-all", "Mark every message shown";
     CopyLink => "copy-link", "Copy the link's URL (OSC 52)";
-    PromptSubmit => "submit", "Apply the prompt";
-    PromptCancel => "cancel", "Cancel the prompt";
+    ToggleSeen => "toggle-seen", "Mark read / unread (marked messages, else this one)";
+    ToggleFlagged => "toggle-flagged", "Flag / unflag";
+    ToggleTrashed => "toggle-trashed", "Trash / untrash (hidden; only purge deletes)";
+    Archive => "archive", "Archive";
+    Junk => "junk", "Move to Junk";
+    MoveTo => "move", "Move to a folder (type a new name to create it)";
+    Undo => "undo", "Undo the last action";
+    ShowTrashed => "show-trashed", "Show or hide trashed messages";
+    Purge => "purge", "Delete this folder's trashed messages for good (asks)";
+    PromptSubmit => "submit", "Apply the prompt / pick the folder";
+    PromptCancel => "cancel", "Cancel the prompt, or answer no";
+    Confirm => "confirm", "Answer yes";
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
-//! Effects: what `update` asks the outside world to do, and the runner that does it (background listing,
-//! analysis and reads through `source`, clipboard through `term`). The UI thread only starts work here.
+//! Effects: what `update` asks the outside world to do, and the runner that does it (analysis and reads
+//! through `source`, listing and writes on the `disk` thread, clipboard through `term`). The UI thread only
+//! starts work here.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -8,6 +9,7 @@ use std::sync::mpsc::Sender;
 use crate::analysis::Rules;
 
 use super::action::Action;
+use super::disk::{Disk, Write};
 use super::pool::{Job, Pool};
 use super::{source, term};
 
@@ -16,12 +18,16 @@ use super::{source, term};
 pub enum Effect {
     /// Analyse these files (row id = index) in the background.
     Analyse(Vec<PathBuf>),
+    /// Analyse these rows too (they appeared after the listing): (row id, file).
+    AnalyseRows(Vec<(usize, PathBuf)>),
     /// Analyse these rows next (they are on screen).
     Prioritise(Vec<usize>),
     /// Read this row's message for display.
     Load(usize, PathBuf),
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
+    /// Change the Maildir (on the disk thread; the result comes back as [`Action::Acted`]).
+    Write(Write),
 }
 
 /// Runs effects; results come back as Actions on `tx`.
@@ -30,28 +36,19 @@ pub struct Runner {
     max_bytes: u64,
     rules: Arc<Rules>,
     pool: Option<Pool>,
+    disk: Disk,
 }
 
 impl Runner {
-    /// A runner sending results to `tx`.
-    pub fn new(tx: Sender<Action>, max_bytes: u64, rules: Arc<Rules>) -> Runner {
+    /// A runner sending results to `tx`, writing through `disk`.
+    pub fn new(tx: Sender<Action>, max_bytes: u64, rules: Arc<Rules>, disk: Disk) -> Runner {
         Runner {
             tx,
             max_bytes,
             rules,
             pool: None,
+            disk,
         }
-    }
-
-    /// Lists the Maildir in the background.
-    pub fn list(&self, root: PathBuf) -> std::io::Result<()> {
-        let tx = self.tx.clone();
-        std::thread::Builder::new()
-            .name("mailvet-list".into())
-            .spawn(move || {
-                let _ = tx.send(Action::Listed(Box::new(source::list(&root))));
-            })
-            .map(drop)
     }
 
     /// Runs one effect; errors are worded for the status bar.
@@ -77,6 +74,20 @@ impl Runner {
                         .map_err(|e| format!("cannot start the analysis threads: {e}"))?,
                 );
             }
+            Effect::AnalyseRows(rows) => {
+                let (tx, max, rules) = (self.tx.clone(), self.max_bytes, Arc::clone(&self.rules));
+                std::thread::Builder::new()
+                    .name("mailvet-analyse-new".into())
+                    .spawn(move || {
+                        for (id, path) in rows {
+                            let summary = source::summarise(&path, max, &rules);
+                            if tx.send(Action::Analysed(id, Box::new(summary))).is_err() {
+                                return;
+                            }
+                        }
+                    })
+                    .map_err(|e| format!("cannot start the analysis thread: {e}"))?;
+            }
             Effect::Prioritise(ids) => {
                 if let Some(pool) = &self.pool {
                     pool.prioritise(&ids);
@@ -95,6 +106,7 @@ impl Runner {
             Effect::Copy(text) => {
                 term::copy_osc52(&text).map_err(|e| format!("cannot copy: {e}"))?;
             }
+            Effect::Write(write) => self.disk.write(write)?,
         }
         Ok(())
     }

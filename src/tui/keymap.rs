@@ -18,13 +18,15 @@ pub enum Mode {
     Main,
     /// The full-screen views of one message, and help.
     View,
-    /// The search / filter line.
+    /// The search / filter line and the folder picker.
     Prompt,
+    /// A yes/no question (before purging).
+    Confirm,
 }
 
 impl Mode {
     /// Every mode, in help order.
-    pub const ALL: [Mode; 3] = [Mode::Main, Mode::View, Mode::Prompt];
+    pub const ALL: [Mode; 4] = [Mode::Main, Mode::View, Mode::Prompt, Mode::Confirm];
 
     /// The table name in keymap files.
     pub fn as_str(self) -> &'static str {
@@ -32,6 +34,7 @@ impl Mode {
             Mode::Main => "main",
             Mode::View => "view",
             Mode::Prompt => "prompt",
+            Mode::Confirm => "confirm",
         }
     }
 
@@ -142,6 +145,37 @@ pub struct Binding {
     pub desc: &'static str,
 }
 
+/// An invalid `[keys]` entry: where it is and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyError {
+    /// The mode table as written (`main`).
+    pub mode: String,
+    /// The key as written (`Ctrl-q`), when the entry and not the table is wrong.
+    pub key: Option<String>,
+    /// What is wrong.
+    pub problem: String,
+}
+
+impl KeyError {
+    /// The dotted path of the entry under `prefix` (`keys.main.x`, `keys.main."?"`), quoted the TOML way.
+    pub fn path(&self, prefix: &str) -> String {
+        let quote = |k: &str| {
+            if !k.is_empty()
+                && k.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
+                k.to_string()
+            } else {
+                format!("{k:?}")
+            }
+        };
+        match &self.key {
+            Some(key) => format!("{prefix}{}.{}", quote(&self.mode), quote(key)),
+            None => format!("{prefix}{}", quote(&self.mode)),
+        }
+    }
+}
+
 /// The whole key table.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Keymap {
@@ -154,30 +188,49 @@ impl Keymap {
         DEFAULT
             .parse::<toml::Table>()
             .ok()
-            .and_then(|t| Keymap::default().apply(&t, "").ok())
+            .and_then(|t| Keymap::default().apply(&t).ok())
             .unwrap_or_default()
     }
 
     /// The defaults with the user's `[keys]` table applied: `{ main = { x = "quit" }, view = {...} }`.
     /// The error names the offending key, e.g. `keys.main.'Ctrl-q': unknown command 'quitt'`.
     pub fn with_overrides(table: &toml::Table) -> Result<Keymap, String> {
-        Keymap::embedded().apply(table, "keys.")
+        Keymap::try_overrides(table).map_err(|e| {
+            let at = match &e.key {
+                Some(key) => format!("keys.{}.'{key}'", e.mode),
+                None => format!("keys.{}", e.mode),
+            };
+            format!("{at}: {}", e.problem)
+        })
     }
 
-    fn apply(mut self, table: &toml::Table, prefix: &str) -> Result<Keymap, String> {
+    /// As [`Keymap::with_overrides`], the error saying which entry (for the config loader's messages).
+    pub fn try_overrides(table: &toml::Table) -> Result<Keymap, KeyError> {
+        Keymap::embedded().apply(table)
+    }
+
+    fn apply(mut self, table: &toml::Table) -> Result<Keymap, KeyError> {
         for (mode_name, entries) in table {
+            let err = |key: Option<&str>, problem: String| KeyError {
+                mode: mode_name.clone(),
+                key: key.map(str::to_string),
+                problem,
+            };
             let mode = Mode::from_name(mode_name).ok_or_else(|| {
-                format!("{prefix}{mode_name}: unknown mode (expected main, view or prompt)")
+                err(
+                    None,
+                    "unknown mode (expected main, view, prompt or confirm)".into(),
+                )
             })?;
-            let entries = entries.as_table().ok_or_else(|| {
-                format!("{prefix}{mode_name}: expected a table of key = \"command\"")
-            })?;
+            let entries = entries
+                .as_table()
+                .ok_or_else(|| err(None, "expected a table of key = \"command\"".into()))?;
             for (key_text, value) in entries {
-                let at = format!("{prefix}{mode_name}.'{key_text}'");
-                let key = Key::parse(key_text).ok_or_else(|| format!("{at}: unknown key name"))?;
+                let at = Some(key_text.as_str());
+                let key = Key::parse(key_text).ok_or_else(|| err(at, "unknown key name".into()))?;
                 let name = value
                     .as_str()
-                    .ok_or_else(|| format!("{at}: expected a command name in quotes"))?;
+                    .ok_or_else(|| err(at, "expected a command name in quotes".into()))?;
                 self.bindings.retain(|b| !(b.mode == mode && b.key == key));
                 if name == "none" {
                     continue;
@@ -185,7 +238,7 @@ impl Keymap {
                 let (command, desc) = COMMANDS
                     .iter()
                     .find(|(n, _)| *n == name)
-                    .ok_or_else(|| format!("{at}: unknown command '{name}'"))?;
+                    .ok_or_else(|| err(at, format!("unknown command '{name}'")))?;
                 self.bindings.push(Binding {
                     mode,
                     key,
@@ -249,7 +302,7 @@ mod tests {
     #[test]
     fn embedded_keymap_parses_fully() {
         let table: toml::Table = DEFAULT.parse().expect("valid toml");
-        let map = Keymap::default().apply(&table, "").expect("valid keymap");
+        let map = Keymap::default().apply(&table).expect("valid keymap");
         assert!(map.bindings().len() > 40);
         assert_eq!(Keymap::embedded(), map);
     }

@@ -4,8 +4,10 @@
 //! `&AppState`. Only [`term`] touches the real terminal; only [`source`] calls store, mail and analysis.
 
 pub mod action;
+pub mod acts;
 pub mod bodytext;
 pub mod dates;
+pub mod disk;
 pub mod effect;
 pub mod event;
 pub mod filter;
@@ -15,6 +17,7 @@ pub mod linkinfo;
 pub mod pool;
 pub mod source;
 pub mod state;
+pub mod sync;
 pub mod term;
 pub mod theme;
 pub mod update;
@@ -47,6 +50,10 @@ pub struct Options {
     pub keys: Option<toml::Table>,
     /// Largest message file read, in bytes.
     pub max_message_bytes: u64,
+    /// The folder archive moves to (`Archive`).
+    pub archive: String,
+    /// The folder Junk moves to (`Junk`).
+    pub junk: String,
     /// The analysis rules.
     pub rules: Rules,
 }
@@ -85,16 +92,25 @@ pub fn run(opts: Options) -> Result<(), Error> {
         keymap,
         opts.rules.brands.clone(),
     );
+    // The one permission to write, asked once: without it every writing key only says so.
+    let writable = crate::store::Writable::new(opts.read_only).ok();
     state.demo = opts.demo;
-    state.read_only = opts.read_only;
+    state.read_only = writable.is_none();
+    state.archive = opts.archive;
+    state.junk = opts.junk;
     state.now = unix_now();
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut runner = effect::Runner::new(tx.clone(), opts.max_message_bytes, Arc::new(opts.rules));
     let (mut terminal, guard) = term::enter()?;
+    let disk = disk::Disk::start(opts.maildir, writable, tx.clone())?;
+    let mut runner = effect::Runner::new(
+        tx.clone(),
+        opts.max_message_bytes,
+        Arc::new(opts.rules),
+        disk,
+    );
     let size = terminal.size()?;
     update::update(&mut state, Action::Resize(size.width, size.height));
     event::spawn_input(tx)?;
-    runner.list(opts.maildir)?;
     let mut last_tick = Instant::now();
     while !state.quit && !guard.terminate.load(Ordering::Relaxed) {
         terminal.draw(|f| view::render(f, &state, &theme))?;

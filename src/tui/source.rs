@@ -1,7 +1,7 @@
 //! The one place the TUI calls into store, mail and analysis, so wiring to those modules lives here only.
 //! Everything here runs on background threads, never on the UI thread.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::analysis::Rules;
 use crate::mail::Message;
@@ -16,6 +16,22 @@ pub struct Listing {
     pub rows: Vec<Row>,
     /// Folders or files that could not be read.
     pub errors: Vec<String>,
+    /// The Maildir folders listed, empty ones too: (name, directory). A rescan holds exactly the messages of
+    /// these folders.
+    pub folders: Vec<(String, PathBuf)>,
+}
+
+/// What a write did, for the list and the status line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// What was done, for the status line (`flagged 2 messages`).
+    pub done: String,
+    /// Messages whose file was renamed: (path before, path now).
+    pub renamed: Vec<(PathBuf, PathBuf)>,
+    /// Messages deleted for good.
+    pub removed: Vec<PathBuf>,
+    /// The folder moved into: (name, directory); it may be new.
+    pub folder: Option<(String, PathBuf)>,
 }
 
 /// What the list needs of one analysed message.
@@ -38,30 +54,69 @@ pub struct Loaded {
     pub verdict: Verdict,
 }
 
-/// Lists every message under `root`, from file names only.
+/// Lists every message under `root`, from file names only; when `root` is a Maildir, its folders too.
 pub fn list(root: &Path) -> Listing {
-    let (entries, errors) = crate::store::collect(&[root.to_path_buf()]);
-    let rows = entries
-        .into_iter()
-        .map(|e| {
-            let delivered = e.delivered.and_then(|t| i64::try_from(t).ok());
-            let folder = if e.folder.is_empty() {
-                "INBOX".to_string()
-            } else {
-                e.folder
+    let (entries, mut errors) = crate::store::collect(&[root.to_path_buf()]);
+    let folders = if crate::store::maildir::is_maildir(root) {
+        crate::store::maildir::folders(root, "", &mut errors)
+            .into_iter()
+            .map(|f| (f.name, f.path))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Listing {
+        rows: entries.into_iter().map(row).collect(),
+        errors: errors.iter().map(ToString::to_string).collect(),
+        folders,
+    }
+}
+
+/// Lists the messages of these Maildir folders again: (name, directory).
+pub fn rescan(folders: &[(String, PathBuf)]) -> Listing {
+    let mut errors = Vec::new();
+    let rows = folders
+        .iter()
+        .flat_map(|(name, path)| {
+            let folder = crate::store::maildir::Folder {
+                name: name.clone(),
+                path: path.clone(),
             };
-            Row::new(e.path, folder, e.flags, delivered)
+            crate::store::maildir::list(&folder, &mut errors)
         })
+        .map(row)
         .collect();
     Listing {
         rows,
         errors: errors.iter().map(ToString::to_string).collect(),
+        folders: folders.to_vec(),
+    }
+}
+
+fn row(e: crate::store::Entry) -> Row {
+    let delivered = e.delivered.and_then(|t| i64::try_from(t).ok());
+    let folder = if e.folder.is_empty() {
+        "INBOX".to_string()
+    } else {
+        e.folder
+    };
+    Row::new(e.path, folder, e.flags, delivered)
+}
+
+/// Reads a message from its last known path, or, when another client renamed it since, from where it is now.
+fn read(path: &Path, max_bytes: u64) -> Result<Vec<u8>, crate::store::StoreError> {
+    match crate::store::read_message(path, max_bytes) {
+        Err(crate::store::StoreError::Missing { .. }) => {
+            let moved = crate::store::ops::locate(&crate::store::MessageRef::new(path));
+            crate::store::read_message(moved.as_deref().unwrap_or(path), max_bytes)
+        }
+        other => other,
     }
 }
 
 /// Reads, parses and analyses one message.
 pub fn summarise(path: &Path, max_bytes: u64, rules: &Rules) -> Summary {
-    let raw = match crate::store::read_message(path, max_bytes) {
+    let raw = match read(path, max_bytes) {
         Ok(raw) => raw,
         Err(e) => {
             return Summary {
@@ -84,7 +139,7 @@ pub fn summarise(path: &Path, max_bytes: u64, rules: &Rules) -> Summary {
 
 /// Reads, parses and judges one message for display.
 pub fn load(path: &Path, max_bytes: u64, rules: &Rules) -> Result<Loaded, String> {
-    let raw = crate::store::read_message(path, max_bytes).map_err(|e| e.to_string())?;
+    let raw = read(path, max_bytes).map_err(|e| e.to_string())?;
     let headers = header_lines(&raw);
     let message = crate::mail::parse(&raw).map_err(|e| e.to_string())?;
     let verdict = crate::analysis::analyse(&message, rules);

@@ -11,6 +11,7 @@ use crate::mail::Message;
 use crate::model::{Trust, Verdict};
 
 use super::bodytext::BodyText;
+use super::effect::Effect;
 use super::filter::Filter;
 use super::keymap::{Keymap, Mode};
 use super::linkinfo::LinkRow;
@@ -59,6 +60,8 @@ pub struct Row {
     /// Filled in by the background analysis: the verdict without its signals (the full one comes with the
     /// opened message), so 100,000 rows stay small.
     pub verdict: Option<Verdict>,
+    /// The file is gone (purged, or removed by another client); row ids never change, so it stays hidden.
+    pub gone: bool,
 }
 
 impl Row {
@@ -72,7 +75,23 @@ impl Row {
             delivered,
             envelope: None,
             verdict: None,
+            gone: false,
         }
+    }
+
+    /// The Maildir unique name (the file name up to `:`), which other clients' renames keep.
+    pub fn unique(&self) -> &str {
+        let file = self
+            .path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        crate::store::name::Name::parse(file).unique
+    }
+
+    /// Flagged trashed (`T`).
+    pub fn trashed(&self) -> bool {
+        self.flags.contains('T')
     }
 
     /// The Date header when parsed, else the delivery time.
@@ -99,6 +118,8 @@ impl Row {
 pub struct FolderStat {
     /// `INBOX`, `Archive`, `Lists.rust`.
     pub name: String,
+    /// The folder's directory (holding `cur/` and `new/`).
+    pub dir: PathBuf,
     /// Messages.
     pub total: usize,
     /// Without the seen flag.
@@ -173,6 +194,8 @@ pub enum PromptKind {
     Search,
     /// A filter expression.
     Filter,
+    /// The folder picker: a folder name, existing or new.
+    Move,
 }
 
 /// The open prompt.
@@ -182,6 +205,24 @@ pub struct Prompt {
     pub kind: PromptKind,
     /// The text field.
     pub input: TextArea<'static>,
+    /// The folder picker's cursor (an index into its entries).
+    pub sel: usize,
+}
+
+impl Prompt {
+    /// The text typed.
+    pub fn text(&self) -> String {
+        self.input.lines().join(" ")
+    }
+}
+
+/// A question before an effect that cannot be undone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    /// What is asked (`Delete 3 trashed messages of INBOX for good?`).
+    pub question: String,
+    /// What a yes does.
+    pub effect: Effect,
 }
 
 /// The message shown in the detail pane and the message views.
@@ -217,6 +258,14 @@ pub struct AppState {
     pub demo: bool,
     /// Writes are refused.
     pub read_only: bool,
+    /// The folder archive moves to.
+    pub archive: String,
+    /// The folder Junk moves to.
+    pub junk: String,
+    /// Trashed messages are listed.
+    pub show_trashed: bool,
+    /// The open yes/no question.
+    pub confirm: Option<Confirm>,
     /// Key bindings (help and hints are generated from them).
     pub keymap: Keymap,
     /// Brand knowledge (for the link table's "official" column).
@@ -286,6 +335,10 @@ impl AppState {
             title: title.into(),
             demo: false,
             read_only: false,
+            archive: "Archive".into(),
+            junk: "Junk".into(),
+            show_trashed: false,
+            confirm: None,
             keymap,
             brands,
             rows: Vec::new(),
@@ -321,7 +374,9 @@ impl AppState {
 
     /// Which key table applies.
     pub fn mode(&self) -> Mode {
-        if self.prompt.is_some() {
+        if self.confirm.is_some() {
+            Mode::Confirm
+        } else if self.prompt.is_some() {
             Mode::Prompt
         } else if self.overlay.is_some() {
             Mode::View
@@ -343,13 +398,20 @@ impl AppState {
             .flatten()
     }
 
-    /// Rebuilds `shown` from folder, filter and sort, keeping the selected row when it is still shown.
+    /// Whether the list shows this row (its folder, not gone, trashed only when asked, the filter).
+    pub fn visible(&self, row: &Row) -> bool {
+        row.folder_idx == self.folder
+            && !row.gone
+            && (self.show_trashed || !row.trashed())
+            && self.filter.matches(row)
+    }
+
+    /// Rebuilds `shown` from folder, filter and sort, keeping the selected row when it is still shown, else
+    /// the selection's place in the list.
     pub fn refresh(&mut self) {
         let keep = self.selected_row();
-        let folder = self.folder;
-        let filter = &self.filter;
         let mut shown: Vec<usize> = (0..self.rows.len())
-            .filter(|&i| self.rows[i].folder_idx == folder && filter.matches(&self.rows[i]))
+            .filter(|&i| self.visible(&self.rows[i]))
             .collect();
         let rows = &self.rows;
         match self.sort {
@@ -368,7 +430,7 @@ impl AppState {
         }
         self.selected = keep
             .and_then(|id| shown.iter().position(|&i| i == id))
-            .unwrap_or(0);
+            .unwrap_or(self.selected.min(shown.len().saturating_sub(1)));
         self.shown = shown;
         self.dirty = false;
     }

@@ -5,26 +5,34 @@ use ratatui::crossterm::event::KeyEvent;
 use tui_textarea::TextArea;
 
 use crate::model::{Category, Trust, Verdict};
+use crate::store::flag::Flag;
 
 use super::action::Action;
+use super::acts;
 use super::bodytext;
 use super::effect::Effect;
 use super::filter::Filter;
 use super::keymap::Mode;
 use super::layout;
 use super::linkinfo;
-use super::source::{Listing, Loaded, Summary, clean};
-use super::state::{AppState, Content, Focus, FolderStat, Opened, Overlay, Prompt, PromptKind};
+use super::source::{Loaded, Summary, clean};
+use super::state::{AppState, Content, Focus, Opened, Overlay, Prompt, PromptKind};
+use super::sync;
 
 /// Applies one action; returns the effects to run.
 pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
     // A background result changes no window, so it need not re-prioritise (that would flood the queue).
-    let background = matches!(action, Action::Analysed(..) | Action::Loaded(..));
+    let background = matches!(
+        action,
+        Action::Analysed(..) | Action::Loaded(..) | Action::Rescanned(..)
+    );
     if action.name().is_some() {
         s.status.clear();
     }
     match action {
+        Action::Down if picking(s) => acts::pick_step(s, 1),
+        Action::Up if picking(s) => acts::pick_step(s, -1),
         Action::Down => step(s, 1),
         Action::Up => step(s, -1),
         Action::PageDown => step(s, page(s)),
@@ -69,7 +77,46 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::ToggleMark => toggle_mark(s),
         Action::MarkAllShown => mark_all(s),
         Action::CopyLink => copy_link(s, &mut effects),
-        Action::PromptSubmit => submit_prompt(s),
+        Action::ToggleSeen => acts::toggle(
+            s,
+            Flag::Seen,
+            ("marked read", "marked unread"),
+            &mut effects,
+        ),
+        Action::ToggleFlagged => {
+            acts::toggle(s, Flag::Flagged, ("flagged", "unflagged"), &mut effects)
+        }
+        Action::ToggleTrashed => {
+            acts::toggle(s, Flag::Trashed, ("trashed", "untrashed"), &mut effects)
+        }
+        Action::Archive => {
+            let folder = s.archive.clone();
+            acts::move_to(s, folder, "archived".into(), &mut effects);
+        }
+        Action::Junk => {
+            let folder = s.junk.clone();
+            let verb = format!("moved to {folder}:");
+            acts::move_to(s, folder, verb, &mut effects);
+        }
+        Action::MoveTo => acts::open_picker(s),
+        Action::Undo => acts::undo(s, &mut effects),
+        Action::ShowTrashed => {
+            s.show_trashed = !s.show_trashed;
+            s.refresh();
+            s.status = if s.show_trashed {
+                "trashed messages shown"
+            } else {
+                "trashed messages hidden"
+            }
+            .into();
+        }
+        Action::Purge => acts::ask_purge(s),
+        Action::Confirm => acts::confirm(s, &mut effects),
+        Action::PromptSubmit => submit_prompt(s, &mut effects),
+        Action::PromptCancel if s.confirm.is_some() => {
+            s.confirm = None;
+            s.status = "nothing changed".into();
+        }
         Action::PromptCancel => s.prompt = None,
         Action::PromptKey(key) => prompt_key(s, key),
         Action::Resize(w, h) => {
@@ -84,9 +131,11 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
             }
         }
         Action::Input(_) => {}
-        Action::Listed(listing) => listed(s, *listing, &mut effects),
+        Action::Listed(listing) => sync::listed(s, *listing, &mut effects),
         Action::Analysed(id, summary) => analysed(s, id, *summary),
         Action::Loaded(id, result) => loaded(s, id, *result),
+        Action::Acted(report) => sync::acted(s, *report),
+        Action::Rescanned(listing) => sync::rescanned(s, *listing, &mut effects),
     }
     follow(s, &mut effects, !background);
     effects
@@ -225,7 +274,17 @@ fn open_prompt(s: &mut AppState, kind: PromptKind, text: String) {
     let mut input = TextArea::new(vec![text]);
     input.move_cursor(tui_textarea::CursorMove::End);
     input.set_cursor_line_style(ratatui::style::Style::default());
-    s.prompt = Some(Prompt { kind, input });
+    s.prompt = Some(Prompt {
+        kind,
+        input,
+        sel: 0,
+    });
+}
+
+fn picking(s: &AppState) -> bool {
+    s.prompt
+        .as_ref()
+        .is_some_and(|p| p.kind == PromptKind::Move)
 }
 
 fn prompt_key(s: &mut AppState, key: KeyEvent) {
@@ -233,13 +292,15 @@ fn prompt_key(s: &mut AppState, key: KeyEvent) {
         && key.code != ratatui::crossterm::event::KeyCode::Enter
     {
         p.input.input(key);
+        p.sel = 0;
     }
 }
 
-fn submit_prompt(s: &mut AppState) {
+fn submit_prompt(s: &mut AppState, effects: &mut Vec<Effect>) {
     let Some(p) = s.prompt.take() else { return };
-    let text = p.input.lines().join(" ");
+    let text = p.text();
     match p.kind {
+        PromptKind::Move => return acts::submit_picker(s, &p, effects),
         PromptKind::Search => s.filter.search = text.trim().to_string(),
         PromptKind::Filter => match Filter::parse(&text) {
             Ok(f) => s.filter = f,
@@ -289,41 +350,6 @@ fn copy_link(s: &mut AppState, effects: &mut Vec<Effect>) {
     }
 }
 
-fn listed(s: &mut AppState, listing: Listing, effects: &mut Vec<Effect>) {
-    let mut names: Vec<String> = listing.rows.iter().map(|r| r.folder.clone()).collect();
-    names.sort_by_key(|n| (n != "INBOX", n.to_lowercase()));
-    names.dedup();
-    s.folders = names
-        .into_iter()
-        .map(|name| FolderStat {
-            name,
-            ..FolderStat::default()
-        })
-        .collect();
-    s.rows = listing.rows;
-    for row in &mut s.rows {
-        row.folder_idx = s
-            .folders
-            .iter()
-            .position(|f| f.name == row.folder)
-            .unwrap_or(0);
-        if let Some(f) = s.folders.get_mut(row.folder_idx) {
-            f.total += 1;
-            f.unread += usize::from(row.unread());
-        }
-    }
-    s.listed = true;
-    s.status = match listing.errors.first() {
-        Some(e) => clean(e),
-        None if s.rows.is_empty() => "no messages found".into(),
-        None => String::new(),
-    };
-    s.refresh();
-    effects.push(Effect::Analyse(
-        s.rows.iter().map(|r| r.path.clone()).collect(),
-    ));
-}
-
 fn analysed(s: &mut AppState, id: usize, summary: Summary) {
     let Some(row) = s.rows.get_mut(id) else {
         return;
@@ -331,7 +357,11 @@ fn analysed(s: &mut AppState, id: usize, summary: Summary) {
     if row.verdict.is_none() {
         s.analysed += 1;
     }
-    if let Some(f) = s.folders.get_mut(row.folder_idx) {
+    if let Some(f) = s
+        .folders
+        .get_mut(row.folder_idx)
+        .filter(|_| !row.gone && !row.trashed())
+    {
         f.suspicious += usize::from(summary.verdict.trust == Trust::Suspicious);
         f.phishing += usize::from(summary.verdict.trust == Trust::Phishing);
     }

@@ -233,6 +233,7 @@ pub fn listing() -> Listing {
     Listing {
         rows,
         errors: Vec::new(),
+        folders: Vec::new(),
     }
 }
 

@@ -13,7 +13,8 @@ fn section_title(mode: Mode) -> &'static str {
     match mode {
         Mode::Main => "Folders, list and detail",
         Mode::View => "Body, links, headers, attachments, help",
-        Mode::Prompt => "Search and filter prompt (other keys edit the text)",
+        Mode::Prompt => "Search, filter and folder prompt (other keys edit the text)",
+        Mode::Confirm => "Yes/no question (before purging)",
     }
 }
 

@@ -7,6 +7,7 @@ pub mod headers;
 pub mod help;
 pub mod links;
 pub mod list;
+pub mod popup;
 pub mod sidebar;
 pub mod status;
 
@@ -55,6 +56,7 @@ pub fn render(f: &mut Frame, s: &AppState, theme: &Theme) {
             }
         }
     }
+    popup::render(f, a.middle, s, theme);
     status::render_status(f, a.status, s, theme);
 }
 

@@ -99,9 +99,10 @@ pub fn render_status(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
         let label = match p.kind {
             PromptKind::Search => " search: ",
             PromptKind::Filter => " filter: ",
+            PromptKind::Move => " move to: ",
         };
         let [l, input, msg] = Layout::horizontal([
-            Constraint::Length(9),
+            Constraint::Length(u16::try_from(label.len()).unwrap_or(10)),
             Constraint::Fill(1),
             Constraint::Length(u16::try_from(s.status.len().min(60)).unwrap_or(0)),
         ])

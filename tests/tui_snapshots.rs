@@ -68,6 +68,54 @@ fn filter_view() {
     });
 }
 
+/// Trashes the selected message as the disk thread would report it.
+fn trash_selected(s: &mut mailvet::tui::state::AppState) {
+    let id = s.selected_row().expect("row");
+    let from = s.rows[id].path.clone();
+    let to = from.with_file_name("1795512000.M1P1.host:2,T");
+    apply(
+        s,
+        Action::Acted(Box::new(mailvet::tui::source::Report {
+            done: "trashed 1 message".into(),
+            renamed: vec![(from, to)],
+            ..Default::default()
+        })),
+    );
+}
+
+#[test]
+fn folder_picker_view() {
+    snap("picker", |s| {
+        cmd(s, "move");
+        apply(
+            s,
+            Action::PromptKey(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE)),
+        );
+        cmd(s, "down");
+    });
+}
+
+#[test]
+fn purge_confirmation_view() {
+    snap("purge", |s| {
+        trash_selected(s);
+        cmd(s, "purge");
+    });
+}
+
+#[test]
+fn popups_draw_at_any_size() {
+    for (w, h) in [(1, 1), (20, 5), (40, 10), (59, 24), (100, 7)] {
+        let mut s = state(w, h);
+        cmd(&mut s, "move");
+        draw(&s, &dark());
+        cmd(&mut s, "cancel");
+        trash_selected(&mut s);
+        cmd(&mut s, "purge");
+        draw(&s, &dark());
+    }
+}
+
 #[test]
 fn headers_and_attachments_views_are_sanitised() {
     let mut s = state(100, 30);

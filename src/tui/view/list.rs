@@ -29,12 +29,18 @@ pub fn category_chip(c: Option<Category>, theme: &Theme) -> Span<'static> {
     }
 }
 
-/// `*` marked, `N` unread, `F` flagged.
+/// `*` marked, `N` unread, `F` flagged (`T` trashed, shown only when trashed messages are).
 pub fn flag_marks(row: &Row, marked: bool) -> String {
     let mut s = String::with_capacity(3);
     s.push(if marked { '*' } else { ' ' });
     s.push(if row.unread() { 'N' } else { ' ' });
-    s.push(if row.flags.contains('F') { 'F' } else { ' ' });
+    s.push(if row.trashed() {
+        'T'
+    } else if row.flags.contains('F') {
+        'F'
+    } else {
+        ' '
+    });
     s
 }
 
@@ -92,6 +98,9 @@ pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
             let mut style = Style::default();
             if row.unread() {
                 style = style.patch(theme.unread);
+            }
+            if row.trashed() {
+                style = style.patch(theme.dim);
             }
             if marked {
                 style = style.patch(theme.marked);

@@ -68,14 +68,24 @@ pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
 }
 
 fn confirm(f: &mut Frame, area: Rect, s: &AppState, question: &str, theme: &Theme) {
+    // The short list: no Ctrl- combinations, no capital twin of a bound small letter.
     let keys = |cmd: &str| {
-        let keys: Vec<String> = s
+        let all: Vec<String> = s
             .keymap
             .keys_for(Mode::Confirm, cmd)
             .iter()
             .map(ToString::to_string)
             .collect();
-        keys.join("/")
+        let shown: Vec<&str> = all
+            .iter()
+            .map(String::as_str)
+            .filter(|k| !k.starts_with("Ctrl-"))
+            .filter(|k| {
+                let lower = k.to_lowercase();
+                *k == lower || !all.contains(&lower)
+            })
+            .collect();
+        shown.join("/")
     };
     let answer = format!("{}: yes   {}: no", keys("confirm"), keys("cancel"));
     let box_area = centred(area, 50, 6);

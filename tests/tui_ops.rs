@@ -1,0 +1,332 @@
+//! Pure update tests of the writing keys: a state and an action give the Write effects (flags, moves, undo,
+//! purge), read-only refuses them all, and write reports and rescans move rows in place. No files.
+
+mod tui_support;
+
+use std::path::PathBuf;
+
+use mailvet::store::flag::{Flag, FlagEdit};
+use mailvet::tui::action::Action;
+use mailvet::tui::acts::READ_ONLY;
+use mailvet::tui::disk::Write;
+use mailvet::tui::effect::Effect;
+use mailvet::tui::keymap::Mode;
+use mailvet::tui::source::{Listing, Report};
+use mailvet::tui::state::{AppState, Row};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_support::{apply, cmd, state};
+
+const ROOT: &str = "/home/user/Maildir";
+
+fn writes(effects: &[Effect]) -> Vec<Write> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Write(w) => Some(w.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn type_text(s: &mut AppState, text: &str) {
+    for c in text.chars() {
+        apply(
+            s,
+            Action::PromptKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        );
+    }
+}
+
+fn selected_path(s: &AppState) -> PathBuf {
+    s.rows[s.selected_row().expect("selected")].path.clone()
+}
+
+fn renamed(s: &mut AppState, from: PathBuf, to: &str) {
+    apply(
+        s,
+        Action::Acted(Box::new(Report {
+            done: "done".into(),
+            renamed: vec![(from, PathBuf::from(to))],
+            ..Report::default()
+        })),
+    );
+}
+
+#[test]
+fn flag_toggles_on_the_selected_message() {
+    let mut s = state(80, 24);
+    let path = selected_path(&s);
+    let effects = cmd(&mut s, "toggle-flagged");
+    assert_eq!(
+        writes(&effects),
+        [Write::Flags {
+            paths: vec![path],
+            edit: FlagEdit::set(Flag::Flagged),
+            verb: "flagged".into()
+        }]
+    );
+    // The Rust Weekly message is already flagged and seen: the keys clear.
+    let id = s.rows.iter().position(|r| r.flags == "FS").expect("row");
+    s.selected = s.shown.iter().position(|&i| i == id).expect("shown");
+    let w = writes(&cmd(&mut s, "toggle-flagged"));
+    assert!(matches!(&w[0], Write::Flags { edit, .. } if *edit == FlagEdit::clear(Flag::Flagged)));
+    let w = writes(&cmd(&mut s, "toggle-seen"));
+    assert!(matches!(&w[0], Write::Flags { edit, verb, .. }
+        if *edit == FlagEdit::clear(Flag::Seen) && verb == "marked unread"));
+    let w = writes(&cmd(&mut s, "toggle-trashed"));
+    assert!(matches!(&w[0], Write::Flags { edit, .. } if *edit == FlagEdit::set(Flag::Trashed)));
+}
+
+#[test]
+fn marked_messages_shown_are_the_targets_in_list_order() {
+    let mut s = state(80, 24);
+    cmd(&mut s, "mark");
+    cmd(&mut s, "mark");
+    let expected: Vec<PathBuf> = s.shown[..2]
+        .iter()
+        .map(|&i| s.rows[i].path.clone())
+        .collect();
+    assert_eq!(
+        writes(&cmd(&mut s, "archive")),
+        [Write::Move {
+            paths: expected.clone(),
+            folder: "Archive".into(),
+            verb: "archived".into()
+        }]
+    );
+    s.junk = "Spam".into();
+    let w = writes(&cmd(&mut s, "junk"));
+    assert!(
+        matches!(&w[0], Write::Move { paths, folder, .. } if *paths == expected && folder == "Spam")
+    );
+    // Flagging several: set unless every one has the flag.
+    let w = writes(&cmd(&mut s, "toggle-seen"));
+    assert!(matches!(&w[0], Write::Flags { paths, edit, .. }
+        if paths.len() == 2 && *edit == FlagEdit::set(Flag::Seen)));
+}
+
+#[test]
+fn read_only_refuses_every_writing_key_with_a_status_message() {
+    let mut s = state(80, 24);
+    s.read_only = true;
+    for name in [
+        "toggle-seen",
+        "toggle-flagged",
+        "toggle-trashed",
+        "archive",
+        "junk",
+        "move",
+        "undo",
+        "purge",
+    ] {
+        s.status.clear();
+        let effects = cmd(&mut s, name);
+        assert!(writes(&effects).is_empty(), "{name}");
+        assert_eq!(s.status, READ_ONLY, "{name}");
+        assert!(s.prompt.is_none() && s.confirm.is_none(), "{name}");
+    }
+}
+
+#[test]
+fn folder_picker_lists_folders_filters_and_creates_a_new_one() {
+    let mut s = state(80, 24);
+    let path = selected_path(&s);
+    cmd(&mut s, "move");
+    assert_eq!(s.mode(), Mode::Prompt);
+    let names = |s: &AppState| -> Vec<(String, bool)> {
+        let text = s.prompt.as_ref().expect("picker").text();
+        mailvet::tui::acts::choices(s, &text)
+            .into_iter()
+            .map(|c| (c.name, c.new))
+            .collect()
+    };
+    assert_eq!(names(&s), [("INBOX".into(), false), ("Junk".into(), false)]);
+    cmd(&mut s, "down");
+    assert_eq!(s.prompt.as_ref().map(|p| p.sel), Some(1));
+    cmd(&mut s, "down");
+    assert_eq!(
+        s.prompt.as_ref().map(|p| p.sel),
+        Some(1),
+        "stops at the end"
+    );
+    type_text(&mut s, "ju");
+    assert_eq!(names(&s), [("Junk".into(), false), ("ju".into(), true)]);
+    let effects = cmd(&mut s, "submit");
+    assert!(s.prompt.is_none());
+    assert!(
+        matches!(&writes(&effects)[0], Write::Move { paths, folder, .. }
+        if *paths == [path.clone()] && folder == "Junk")
+    );
+    cmd(&mut s, "move");
+    type_text(&mut s, "Receipts.2026");
+    cmd(&mut s, "down");
+    let effects = cmd(&mut s, "submit");
+    assert!(
+        matches!(&writes(&effects)[0], Write::Move { folder, .. } if folder == "Receipts.2026")
+    );
+    cmd(&mut s, "move");
+    cmd(&mut s, "cancel");
+    assert!(s.prompt.is_none());
+}
+
+#[test]
+fn undo_asks_the_disk_thread() {
+    let mut s = state(80, 24);
+    assert_eq!(writes(&cmd(&mut s, "undo")), [Write::Undo]);
+}
+
+#[test]
+fn trashed_messages_hide_and_purge_asks_first() {
+    let mut s = state(80, 24);
+    assert!(writes(&cmd(&mut s, "purge")).is_empty());
+    assert!(s.confirm.is_none());
+    assert!(
+        s.status.contains("no trashed messages in INBOX"),
+        "{}",
+        s.status
+    );
+    let id = s.selected_row().expect("row");
+    let path = s.rows[id].path.clone();
+    let trashed = format!("{ROOT}/cur/1795512000.M1P1.host:2,T");
+    renamed(&mut s, path, &trashed);
+    assert!(s.rows[id].trashed());
+    assert!(!s.shown.contains(&id), "trashed rows are hidden");
+    assert_eq!(s.shown.len(), 5);
+    cmd(&mut s, "show-trashed");
+    assert!(s.shown.contains(&id));
+    cmd(&mut s, "show-trashed");
+    cmd(&mut s, "purge");
+    assert_eq!(s.mode(), Mode::Confirm);
+    assert!(
+        s.confirm
+            .as_ref()
+            .is_some_and(|c| c.question.contains("INBOX"))
+    );
+    cmd(&mut s, "cancel");
+    assert!(s.confirm.is_none());
+    cmd(&mut s, "purge");
+    let effects = cmd(&mut s, "confirm");
+    assert_eq!(
+        writes(&effects),
+        [Write::Purge(vec![PathBuf::from(&trashed)])]
+    );
+    apply(
+        &mut s,
+        Action::Acted(Box::new(Report {
+            done: "purged 1 message".into(),
+            removed: vec![PathBuf::from(&trashed)],
+            ..Report::default()
+        })),
+    );
+    assert!(s.rows[id].gone);
+    assert_eq!(s.status, "purged 1 message");
+}
+
+#[test]
+fn reports_move_rows_to_their_new_folder_and_keep_the_place() {
+    let mut s = state(80, 24);
+    cmd(&mut s, "down");
+    cmd(&mut s, "mark");
+    let id = s.shown[1];
+    let next = s.shown[2];
+    s.selected = 1;
+    let from = s.rows[id].path.clone();
+    let name = from
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    let to = format!("{ROOT}/.Archive/cur/{name}");
+    apply(
+        &mut s,
+        Action::Acted(Box::new(Report {
+            done: "archived 1 message".into(),
+            renamed: vec![(from, PathBuf::from(&to))],
+            folder: Some(("Archive".into(), PathBuf::from(format!("{ROOT}/.Archive")))),
+            ..Report::default()
+        })),
+    );
+    let names: Vec<&str> = s.folders.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["INBOX", "Archive", "Junk"]);
+    assert_eq!(s.rows[id].folder, "Archive");
+    assert_eq!(s.rows[id].path, PathBuf::from(&to));
+    assert!(!s.shown.contains(&id));
+    assert!(s.marks.is_empty(), "a moved message is no longer marked");
+    assert_eq!(
+        s.selected_row(),
+        Some(next),
+        "the selection keeps its place"
+    );
+    assert_eq!(s.folders[1].total, 1);
+    assert_eq!(s.folders[0].total, 5);
+    // Undo's renames bring it back.
+    renamed(&mut s, PathBuf::from(&to), &format!("{ROOT}/cur/{name}"));
+    assert_eq!(s.rows[id].folder, "INBOX");
+    assert!(s.shown.contains(&id));
+}
+
+fn row(path: &str, folder: &str) -> Row {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let flags = file.split_once(":2,").map_or("", |(_, f)| f);
+    Row::new(path.into(), folder.into(), flags.into(), None)
+}
+
+#[test]
+fn rescans_update_renamed_rows_in_place_add_new_and_hide_removed() {
+    let mut s = state(80, 24);
+    cmd(&mut s, "down");
+    let kept = s.selected_row().expect("row");
+    let inbox: Vec<usize> = (0..s.rows.len())
+        .filter(|&i| s.rows[i].folder == "INBOX")
+        .collect();
+    let removed = *inbox.iter().find(|&&i| i != kept).expect("another row");
+    let mut rows: Vec<Row> = inbox
+        .iter()
+        .filter(|&&i| i != removed)
+        .map(|&i| row(&s.rows[i].path.to_string_lossy(), "INBOX"))
+        .collect();
+    // Another client flags the selected message and a new one is delivered.
+    let old = s.rows[kept].path.to_string_lossy().into_owned();
+    let unique = old
+        .rsplit('/')
+        .next()
+        .and_then(|f| f.split(':').next())
+        .unwrap_or_default();
+    let flagged = format!("{ROOT}/cur/{unique}:2,FS");
+    for r in &mut rows {
+        if r.path.to_string_lossy() == old {
+            *r = row(&flagged, "INBOX");
+        }
+    }
+    rows.push(row(&format!("{ROOT}/new/1795512999.M9P1.host"), "INBOX"));
+    let total = s.rows.len();
+    let effects = apply(
+        &mut s,
+        Action::Rescanned(Box::new(Listing {
+            rows,
+            errors: Vec::new(),
+            folders: vec![("INBOX".into(), PathBuf::from(ROOT))],
+        })),
+    );
+    assert_eq!(s.rows.len(), total + 1, "one new row, ids kept");
+    assert_eq!(s.rows[kept].flags, "FS");
+    assert_eq!(s.rows[kept].path, PathBuf::from(&flagged));
+    assert!(s.rows[kept].verdict.is_some(), "the verdict stays");
+    assert_eq!(
+        s.selected_row(),
+        Some(kept),
+        "the selection stays on the message"
+    );
+    assert!(s.rows[removed].gone && !s.shown.contains(&removed));
+    assert!(s.shown.contains(&total));
+    assert!(effects.contains(&Effect::AnalyseRows(vec![(
+        total,
+        PathBuf::from(format!("{ROOT}/new/1795512999.M9P1.host"))
+    )])));
+    let junk = s
+        .rows
+        .iter()
+        .find(|r| r.folder == "Junk")
+        .expect("junk row");
+    assert!(!junk.gone, "folders not rescanned are left alone");
+}

@@ -1,16 +1,12 @@
 //! The real binary in a pseudo-terminal (portable-pty + vt100): open a temp Maildir, move, search, filter,
 //! open a message, view links and help, quit with status 0 — asserting what the screen shows.
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
+mod tui_support;
+
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-
-const ROWS: u16 = 30;
-const COLS: u16 = 120;
+use tui_support::pty::{Session, spawn};
 
 fn write_message(dir: &Path, name: &str, from: &str, subject: &str) {
     let body = format!(
@@ -48,111 +44,6 @@ fn maildir() -> tempfile::TempDir {
         "Prize",
     );
     root
-}
-
-struct Screen {
-    parser: Arc<Mutex<vt100::Parser>>,
-}
-
-impl Screen {
-    fn text(&self) -> String {
-        self.parser
-            .lock()
-            .map(|p| p.screen().contents())
-            .unwrap_or_default()
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let text = self.text();
-            if text.contains(needle) {
-                return text;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "{needle:?} never appeared; screen:\n{text}"
-            );
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-}
-
-struct Session {
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    keys: Box<dyn Write + Send>,
-    screen: Screen,
-    _home: tempfile::TempDir,
-}
-
-/// Starts `mailvet <maildir>` in a pty with a clean home and config.
-fn spawn(maildir: &Path) -> Session {
-    let home = tempfile::tempdir().expect("home");
-    let pty = native_pty_system();
-    let pair = pty
-        .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("pty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mailvet"));
-    cmd.arg(maildir);
-    cmd.env("HOME", home.path());
-    cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
-    cmd.env("XDG_CACHE_HOME", home.path().join("cache"));
-    cmd.env("TERM", "xterm-256color");
-    cmd.env_remove("NO_COLOR");
-    cmd.env_remove("MAILVET_CONFIG");
-    let child = pair.slave.spawn_command(cmd).expect("spawn mailvet");
-    drop(pair.slave);
-    let rows = NonZeroU16::new(ROWS).expect("rows");
-    let cols = NonZeroU16::new(COLS).expect("cols");
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-    let mut reader = pair.master.try_clone_reader().expect("reader");
-    let sink = Arc::clone(&parser);
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            if let Ok(mut p) = sink.lock() {
-                p.process(&buf[..n]);
-            }
-        }
-    });
-    let keys = pair.master.take_writer().expect("writer");
-    Session {
-        child,
-        keys,
-        screen: Screen { parser },
-        _home: home,
-    }
-}
-
-impl Session {
-    fn send(&mut self, bytes: &[u8]) {
-        self.keys.write_all(bytes).expect("send keys");
-        self.keys.flush().expect("flush");
-        std::thread::sleep(Duration::from_millis(120));
-    }
-
-    fn exit_status(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().expect("wait") {
-                return status;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(5),
-                "mailvet did not exit; screen:\n{}",
-                self.screen.text()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
 }
 
 #[test]

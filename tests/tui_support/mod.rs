@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::PathBuf;
 
 use mailvet::analysis::Brands;

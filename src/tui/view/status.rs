@@ -61,7 +61,8 @@ pub fn summary(s: &AppState) -> String {
     } else if s.analysed < s.rows.len() {
         parts.push(format!("analysed {}/{}", s.analysed, s.rows.len()));
     } else {
-        parts.push(format!("{} messages", s.rows.len()));
+        let live = s.rows.iter().filter(|r| !r.gone).count();
+        parts.push(format!("{live} messages"));
     }
     parts.push(format!("{} shown", s.shown.len()));
     if !s.filter.is_empty() {

@@ -319,14 +319,61 @@ fn rescans_update_renamed_rows_in_place_add_new_and_hide_removed() {
     );
     assert!(s.rows[removed].gone && !s.shown.contains(&removed));
     assert!(s.shown.contains(&total));
-    assert!(effects.contains(&Effect::AnalyseRows(vec![(
-        total,
-        PathBuf::from(format!("{ROOT}/new/1795512999.M9P1.host"))
-    )])));
+    let new_file = PathBuf::from(format!("{ROOT}/new/1795512999.M9P1.host"));
+    assert!(
+        effects.iter().any(
+            |e| matches!(e, Effect::AnalyseRows(rows) if rows.contains(&(total, new_file.clone())))
+        ),
+        "{effects:?}"
+    );
     let junk = s
         .rows
         .iter()
         .find(|r| r.folder == "Junk")
         .expect("junk row");
     assert!(!junk.gone, "folders not rescanned are left alone");
+}
+
+#[test]
+fn a_moved_row_not_yet_analysed_is_analysed_at_its_new_path_and_keeps_a_readable_verdict() {
+    let mut s = state(80, 24);
+    let id = s
+        .rows
+        .iter()
+        .position(|r| r.verdict.is_none())
+        .expect("pending row");
+    let from = s.rows[id].path.clone();
+    let name = from
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    let to = PathBuf::from(format!("{ROOT}/.Archive/cur/{name}"));
+    let effects = apply(
+        &mut s,
+        Action::Acted(Box::new(Report {
+            done: "archived 1 message".into(),
+            renamed: vec![(from, to.clone())],
+            folder: Some(("Archive".into(), PathBuf::from(format!("{ROOT}/.Archive")))),
+            ..Report::default()
+        })),
+    );
+    assert!(effects.contains(&Effect::AnalyseRows(vec![(id, to)])));
+    let summary = |trust| mailvet::tui::source::Summary {
+        envelope: None,
+        verdict: mailvet::model::Verdict {
+            trust,
+            ..mailvet::model::Verdict::unparseable("x")
+        },
+    };
+    apply(
+        &mut s,
+        Action::Analysed(id, Box::new(summary(mailvet::model::Trust::Verified))),
+    );
+    // The analysis queued for the old path arrives late and cannot read it: the verdict stays.
+    apply(
+        &mut s,
+        Action::Analysed(id, Box::new(summary(mailvet::model::Trust::Unparseable))),
+    );
+    assert_eq!(s.rows[id].trust(), Some(mailvet::model::Trust::Verified));
 }

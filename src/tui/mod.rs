@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod layout;
 pub mod linkinfo;
 pub mod pool;
+pub mod row;
 pub mod source;
 pub mod state;
 pub mod sync;

@@ -6,11 +6,11 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::model::Trust;
+use crate::model::{Trust, Verdict};
 use crate::store::name::Name;
 
 use super::effect::Effect;
-use super::source::{Listing, Report, clean};
+use super::source::{Listing, Report, Summary, clean};
 use super::state::{AppState, FolderStat, Row};
 
 /// The directory of the folder holding the message file `path` (above its `cur/` or `new/`).
@@ -135,9 +135,44 @@ fn by_unique(rows: &[Row]) -> HashMap<String, Vec<usize>> {
     map
 }
 
-/// Puts row `id` at `path` in folder `folder`; a row leaving its folder is unmarked.
-fn relocate(s: &mut AppState, id: usize, path: PathBuf, folder: usize) {
+/// A row was analysed: its envelope and verdict (without signals), counted in its folder. A row that could not
+/// be read keeps an earlier readable verdict (the analysis of a stale path after a move).
+pub fn analysed(s: &mut AppState, id: usize, summary: Summary) {
+    let Some(row) = s.rows.get_mut(id) else {
+        return;
+    };
+    match &row.verdict {
+        None => s.analysed += 1,
+        Some(v) if v.trust != Trust::Unparseable && summary.verdict.trust == Trust::Unparseable => {
+            return;
+        }
+        Some(_) => {}
+    }
+    if let Some(f) = s
+        .folders
+        .get_mut(row.folder_idx)
+        .filter(|_| !row.gone && !row.trashed())
+    {
+        f.suspicious += usize::from(summary.verdict.trust == Trust::Suspicious);
+        f.phishing += usize::from(summary.verdict.trust == Trust::Phishing);
+    }
+    row.envelope = summary.envelope;
+    row.verdict = Some(Verdict {
+        signals: Vec::new(),
+        ..summary.verdict
+    });
+    s.dirty = true;
+}
+
+/// Puts row `id` at `path` in folder `folder`; a row leaving its folder is unmarked. A row not analysed yet
+/// is analysed again at its new path (the queued analysis may read the old one): returned for [`Effect::AnalyseRows`].
+fn relocate(s: &mut AppState, id: usize, path: PathBuf, folder: usize) -> Option<(usize, PathBuf)> {
     let name = s.folders.get(folder).map(|f| f.name.clone());
+    let again = s
+        .rows
+        .get(id)
+        .filter(|r| r.verdict.is_none() || r.trust() == Some(Trust::Unparseable))
+        .map(|_| (id, path.clone()));
     if let Some(row) = s.rows.get_mut(id) {
         row.flags = flags_of(&path);
         row.path = path;
@@ -147,10 +182,11 @@ fn relocate(s: &mut AppState, id: usize, path: PathBuf, folder: usize) {
         row.folder_idx = folder;
         row.folder = name.unwrap_or_default();
     }
+    again
 }
 
 /// A write finished: rows follow their files, purged rows go, the status line says what happened.
-pub fn acted(s: &mut AppState, report: Report) {
+pub fn acted(s: &mut AppState, report: Report, effects: &mut Vec<Effect>) {
     s.status = clean(&report.done);
     if let Some((name, dir)) = &report.folder {
         folder_at(s, dir, Some(name));
@@ -171,6 +207,7 @@ pub fn acted(s: &mut AppState, report: Report) {
         }
     }
     let gone: Vec<usize> = report.removed.iter().filter_map(|p| find(s, p)).collect();
+    let mut again = Vec::new();
     for (id, new) in moves {
         let hint = report
             .folder
@@ -178,7 +215,10 @@ pub fn acted(s: &mut AppState, report: Report) {
             .filter(|(_, d)| *d == dir_of(&new))
             .map(|(n, _)| n.clone());
         let folder = folder_at(s, &dir_of(&new), hint.as_deref());
-        relocate(s, id, new, folder);
+        again.extend(relocate(s, id, new, folder));
+    }
+    if !again.is_empty() {
+        effects.push(Effect::AnalyseRows(again));
     }
     for id in gone {
         s.rows[id].gone = true;
@@ -200,6 +240,7 @@ pub fn rescanned(s: &mut AppState, listing: Listing, effects: &mut Vec<Effect>) 
     let index = by_unique(&s.rows);
     let mut claimed: HashSet<usize> = HashSet::new();
     let mut fresh = Vec::new();
+    let mut analyse = Vec::new();
     for row in listing.rows {
         let ids = index
             .get(row.unique())
@@ -217,7 +258,7 @@ pub fn rescanned(s: &mut AppState, listing: Listing, effects: &mut Vec<Effect>) 
             Some(id) => {
                 claimed.insert(id);
                 if s.rows[id].path != row.path {
-                    relocate(s, id, row.path, folder);
+                    analyse.extend(relocate(s, id, row.path, folder));
                 }
             }
             None => fresh.push(Row {
@@ -233,11 +274,12 @@ pub fn rescanned(s: &mut AppState, listing: Listing, effects: &mut Vec<Effect>) 
         }
     }
     let first = s.rows.len();
-    let analyse: Vec<(usize, PathBuf)> = fresh
-        .iter()
-        .enumerate()
-        .map(|(n, r)| (first + n, r.path.clone()))
-        .collect();
+    analyse.extend(
+        fresh
+            .iter()
+            .enumerate()
+            .map(|(n, r)| (first + n, r.path.clone())),
+    );
     s.rows.extend(fresh);
     if !analyse.is_empty() {
         effects.push(Effect::AnalyseRows(analyse));

@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::KeyEvent;
 use tui_textarea::TextArea;
 
-use crate::model::{Category, Trust, Verdict};
+use crate::model::{Category, Trust};
 use crate::store::flag::Flag;
 
 use super::action::Action;
@@ -15,7 +15,7 @@ use super::filter::Filter;
 use super::keymap::Mode;
 use super::layout;
 use super::linkinfo;
-use super::source::{Loaded, Summary, clean};
+use super::source::{Loaded, clean};
 use super::state::{AppState, Content, Focus, Opened, Overlay, Prompt, PromptKind};
 use super::sync;
 
@@ -132,9 +132,9 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::Input(_) => {}
         Action::Listed(listing) => sync::listed(s, *listing, &mut effects),
-        Action::Analysed(id, summary) => analysed(s, id, *summary),
+        Action::Analysed(id, summary) => sync::analysed(s, id, *summary),
         Action::Loaded(id, result) => loaded(s, id, *result),
-        Action::Acted(report) => sync::acted(s, *report),
+        Action::Acted(report) => sync::acted(s, *report, &mut effects),
         Action::Rescanned(listing) => sync::rescanned(s, *listing, &mut effects),
     }
     follow(s, &mut effects, !background);
@@ -348,29 +348,6 @@ fn copy_link(s: &mut AppState, effects: &mut Vec<Effect>) {
         }
         None => s.status = "open the link table (L) and pick a link to copy".into(),
     }
-}
-
-fn analysed(s: &mut AppState, id: usize, summary: Summary) {
-    let Some(row) = s.rows.get_mut(id) else {
-        return;
-    };
-    if row.verdict.is_none() {
-        s.analysed += 1;
-    }
-    if let Some(f) = s
-        .folders
-        .get_mut(row.folder_idx)
-        .filter(|_| !row.gone && !row.trashed())
-    {
-        f.suspicious += usize::from(summary.verdict.trust == Trust::Suspicious);
-        f.phishing += usize::from(summary.verdict.trust == Trust::Phishing);
-    }
-    row.envelope = summary.envelope;
-    row.verdict = Some(Verdict {
-        signals: Vec::new(),
-        ..summary.verdict
-    });
-    s.dirty = true;
 }
 
 fn loaded(s: &mut AppState, id: usize, result: Result<Loaded, String>) {

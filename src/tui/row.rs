@@ -1,0 +1,104 @@
+//! One message in the list (known from its file name at once, filled in when analysed) and the envelope
+//! the list shows. Plain data; no I/O.
+
+use std::path::PathBuf;
+
+use crate::mail::Message;
+use crate::model::{Trust, Verdict};
+
+/// Date, sender and subject of a parsed message (raw: views sanitise them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Envelope {
+    /// The Date header as Unix seconds.
+    pub date: Option<i64>,
+    /// The From display name (may be empty).
+    pub from_name: String,
+    /// The From address.
+    pub from_addr: String,
+    /// The decoded subject.
+    pub subject: String,
+}
+
+impl Envelope {
+    /// The envelope of a parsed message.
+    pub fn of(msg: &Message) -> Envelope {
+        let from = msg.from.clone().unwrap_or_default();
+        Envelope {
+            date: msg.timestamp,
+            from_name: from.name.unwrap_or_default(),
+            from_addr: from.address,
+            subject: msg.subject.clone(),
+        }
+    }
+}
+
+/// One message in the list: known from its file name at once, filled in when analysed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The message file.
+    pub path: PathBuf,
+    /// Its folder's name.
+    pub folder: String,
+    /// Index into [`AppState::folders`].
+    pub folder_idx: usize,
+    /// Maildir flag letters (`FS`).
+    pub flags: String,
+    /// Delivery time from the unique name.
+    pub delivered: Option<i64>,
+    /// Filled in by the background analysis.
+    pub envelope: Option<Envelope>,
+    /// Filled in by the background analysis: the verdict without its signals (the full one comes with the
+    /// opened message), so 100,000 rows stay small.
+    pub verdict: Option<Verdict>,
+    /// The file is gone (purged, or removed by another client); row ids never change, so it stays hidden.
+    pub gone: bool,
+}
+
+impl Row {
+    /// A row known from its file name only.
+    pub fn new(path: PathBuf, folder: String, flags: String, delivered: Option<i64>) -> Row {
+        Row {
+            path,
+            folder,
+            folder_idx: 0,
+            flags,
+            delivered,
+            envelope: None,
+            verdict: None,
+            gone: false,
+        }
+    }
+
+    /// The Maildir unique name (the file name up to `:`), which other clients' renames keep.
+    pub fn unique(&self) -> &str {
+        let file = self
+            .path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        crate::store::name::Name::parse(file).unique
+    }
+
+    /// Flagged trashed (`T`).
+    pub fn trashed(&self) -> bool {
+        self.flags.contains('T')
+    }
+
+    /// The Date header when parsed, else the delivery time.
+    pub fn time(&self) -> Option<i64> {
+        self.envelope
+            .as_ref()
+            .and_then(|e| e.date)
+            .or(self.delivered)
+    }
+
+    /// Not yet seen (no `S` flag).
+    pub fn unread(&self) -> bool {
+        !self.flags.contains('S')
+    }
+
+    /// The trust label, once analysed.
+    pub fn trust(&self) -> Option<Trust> {
+        self.verdict.as_ref().map(|v| v.trust)
+    }
+}

@@ -160,6 +160,8 @@ impl Worker {
             match job {
                 Ok(Job::Write(write)) => self.write(write),
                 Ok(Job::Changed(paths)) => {
+                    // No path: the kernel's event queue overflowed; anything may have changed.
+                    full |= paths.is_empty();
                     for path in paths {
                         match self.folder_of_change(&path) {
                             Some(dir) => {
@@ -192,6 +194,7 @@ impl Worker {
     }
 
     /// Watches `new/` and `cur/` of every folder not yet watched, and the root (new folders appear there).
+    /// When a directory cannot be watched (the inotify watch limit), watching stops and polling starts.
     fn watch(&mut self) {
         let Some(watcher) = &mut self.watcher else {
             return;
@@ -202,10 +205,19 @@ impl Worker {
             dirs.push(dir.join("cur"));
         }
         for dir in dirs {
-            if !self.watched.contains(&dir)
-                && watcher.watch(&dir, RecursiveMode::NonRecursive).is_ok()
-            {
-                self.watched.insert(dir);
+            if self.watched.contains(&dir) {
+                continue;
+            }
+            match watcher.watch(&dir, RecursiveMode::NonRecursive) {
+                Ok(()) => {
+                    self.watched.insert(dir);
+                }
+                Err(_) if !dir.is_dir() => {} // a folder without new/ or cur/: nothing arrives there
+                Err(_) => {
+                    self.watcher = None;
+                    self.watched.clear();
+                    return;
+                }
             }
         }
     }

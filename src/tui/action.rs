@@ -3,6 +3,7 @@
 
 use ratatui::crossterm::event::{Event, KeyEvent};
 
+use super::changes::Changes;
 use super::source::{Listing, Loaded, Report, Summary};
 
 /// Something that changes the state: a command from a key, or a result from the background.
@@ -101,9 +102,9 @@ pub enum Action {
     Loaded(usize, Box<Result<Loaded, String>>),
     /// A write (flags, move, undo, purge) finished: what changed on disk.
     Acted(Box<Report>),
-    /// Folders were listed again after a change on disk (another client, or our own write): the listing
-    /// holds exactly the messages of the folders it names.
-    Rescanned(Box<Listing>),
+    /// Folders were listed again after a change on disk (another client, or our own write): the files that
+    /// appeared and disappeared.
+    Rescanned(Box<Changes>),
 }
 
 macro_rules! commands {

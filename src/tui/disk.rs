@@ -17,7 +17,8 @@ use crate::store::ops::{self, Bulk, MessageRef, OpError, Writable};
 use crate::store::{self, Undo};
 
 use super::action::Action;
-use super::source::{self, Report};
+use super::changes::Known;
+use super::source::{self, Listing, Report};
 
 /// Quiet time before changes on disk are listed.
 const DEBOUNCE: Duration = Duration::from_millis(200);
@@ -86,6 +87,7 @@ impl Disk {
                     folders: Vec::new(),
                     watcher: None,
                     watched: BTreeSet::new(),
+                    known: Known::default(),
                 };
                 worker.run(&rx, changes);
             })?;
@@ -108,6 +110,7 @@ struct Worker {
     folders: Vec<(String, PathBuf)>,
     watcher: Option<notify::RecommendedWatcher>,
     watched: BTreeSet<PathBuf>,
+    known: Known,
 }
 
 impl Worker {
@@ -130,6 +133,7 @@ impl Worker {
         }
         let listing = source::list(&self.root);
         self.folders.clone_from(&listing.folders);
+        self.known.remember(&listing);
         self.send(Action::Listed(Box::new(listing)));
         if !self.folders.is_empty() {
             self.watcher =
@@ -230,7 +234,7 @@ impl Worker {
         (known && matches!(sub.file_name()?.to_str()?, "new" | "cur")).then(|| folder.to_owned())
     }
 
-    fn rescan(&self, dirs: &BTreeSet<PathBuf>) {
+    fn rescan(&mut self, dirs: &BTreeSet<PathBuf>) {
         let folders: Vec<(String, PathBuf)> = self
             .folders
             .iter()
@@ -238,7 +242,15 @@ impl Worker {
             .cloned()
             .collect();
         if !folders.is_empty() {
-            self.send(Action::Rescanned(Box::new(source::rescan(&folders))));
+            self.changed(source::rescan(&folders), false);
+        }
+    }
+
+    /// Sends what changed since the last listing of these folders, if anything did.
+    fn changed(&mut self, listing: Listing, whole: bool) {
+        let changes = self.known.update(listing, whole);
+        if !changes.is_empty() {
+            self.send(Action::Rescanned(Box::new(changes)));
         }
     }
 
@@ -249,8 +261,7 @@ impl Worker {
             .map(|f| (f.name, f.path))
             .collect();
         self.watch();
-        let listing = source::rescan(&self.folders);
-        self.send(Action::Rescanned(Box::new(listing)));
+        self.changed(source::rescan(&self.folders), true);
     }
 
     fn write(&mut self, write: Write) {

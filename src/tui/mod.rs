@@ -6,6 +6,7 @@
 pub mod action;
 pub mod acts;
 pub mod bodytext;
+pub mod changes;
 pub mod dates;
 pub mod disk;
 pub mod effect;

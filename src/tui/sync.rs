@@ -3,12 +3,14 @@
 //! name, which renames keep, so a row keeps its id, its verdict and the selection. Row ids never change:
 //! a message that is gone is hidden, not removed.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Trust, Verdict};
 use crate::store::name::Name;
 
+use super::changes::Changes;
 use super::effect::Effect;
 use super::source::{Listing, Report, Summary, clean};
 use super::state::{AppState, FolderStat, Row};
@@ -126,13 +128,55 @@ pub fn listed(s: &mut AppState, listing: Listing, effects: &mut Vec<Effect>) {
     ));
 }
 
-/// Rows by unique name (those not gone).
-fn by_unique(rows: &[Row]) -> HashMap<String, Vec<usize>> {
-    let mut map: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, row) in rows.iter().enumerate().filter(|(_, r)| !r.gone) {
-        map.entry(row.unique().to_string()).or_default().push(i);
+/// Finds the rows not gone by path or unique name: a scan for a few lookups, an index (borrowed, keyed by
+/// the path's bytes, which hash faster than a `Path`'s components) for many.
+enum Finder<'a> {
+    Scan(&'a [Row]),
+    Index {
+        by_path: HashMap<&'a OsStr, usize>,
+        by_unique: HashMap<&'a str, usize>,
+    },
+}
+
+impl<'a> Finder<'a> {
+    fn new(rows: &'a [Row], lookups: usize) -> Self {
+        if lookups <= 32 {
+            return Finder::Scan(rows);
+        }
+        let (mut by_path, mut by_unique) = (HashMap::new(), HashMap::new());
+        for (i, row) in rows.iter().enumerate().filter(|(_, r)| !r.gone) {
+            by_path.insert(row.path.as_os_str(), i);
+            by_unique.entry(row.unique()).or_insert(i);
+        }
+        Finder::Index { by_path, by_unique }
     }
-    map
+
+    /// The row whose file is at `path`.
+    fn path(&self, path: &Path) -> Option<usize> {
+        match self {
+            Finder::Scan(rows) => rows
+                .iter()
+                .position(|r| !r.gone && r.path.as_os_str() == path.as_os_str()),
+            Finder::Index { by_path, .. } => by_path.get(path.as_os_str()).copied(),
+        }
+    }
+
+    /// The row of the message with the unique name of the file at `path`.
+    fn same_message(&self, path: &Path) -> Option<usize> {
+        let unique = unique_of(path);
+        match self {
+            Finder::Scan(rows) => rows.iter().position(|r| !r.gone && r.unique() == unique),
+            Finder::Index { by_unique, .. } => by_unique.get(unique).copied(),
+        }
+    }
+}
+
+fn unique_of(path: &Path) -> &str {
+    let file = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    Name::parse(file).unique
 }
 
 /// A row was analysed: its envelope and verdict (without signals), counted in its folder. A row that could not
@@ -191,22 +235,20 @@ pub fn acted(s: &mut AppState, report: Report, effects: &mut Vec<Effect>) {
     if let Some((name, dir)) = &report.folder {
         folder_at(s, dir, Some(name));
     }
-    let index = by_unique(&s.rows);
-    let find = |s: &AppState, old: &Path| -> Option<usize> {
-        let file = old.file_name()?.to_str()?;
-        let ids = index.get(Name::parse(file).unique)?;
-        ids.iter()
-            .copied()
-            .find(|&i| s.rows[i].path == old)
-            .or_else(|| ids.first().copied())
+    let (moves, gone): (Vec<(usize, PathBuf)>, Vec<usize>) = {
+        let find = Finder::new(&s.rows, report.renamed.len() + report.removed.len());
+        // By path; else another client renamed it after we asked, and it is the same message.
+        let row = |p: &Path| find.path(p).or_else(|| find.same_message(p));
+        let moves = report
+            .renamed
+            .into_iter()
+            .filter_map(|(old, new)| Some((row(&old)?, new)))
+            .collect();
+        (
+            moves,
+            report.removed.iter().filter_map(|p| row(p)).collect(),
+        )
     };
-    let mut moves = Vec::new();
-    for (old, new) in report.renamed {
-        if let Some(id) = find(s, &old) {
-            moves.push((id, new));
-        }
-    }
-    let gone: Vec<usize> = report.removed.iter().filter_map(|p| find(s, p)).collect();
     let mut again = Vec::new();
     for (id, new) in moves {
         let hint = report
@@ -227,51 +269,52 @@ pub fn acted(s: &mut AppState, report: Report, effects: &mut Vec<Effect>) {
     settle(s);
 }
 
-/// Folders listed again: a renamed file updates its row in place (same unique name), new files become rows
-/// (and are analysed), rows of those folders whose file is gone are hidden.
-pub fn rescanned(s: &mut AppState, listing: Listing, effects: &mut Vec<Effect>) {
+/// Files appeared and disappeared (another client, or our own writes, which the rows already follow): a file
+/// renamed (same unique name) updates its row in place, new files become rows (and are analysed), rows whose
+/// file disappeared are hidden.
+pub fn rescanned(s: &mut AppState, changes: Changes, effects: &mut Vec<Effect>) {
     if !s.listed {
         return;
     }
-    let scanned: HashSet<PathBuf> = listing.folders.iter().map(|(_, d)| d.clone()).collect();
-    for (name, dir) in &listing.folders {
+    for (name, dir) in &changes.folders {
         folder_named(s, name, dir);
     }
-    let index = by_unique(&s.rows);
-    let mut claimed: HashSet<usize> = HashSet::new();
-    let mut fresh = Vec::new();
-    let mut analyse = Vec::new();
-    for row in listing.rows {
-        let ids = index
-            .get(row.unique())
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        let unclaimed = |i: &&usize| !claimed.contains(*i);
-        let same = ids
+    let (vanished, added): (Vec<usize>, Vec<Row>) = {
+        let find = Finder::new(&s.rows, changes.removed.len() + changes.added.len());
+        let vanished = changes
+            .removed
             .iter()
-            .filter(unclaimed)
-            .find(|&&i| s.rows[i].path == row.path)
-            .or_else(|| ids.iter().find(unclaimed))
-            .copied();
+            .filter_map(|p| find.path(p))
+            .collect();
+        let added = changes
+            .added
+            .into_iter()
+            .filter(|r| find.path(&r.path).is_none())
+            .collect();
+        (vanished, added)
+    };
+    // Vanished rows by unique name: an added file with one of these names is that message renamed.
+    let mut left: HashMap<String, Vec<usize>> = HashMap::new();
+    for id in vanished {
+        left.entry(s.rows[id].unique().to_string())
+            .or_default()
+            .push(id);
+    }
+    let mut analyse = Vec::new();
+    let mut fresh = Vec::new();
+    for row in added {
         let folder = folder_named(s, &row.folder, &dir_of(&row.path));
-        match same {
-            Some(id) => {
-                claimed.insert(id);
-                if s.rows[id].path != row.path {
-                    analyse.extend(relocate(s, id, row.path, folder));
-                }
-            }
+        match left.get_mut(row.unique()).and_then(Vec::pop) {
+            Some(id) => analyse.extend(relocate(s, id, row.path, folder)),
             None => fresh.push(Row {
                 folder_idx: folder,
                 ..row
             }),
         }
     }
-    for (i, row) in s.rows.iter_mut().enumerate() {
-        if !row.gone && !claimed.contains(&i) && scanned.contains(&dir_of(&row.path)) {
-            row.gone = true;
-            s.marks.remove(&i);
-        }
+    for id in left.into_values().flatten() {
+        s.rows[id].gone = true;
+        s.marks.remove(&id);
     }
     let first = s.rows.len();
     analyse.extend(

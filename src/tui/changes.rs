@@ -1,0 +1,130 @@
+//! What changed in folders since they were last listed. The disk thread keeps the file paths it last saw in
+//! each folder and sends only the difference, so a change in a folder of 100,000 messages costs the UI thread
+//! the changed rows, not the folder.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use super::source::Listing;
+use super::state::Row;
+
+/// Files that appeared in and disappeared from some folders (a rename is one of each).
+#[derive(Debug, Default)]
+pub struct Changes {
+    /// The folders looked at: (name, directory); new ones join the sidebar.
+    pub folders: Vec<(String, PathBuf)>,
+    /// Files that appeared, as rows.
+    pub added: Vec<Row>,
+    /// Files that disappeared.
+    pub removed: Vec<PathBuf>,
+}
+
+impl Changes {
+    /// Whether nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// The files last seen, by folder directory.
+#[derive(Debug, Default)]
+pub struct Known {
+    files: HashMap<PathBuf, HashSet<PathBuf>>,
+}
+
+fn dir_of(path: &Path) -> PathBuf {
+    path.parent()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+impl Known {
+    /// Remembers the first listing.
+    pub fn remember(&mut self, listing: &Listing) {
+        for (_, dir) in &listing.folders {
+            self.files.entry(dir.clone()).or_default();
+        }
+        for row in &listing.rows {
+            let files = self.files.entry(dir_of(&row.path)).or_default();
+            files.insert(row.path.clone());
+        }
+    }
+
+    /// Remembers a listing of `listing.folders`, and returns how it differs from what was known of them.
+    /// With `whole`, the listing covers the whole Maildir: known folders missing from it are now empty.
+    pub fn update(&mut self, listing: Listing, whole: bool) -> Changes {
+        let mut now: HashMap<PathBuf, HashSet<PathBuf>> = listing
+            .folders
+            .iter()
+            .map(|(_, dir)| (dir.clone(), HashSet::new()))
+            .collect();
+        if whole {
+            for dir in self.files.keys() {
+                now.entry(dir.clone()).or_default();
+            }
+        }
+        let mut added = Vec::new();
+        for row in listing.rows {
+            let dir = dir_of(&row.path);
+            let seen = self
+                .files
+                .get(&dir)
+                .is_some_and(|files| files.contains(&row.path));
+            now.entry(dir).or_default().insert(row.path.clone());
+            if !seen {
+                added.push(row);
+            }
+        }
+        let mut removed = Vec::new();
+        for (dir, files) in now {
+            let old = self.files.remove(&dir).unwrap_or_default();
+            removed.extend(old.into_iter().filter(|p| !files.contains(p)));
+            self.files.insert(dir, files);
+        }
+        Changes {
+            folders: listing.folders,
+            added,
+            removed,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listing(files: &[&str]) -> Listing {
+        Listing {
+            rows: files
+                .iter()
+                .map(|f| Row::new(PathBuf::from(f), "INBOX".into(), String::new(), None))
+                .collect(),
+            errors: Vec::new(),
+            folders: vec![("INBOX".into(), PathBuf::from("/m"))],
+        }
+    }
+
+    #[test]
+    fn only_the_difference_is_sent() {
+        let mut known = Known::default();
+        known.remember(&listing(&["/m/cur/1.a:2,S", "/m/new/2.b"]));
+        let changes = known.update(
+            listing(&["/m/cur/1.a:2,FS", "/m/new/2.b", "/m/new/3.c"]),
+            false,
+        );
+        let added: Vec<&Path> = changes.added.iter().map(|r| r.path.as_path()).collect();
+        assert_eq!(
+            added,
+            [Path::new("/m/cur/1.a:2,FS"), Path::new("/m/new/3.c")]
+        );
+        assert_eq!(changes.removed, [PathBuf::from("/m/cur/1.a:2,S")]);
+        let same = listing(&["/m/cur/1.a:2,FS", "/m/new/2.b", "/m/new/3.c"]);
+        assert!(known.update(same, false).is_empty());
+        let mut other = listing(&["/o/cur/4.d"]);
+        other.folders = vec![("Other".into(), PathBuf::from("/o"))];
+        let whole = known.update(other, true);
+        assert_eq!(whole.removed.len(), 3, "the folder /m is gone");
+        assert_eq!(whole.added.len(), 1);
+    }
+}

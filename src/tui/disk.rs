@@ -13,12 +13,13 @@ use std::time::{Duration, Instant};
 use notify::{RecursiveMode, Watcher};
 
 use crate::store::flag::FlagEdit;
-use crate::store::ops::{self, Bulk, MessageRef, OpError, Writable};
+use crate::store::ops::{self, Bulk, MessageRef, Writable};
 use crate::store::{self, Undo};
 
 use super::action::Action;
 use super::changes::Known;
 use super::source::{self, Listing, Report};
+use super::wording::{count, summary, why};
 
 /// Quiet time before changes on disk are listed.
 const DEBOUNCE: Duration = Duration::from_millis(200);
@@ -376,47 +377,4 @@ fn purge(w: &Writable, paths: &[PathBuf]) -> Report {
     }
     report.done = summary("purged", report.removed.len(), &failed);
     report
-}
-
-/// Why a message was left alone, for the status line.
-pub fn why(e: &OpError) -> String {
-    match e {
-        OpError::NotFound { .. } => "message was moved or deleted by another client".into(),
-        other => other.to_string(),
-    }
-}
-
-fn count(n: usize) -> String {
-    if n == 1 {
-        "1 message".into()
-    } else {
-        format!("{n} messages")
-    }
-}
-
-/// `flagged 2 messages`, `archived 1 message; 1 left alone: message was moved or deleted by another client`.
-fn summary(verb: &str, ok: usize, failed: &[String]) -> String {
-    match failed.first() {
-        None => format!("{verb} {}", count(ok)),
-        Some(first) if ok == 0 => format!("nothing changed: {first}"),
-        Some(first) => format!("{verb} {}; {} left alone: {first}", count(ok), failed.len()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn summaries_name_the_first_failure() {
-        assert_eq!(summary("flagged", 2, &[]), "flagged 2 messages");
-        assert_eq!(
-            summary("archived", 0, &["gone".into()]),
-            "nothing changed: gone"
-        );
-        assert_eq!(
-            summary("archived", 1, &["gone".into(), "x".into()]),
-            "archived 1 message; 2 left alone: gone"
-        );
-    }
 }

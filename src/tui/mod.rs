@@ -24,6 +24,7 @@ pub mod term;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod wording;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -1,0 +1,47 @@
+//! How the results of writes read in the status line.
+
+use crate::store::ops::OpError;
+
+/// Why a message was left alone, for the status line.
+pub fn why(e: &OpError) -> String {
+    match e {
+        OpError::NotFound { .. } => "message was moved or deleted by another client".into(),
+        other => other.to_string(),
+    }
+}
+
+/// `1 message`, `2 messages`.
+pub fn count(n: usize) -> String {
+    if n == 1 {
+        "1 message".into()
+    } else {
+        format!("{n} messages")
+    }
+}
+
+/// The status line after a write: `flagged 2 messages`, `archived 1 message; 1 left alone: message was moved or deleted by another client`.
+pub fn summary(verb: &str, ok: usize, failed: &[String]) -> String {
+    match failed.first() {
+        None => format!("{verb} {}", count(ok)),
+        Some(first) if ok == 0 => format!("nothing changed: {first}"),
+        Some(first) => format!("{verb} {}; {} left alone: {first}", count(ok), failed.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summaries_name_the_first_failure() {
+        assert_eq!(summary("flagged", 2, &[]), "flagged 2 messages");
+        assert_eq!(
+            summary("archived", 0, &["gone".into()]),
+            "nothing changed: gone"
+        );
+        assert_eq!(
+            summary("archived", 1, &["gone".into(), "x".into()]),
+            "archived 1 message; 2 left alone: gone"
+        );
+    }
+}

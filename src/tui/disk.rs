@@ -132,11 +132,12 @@ impl Worker {
                 })));
             }
         }
-        let listing = source::list(&self.root);
-        self.folders.clone_from(&listing.folders);
-        self.known.remember(&listing);
-        self.send(Action::Listed(Box::new(listing)));
-        if !self.folders.is_empty() {
+        // Watch first, then list: a change in between is then seen by a rescan, never lost.
+        if store::maildir::is_maildir(&self.root) {
+            self.folders = store::maildir::folders(&self.root, "", &mut Vec::new())
+                .into_iter()
+                .map(|f| (f.name, f.path))
+                .collect();
             self.watcher =
                 notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
                     if let Ok(ev) = res
@@ -148,6 +149,11 @@ impl Worker {
                 .ok();
             self.watch();
         }
+        let listing = source::list(&self.root);
+        self.folders.clone_from(&listing.folders);
+        self.watch();
+        self.known.remember(&listing);
+        self.send(Action::Listed(Box::new(listing)));
         let mut pending: BTreeSet<PathBuf> = BTreeSet::new();
         let mut full = false;
         let (mut first, mut last) = (None::<Instant>, Instant::now());

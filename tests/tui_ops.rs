@@ -378,3 +378,15 @@ fn a_moved_row_not_yet_analysed_is_analysed_at_its_new_path_and_keeps_a_readable
     );
     assert_eq!(s.rows[id].trust(), Some(mailvet::model::Trust::Verified));
 }
+
+#[test]
+fn trashing_marked_messages_unmarks_them() {
+    let mut s = state(80, 24);
+    cmd(&mut s, "mark");
+    let id = s.shown[0];
+    assert!(s.marks.contains(&id));
+    let from = s.rows[id].path.clone();
+    let to = from.with_file_name(format!("{}:2,T", s.rows[id].unique()));
+    renamed(&mut s, from, &to.to_string_lossy());
+    assert!(s.marks.is_empty(), "a hidden message stays unmarked");
+}

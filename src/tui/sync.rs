@@ -330,7 +330,14 @@ pub fn rescanned(s: &mut AppState, changes: Changes, effects: &mut Vec<Effect>) 
     settle(s);
 }
 
+/// After rows changed: folders in order, counts, marks only on rows that can be shown, the list rebuilt.
 fn settle(s: &mut AppState) {
+    let rows = &s.rows;
+    let hide_trashed = !s.show_trashed;
+    s.marks.retain(|&i| {
+        rows.get(i)
+            .is_some_and(|r| !(r.gone || hide_trashed && r.trashed()))
+    });
     sort_folders(s);
     recount(s);
     s.refresh();

@@ -269,18 +269,18 @@ fn junk_is_alarming_and_genuine_brand_mail_is_verified() {
 fn differences_from_the_intended_labels_are_reported() {
     let mut differences = Vec::new();
     for (m, v) in verdicts() {
-        if let Some((_, trust, category)) = INTENDED.iter().find(|(name, ..)| *name == m.name) {
-            if (v.trust, v.category) != (*trust, *category) {
-                differences.push(format!(
-                    "{}: intended {} / {}, got {} / {} (decisive: {})",
-                    m.name,
-                    trust.as_str(),
-                    category.as_str(),
-                    v.trust.as_str(),
-                    v.category.as_str(),
-                    v.decisive.join(", ")
-                ));
-            }
+        if let Some((_, trust, category)) = INTENDED.iter().find(|(name, ..)| *name == m.name)
+            && (v.trust, v.category) != (*trust, *category)
+        {
+            differences.push(format!(
+                "{}: intended {} / {}, got {} / {} (decisive: {})",
+                m.name,
+                trust.as_str(),
+                category.as_str(),
+                v.trust.as_str(),
+                v.category.as_str(),
+                v.decisive.join(", ")
+            ));
         }
     }
     // Informational: the analysis may judge a demo message differently from what it was written to show.

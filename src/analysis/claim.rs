@@ -4,7 +4,7 @@
 use super::brands::{Brand, Brands};
 use super::domains::{self, Lookalike};
 use super::index;
-use super::text::{self, Texts};
+use super::text::{Folded, Texts};
 use crate::mail::Message;
 
 /// Where the claim was read, strongest first.
@@ -57,18 +57,18 @@ pub struct Claim<'a> {
     pub lookalike: Option<Lookalike<'a>>,
 }
 
-/// Whether `brand` (at `i` in the knowledge base) is named in a string passed through [`index::name_key`].
-fn names(brands: &Brands, i: usize, keyed: &str) -> bool {
+/// Whether `brand` (at `i` in the knowledge base) is named in `keyed`.
+fn names(brands: &Brands, i: usize, keyed: &Folded) -> bool {
     brands
         .index()
         .name_keys
         .iter()
-        .any(|(b, k)| *b == i && text::has(keyed, k))
+        .any(|(b, k)| *b == i && keyed.has(k))
 }
 
 /// Whether `s` names `brand`.
 pub fn is_named_in(brands: &Brands, brand: &Brand, s: &str) -> bool {
-    let keyed = index::name_key(s);
+    let keyed = Folded::index(index::name_key(s));
     brands
         .brands
         .iter()
@@ -81,12 +81,12 @@ pub fn brand_named_in<'a>(s: &str, brands: &'a Brands) -> Option<&'a Brand> {
     if s.trim().is_empty() {
         return None;
     }
-    let keyed = index::name_key(s);
+    let keyed = Folded::index(index::name_key(s));
     let (i, _) = brands
         .index()
         .name_keys
         .iter()
-        .find(|(_, k)| text::has(&keyed, k))?;
+        .find(|(_, k)| keyed.has(k))?;
     brands.brands.get(*i)
 }
 

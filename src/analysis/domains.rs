@@ -113,6 +113,18 @@ pub fn reg_label(reg: &str) -> &str {
 
 /// Whether `label` is within the spelling distance allowed for a brand label of this length.
 fn near_miss(label: &str, official: &str) -> bool {
+    // Edits leave the rest of the word alone: a cheap bound on shared prefix and suffix skips most pairs.
+    let (a, b) = (label.as_bytes(), official.as_bytes());
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if prefix + suffix + 2 * allowed_distance(official) < a.len().max(b.len()) {
+        return false;
+    }
     let d = strsim::damerau_levenshtein(label, official);
     d > 0 && d <= allowed_distance(official)
 }

@@ -96,7 +96,11 @@ impl Hasher for WordHasher {
 impl Folded {
     /// Folds `s` (at most `limit` bytes) and indexes its words.
     pub fn new(s: &str, limit: usize) -> Self {
-        let text = fold(s, limit);
+        Self::index(fold(s, limit))
+    }
+
+    /// Indexes text already folded by [`fold`] (or several folds joined).
+    pub fn index(text: String) -> Self {
         let mut starts: HashMap<u64, Vec<u32>, BuildHasherDefault<WordHasher>> = HashMap::default();
         let mut pos = 1;
         for word in text[1..].split(' ') {

@@ -163,47 +163,39 @@ pub fn report(outcomes: &[Outcome]) -> String {
         .filter(|o| o.label.group() == "legit-brand" && o.dmarc_pass)
         .count();
     let pct = |x: f64| format!("{:5.1} %", x * 100.0);
+    let rows: [(&str, String); 9] = [
+        ("messages", outcomes.len().to_string()),
+        (
+            "phishing caught (susp.+phish.)",
+            format!("{}  of {}", pct(f.phishing_caught), count("phishing")),
+        ),
+        (
+            "phishing labelled phishing",
+            pct(f.phishing_labelled_phishing),
+        ),
+        (
+            "false alarms, genuine brand",
+            format!("{}  of {}", pct(f.false_alarms_brand), count("legit-brand")),
+        ),
+        (
+            "false alarms, other genuine",
+            format!("{}  of {}", pct(f.false_alarms_other), count("legit-other")),
+        ),
+        ("genuine brand verified", pct(f.brand_verified)),
+        (
+            "  of those with dmarc=pass",
+            format!("{}  of {brand_dmarc}", pct(f.brand_dmarc_pass_verified)),
+        ),
+        (
+            "category agreement (noisy labels)",
+            pct(f.category_agreement),
+        ),
+        ("unparseable", f.unparseable.to_string()),
+    ];
     let mut s = String::new();
-    let _ = writeln!(s, "messages                          {}", outcomes.len());
-    let _ = writeln!(
-        s,
-        "phishing caught (susp.+phish.)    {}  of {}",
-        pct(f.phishing_caught),
-        count("phishing")
-    );
-    let _ = writeln!(
-        s,
-        "phishing labelled phishing        {}",
-        pct(f.phishing_labelled_phishing)
-    );
-    let _ = writeln!(
-        s,
-        "false alarms, genuine brand       {}  of {}",
-        pct(f.false_alarms_brand),
-        count("legit-brand")
-    );
-    let _ = writeln!(
-        s,
-        "false alarms, other genuine       {}  of {}",
-        pct(f.false_alarms_other),
-        count("legit-other")
-    );
-    let _ = writeln!(
-        s,
-        "genuine brand verified            {}",
-        pct(f.brand_verified)
-    );
-    let _ = writeln!(
-        s,
-        "  of those with dmarc=pass        {}  of {brand_dmarc}",
-        pct(f.brand_dmarc_pass_verified)
-    );
-    let _ = writeln!(
-        s,
-        "category agreement (noisy labels) {}",
-        pct(f.category_agreement)
-    );
-    let _ = writeln!(s, "unparseable                       {}", f.unparseable);
+    for (name, value) in rows {
+        let _ = writeln!(s, "{name:<34}{value}");
+    }
     let _ = writeln!(s, "\nby source (group: messages, alarms, verified):");
     let mut sources: Vec<(&str, &str)> = outcomes
         .iter()

@@ -5,15 +5,23 @@ use std::path::PathBuf;
 /// Every error mailvet reports to a user.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// A store error.
+    /// Reading or listing mail failed.
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
     /// The config file is invalid.
-    #[error("invalid config '{path}': {message}")]
+    #[error("invalid config '{}': {message}", path.display())]
     Config {
         /// The file.
         path: PathBuf,
-        /// Which key and what is wrong with it.
+        /// Which key, what is wrong with it, and where.
         message: String,
+    },
+    /// A file (such as the config given with `--config`) cannot be read.
+    #[error("cannot read '{}': {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
     },
 }

@@ -1,8 +1,6 @@
 //! Where the pipeline meets: read a message (through `store`), parse it (`mail`), judge it (`analysis`) and
 //! build the display-safe [`Record`]. Used by the CLI and the TUI alike.
 
-use std::path::Path;
-
 use crate::analysis::{self, Rules};
 use crate::mail::{self, Address, Message, sanitise::sanitise};
 use crate::model::{Record, Verdict};
@@ -29,15 +27,6 @@ pub fn judge_bytes(path: &str, folder: &str, bytes: &[u8], rules: &Rules) -> Rec
         }
         Err(err) => unparseable_record(path, folder, &err.to_string()),
     }
-}
-
-/// Like [`judge_entry`] for a path given on its own (no folder).
-pub fn judge_path(path: &Path, rules: &Rules, max_bytes: u64) -> Record {
-    let entry = Entry {
-        path: path.to_owned(),
-        folder: String::new(),
-    };
-    judge_entry(&entry, rules, max_bytes)
 }
 
 /// The record of a message, every string sanitised for display.

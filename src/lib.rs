@@ -23,3 +23,4 @@ pub mod judge;
 pub mod mail;
 pub mod model;
 pub mod store;
+pub mod tui;

@@ -1,7 +1,7 @@
 //! The `mailvet` binary: parse the command line, load the config, dispatch to a subcommand or the interface,
 //! and map errors to exit codes (0 ok, 1 findings from `scan`, 2 errors).
 
-use std::io;
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,11 +13,19 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     match run(&args) {
         Ok(code) => ExitCode::from(code),
+        // The reader went away (`mailvet scan | head`): stop quietly, as ripgrep does.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("mailvet: {err:#}");
             ExitCode::from(cli::EXIT_ERROR)
         }
     }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|cause| cause.downcast_ref::<io::Error>())
+        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
 fn run(args: &Cli) -> anyhow::Result<u8> {
@@ -48,13 +56,40 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
             cli::explain(explain, &config, &mut out)?;
             Ok(cli::EXIT_OK)
         }
+        Some(Command::Flag(flag)) => cli::act::flag(flag, &config, &mut out, &mut io::stderr()),
+        Some(Command::Move(args)) => cli::act::move_cmd(args, &config, &mut out, &mut io::stderr()),
+        Some(Command::Recover(args)) => cli::act::recover_cmd(args, &config, &mut out),
+        None if io::stdin().is_terminal() && io::stdout().is_terminal() => {
+            // Opening a mailbox on a terminal starts the interface; the demo lives in a temp dir until it
+            // returns.
+            let (maildir, demo) = match mailbox(args, &config) {
+                Mailbox::Path(path) => (path, None),
+                Mailbox::Demo => {
+                    let dir = mailvet::demo::unpack()?;
+                    (dir.path().to_owned(), Some(dir))
+                }
+            };
+            mailvet::tui::run(mailvet::tui::Options {
+                maildir,
+                read_only: config.read_only,
+                demo: demo.is_some(),
+                theme: None,
+                keys: None,
+                max_message_bytes: config.max_message_bytes,
+                rules: config.rules(),
+            })?;
+            Ok(cli::EXIT_OK)
+        }
         None => {
-            // Until the interface lands, opening a mailbox prints its scan.
+            // Not on a terminal (piped, redirected): opening a mailbox prints its scan.
             let table = ScanArgs {
                 paths: Vec::new(),
                 format: ScanFormat::Table,
                 trust: Vec::new(),
                 category: Vec::new(),
+                junk: false,
+                archive: false,
+                dry_run: false,
             };
             match mailbox(args, &config) {
                 Mailbox::Path(path) => Ok(cli::scan(

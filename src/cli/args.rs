@@ -8,7 +8,7 @@ use crate::model::{Category, Trust};
 
 /// Triage a local Maildir: for every message, whether it really comes from the brand it claims, and why.
 #[derive(Debug, Parser)]
-#[command(name = "mailvet", version, args_conflicts_with_subcommands = true)]
+#[command(name = "mailvet", version)]
 pub struct Cli {
     /// Maildir to open (default: config `maildir`, else $MAILDIR, else ~/Maildir, else the demo mailbox)
     pub maildir: Option<PathBuf>,
@@ -30,6 +30,12 @@ pub enum Command {
     Scan(ScanArgs),
     /// Explain the verdict on one message, signal by signal (`-` reads standard input)
     Explain(ExplainArgs),
+    /// Set or clear flags on messages (renames them as the Maildir spec says)
+    Flag(super::act::FlagArgs),
+    /// Move messages to another folder of their Maildir
+    Move(super::act::MoveArgs),
+    /// Finish or roll back moves a crash interrupted (every writing command does this first)
+    Recover(super::act::RecoverArgs),
 }
 
 /// Arguments of `mailvet scan`.
@@ -46,6 +52,15 @@ pub struct ScanArgs {
     /// Only print messages in these categories (comma-separated or repeated; unique prefixes accepted)
     #[arg(long, value_name = "CAT", value_delimiter = ',', value_parser = parse_category)]
     pub category: Vec<Category>,
+    /// Move every message printed to the Junk folder (config folders.junk)
+    #[arg(long, conflicts_with = "archive")]
+    pub junk: bool,
+    /// Move every message printed to the archive folder (config folders.archive)
+    #[arg(long)]
+    pub archive: bool,
+    /// With --junk/--archive: print what would be moved, move nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// Output formats of `scan`.

@@ -1,5 +1,6 @@
 //! The command line: clap definitions and the headless subcommands. Thin: parse, call, print.
 
+pub mod act;
 mod args;
 mod explain;
 mod mailbox;

@@ -6,15 +6,17 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+use super::act::Mover;
 use super::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ScanArgs, ScanFormat};
 use crate::config::Config;
 use crate::export;
 use crate::judge::judge_entry;
 use crate::model::Record;
-use crate::store;
+use crate::store::{self, OpError};
 
 /// Runs `scan` over `inputs`; returns the exit status: 1 when any message scanned is suspicious or phishing
-/// (whatever `--trust`/`--category` print), 2 when no input could be read, else 0.
+/// (whatever `--trust`/`--category` print), 2 when no input could be read or a `--junk`/`--archive` move
+/// failed, else 0. With `--junk`/`--archive` the messages printed are then moved, one line each on `err`.
 pub fn scan(
     args: &ScanArgs,
     inputs: &[PathBuf],
@@ -22,6 +24,13 @@ pub fn scan(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
+    let mover = match mover(args, config) {
+        Ok(mover) => mover,
+        Err(e) => {
+            writeln!(err, "mailvet: {e}")?;
+            return Ok(EXIT_ERROR);
+        }
+    };
     let (entries, errors) = store::collect(inputs);
     for error in &errors {
         writeln!(err, "mailvet: {error}")?;
@@ -42,7 +51,23 @@ pub fn scan(
         ScanFormat::Csv => export::csv::write(out, &shown)?,
     }
     out.flush()?;
+    if let Some(mover) = mover {
+        let paths: Vec<PathBuf> = shown.iter().map(|r| PathBuf::from(&r.path)).collect();
+        if !mover.run(&paths, err, None)? {
+            return Ok(EXIT_ERROR);
+        }
+    }
     Ok(if findings { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// The mover `--junk`/`--archive` asks for (refused in read-only mode unless `--dry-run`).
+fn mover(args: &ScanArgs, config: &Config) -> Result<Option<Mover>, OpError> {
+    let folder = match (args.junk, args.archive) {
+        (true, _) => &config.folders.junk,
+        (false, true) => &config.folders.archive,
+        (false, false) => return Ok(None),
+    };
+    Mover::new(folder, args.dry_run, config).map(Some)
 }
 
 /// Whether a record passes the `--trust` and `--category` filters.

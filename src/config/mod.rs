@@ -1,36 +1,97 @@
-//! Configuration: embedded defaults, the user's TOML merged over them; invalid files give an error naming the
-//! file, the key and the problem.
+//! Configuration: embedded defaults (`default.toml`, which documents every key), the user's TOML merged over
+//! them. An invalid file gives an error naming the file, the key and the problem.
+
+mod file;
+mod locate;
 
 use std::path::{Path, PathBuf};
 
 use crate::analysis::{Brands, Rules};
+use crate::error::Error;
+use file::File;
+
+/// The embedded defaults; also the documentation of every key.
+pub const DEFAULTS: &str = include_str!("default.toml");
 
 /// The effective configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// The Maildir to open when none is given.
+    /// The Maildir to open when none is given (`~` already expanded).
     pub maildir: Option<PathBuf>,
-    /// Authserv-ids of the user's own receiving servers.
+    /// Authserv-ids of the user's own receiving servers, lowercased.
     pub trusted_authserv_ids: Vec<String>,
     /// Embedded brands with the user's merged over them.
     pub brands: Brands,
     /// Refuse every write into the Maildir.
     pub read_only: bool,
-    /// Largest message file read, in bytes.
+    /// Largest message file read, in bytes (`max_message_size`).
     pub max_message_bytes: u64,
+    /// Folders that archive and Junk move to.
+    pub folders: Folders,
+    /// Who the user is.
+    pub identity: Identity,
+    /// The file that was loaded; `None` when only the defaults apply.
+    pub path: Option<PathBuf>,
+}
+
+/// `[folders]`: Maildir++ folder names without the leading dot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folders {
+    /// Where archive moves messages (`Archive`, the directory `.Archive`).
+    pub archive: String,
+    /// Where Junk moves messages (`Junk`).
+    pub junk: String,
+}
+
+/// `[identity]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Identity {
+    /// The user's address, for reports.
+    pub address: Option<String>,
 }
 
 impl Config {
-    /// Loads the configuration (SKELETON: defaults only).
-    pub fn load(explicit: Option<&Path>) -> Result<Config, crate::error::Error> {
-        let _ = explicit;
-        Ok(Config {
-            maildir: None,
-            trusted_authserv_ids: Vec::new(),
-            brands: Brands::embedded(),
-            read_only: false,
-            max_message_bytes: 64 * 1024 * 1024,
+    /// Loads `explicit` (from `--config` / `MAILVET_CONFIG`; missing is an error), else the default file
+    /// [`Config::default_path`] (missing means defaults).
+    pub fn load(explicit: Option<&Path>) -> Result<Config, Error> {
+        let (path, required) = match explicit {
+            Some(path) => (Some(path.to_owned()), true),
+            None => (Self::default_path(), false),
+        };
+        let Some(path) = path else {
+            return Self::defaults();
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Self::parse(&text, &path),
+            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => Self::defaults(),
+            Err(source) => Err(Error::Io { path, source }),
+        }
+    }
+
+    /// `$XDG_CONFIG_HOME/mailvet/config.toml` (`~/.config/mailvet/config.toml`); `None` without a home.
+    pub fn default_path() -> Option<PathBuf> {
+        use etcetera::AppStrategy;
+        let strategy = etcetera::choose_app_strategy(etcetera::AppStrategyArgs {
+            top_level_domain: "org".into(),
+            author: "mailvet".into(),
+            app_name: "mailvet".into(),
         })
+        .ok()?;
+        Some(strategy.in_config_dir("config.toml"))
+    }
+
+    /// The embedded defaults alone.
+    pub fn defaults() -> Result<Config, Error> {
+        Self::build(File::default(), None, "")
+    }
+
+    /// The configuration from `text`, the contents of the file `path`, merged over the defaults.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, Error> {
+        let user: File = toml::from_str(text).map_err(|e| Error::Config {
+            path: path.to_owned(),
+            message: locate::describe(text, &e),
+        })?;
+        Self::build(user, Some(path), text)
     }
 
     /// The rules the analysis runs with.
@@ -39,5 +100,79 @@ impl Config {
             brands: self.brands.clone(),
             trusted_authserv_ids: self.trusted_authserv_ids.clone(),
         }
+    }
+
+    /// Merges `user` (read from `text` at `path`) over the embedded defaults and checks what serde cannot.
+    fn build(user: File, path: Option<&Path>, text: &str) -> Result<Config, Error> {
+        let invalid = |key: &str, problem: &str, span| Error::Config {
+            path: path.map_or_else(|| PathBuf::from("<defaults>"), Path::to_owned),
+            message: locate::at_key(text, key, problem, span),
+        };
+        user.check()
+            .map_err(|e| invalid(&e.key, &e.problem, Some(e.span)))?;
+        let base: File = toml::from_str(DEFAULTS).map_err(|e| Error::Config {
+            path: PathBuf::from("<embedded defaults>"),
+            message: e.message().to_owned(),
+        })?;
+        let file = user.over(base);
+        let mut brands = Brands::embedded();
+        let mut extra = Brands::default();
+        extra.brands = file.brand.into_iter().map(|b| b.into_inner()).collect();
+        brands.merge(extra);
+        let maildir =
+            match file.maildir {
+                Some(dir) => Some(expand_tilde(&dir).ok_or_else(|| {
+                    invalid("maildir", "cannot expand '~': no home directory", None)
+                })?),
+                None => None,
+            };
+        // The fallbacks only matter if default.toml lost a key; a test checks it has them all.
+        let folder = |name: Option<file::FolderName>, fallback: &str| {
+            name.map_or_else(|| fallback.to_owned(), |f| f.0)
+        };
+        Ok(Config {
+            maildir,
+            trusted_authserv_ids: (file.trusted_authserv_ids.unwrap_or_default().iter())
+                .map(|id| id.to_lowercase())
+                .collect(),
+            brands,
+            read_only: file.read_only.unwrap_or(false),
+            max_message_bytes: file.max_message_size.map_or(64 << 20, |s| s.0),
+            folders: Folders {
+                archive: folder(file.folders.archive, "Archive"),
+                junk: folder(file.folders.junk, "Junk"),
+            },
+            identity: Identity {
+                address: file.identity.address.map(|a| a.into_inner()),
+            },
+            path: path.map(Path::to_owned),
+        })
+    }
+}
+
+/// `~` and `~/rest` relative to the home directory; other paths unchanged. `None` when there is no home.
+fn expand_tilde(path: &str) -> Option<PathBuf> {
+    match path.strip_prefix('~') {
+        Some("") => etcetera::home_dir().ok(),
+        Some(rest) if rest.starts_with('/') => Some(
+            etcetera::home_dir()
+                .ok()?
+                .join(rest.trim_start_matches('/')),
+        ),
+        _ => Some(PathBuf::from(path)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_defaults_set_every_key_the_fallbacks_cover() {
+        let base: File = toml::from_str(DEFAULTS).expect("default.toml parses");
+        assert!(base.trusted_authserv_ids.is_some());
+        assert!(base.read_only.is_some());
+        assert!(base.max_message_size.is_some());
+        assert!(base.folders.archive.is_some() && base.folders.junk.is_some());
     }
 }

@@ -1,8 +1,25 @@
-//! The only layer that reads (and, later, moves) mail on disk: Maildir discovery and listing, loose .eml files,
-//! size-capped reads.
+//! The only layer that reads and moves mail on disk: Maildir discovery and listing, loose .eml files,
+//! size-capped reads, and acting on messages (flags, moves, undo, crash recovery).
 
+pub mod flag;
+mod loose;
+pub mod maildir;
 pub mod name;
+pub mod ops;
+mod place;
+pub mod purge;
+pub mod recover;
+pub mod undo;
 
+pub use flag::{Flag, FlagEdit};
+pub use ops::{Bulk, Done, MessageRef, OpError, Plan, Writable};
+pub use place::folder_of;
+pub use purge::purge;
+pub use recover::{Recovered, recover};
+pub use undo::{Undo, undo};
+
+use std::fs;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 /// One message file found on disk.
@@ -10,34 +27,169 @@ use std::path::{Path, PathBuf};
 pub struct Entry {
     /// The file.
     pub path: PathBuf,
-    /// Maildir folder (`INBOX`, `Archive`, `Lists.rust`); empty for loose files.
+    /// Maildir folder (`INBOX`, `Archive`, `Lists.rust`), or a loose file's directory relative to the input;
+    /// empty for loose files given directly or lying in the input directory itself.
     pub folder: String,
+    /// In a Maildir's `new/` (not yet seen by any client).
+    pub is_new: bool,
+    /// The Maildir unique name (the file name up to `:`); the whole file name for loose files.
+    pub unique: String,
+    /// Maildir flag letters (`FS`); empty for loose files.
+    pub flags: String,
+    /// Delivery time in Unix seconds from the Maildir name, for listing before parsing; `None` for loose files.
+    pub delivered: Option<u64>,
 }
 
-/// Errors of the store layer.
+impl Entry {
+    /// A file in a Maildir folder's `new/` or `cur/`: unique name, flags and delivery time from its name.
+    fn in_maildir(path: PathBuf, folder: &str, is_new: bool) -> Self {
+        let file_name = file_name(&path);
+        let parsed = name::Name::parse(&file_name);
+        Entry {
+            folder: folder.to_owned(),
+            is_new,
+            unique: parsed.unique.to_owned(),
+            flags: parsed.flags().to_owned(),
+            delivered: parsed.delivered(),
+            path,
+        }
+    }
+
+    /// A file outside any Maildir (or given on its own): no flags, not new, unique name = file name.
+    pub fn loose(path: PathBuf, folder: &str) -> Self {
+        Entry {
+            folder: folder.to_owned(),
+            is_new: false,
+            unique: file_name(&path),
+            flags: String::new(),
+            delivered: None,
+            path,
+        }
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Errors of the store layer; messages are shown to users as they are.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// SKELETON
-    #[error("cannot read '{path}': {source}")]
+    /// The input does not exist.
+    #[error("'{}' does not exist", path.display())]
+    Missing {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// The path is neither a regular file nor a directory (a FIFO, a socket, a device).
+    #[error("'{}' is not a regular file or a directory", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
+    /// Reading failed.
+    #[error("cannot read '{}': {source}", path.display())]
     Io {
         /// The path.
         path: PathBuf,
         /// The cause.
-        source: std::io::Error,
+        source: io::Error,
+    },
+    /// The message is larger than the configured limit.
+    #[error(
+        "'{}' is too large: {size} bytes, more than the limit of {limit} bytes (max_message_size)",
+        path.display()
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes (at least `limit + 1` when it grew while being read).
+        size: u64,
+        /// The configured limit.
+        limit: u64,
     },
 }
 
-/// Every message under `inputs` (Maildirs, directories of .eml files, single files), in a stable order.
-pub fn collect(inputs: &[PathBuf]) -> (Vec<Entry>, Vec<StoreError>) {
-    let _ = inputs;
-    (Vec::new(), Vec::new()) // SKELETON
+impl StoreError {
+    fn io(path: &Path, source: io::Error) -> Self {
+        if source.kind() == io::ErrorKind::NotFound {
+            StoreError::Missing {
+                path: path.to_owned(),
+            }
+        } else {
+            StoreError::Io {
+                path: path.to_owned(),
+                source,
+            }
+        }
+    }
 }
 
-/// Reads a message file, refusing files over `max_bytes`.
+/// Every message under `inputs` (Maildirs, directories of .eml files, single files), input by input in a
+/// stable order: within a Maildir `INBOX` first, then folders by name, each sorted by file name. An input
+/// that cannot be read gives an error and the others are still listed.
+pub fn collect(inputs: &[PathBuf]) -> (Vec<Entry>, Vec<StoreError>) {
+    let mut entries = Vec::new();
+    let mut errors = Vec::new();
+    for input in inputs {
+        match fs::metadata(input) {
+            Err(source) => errors.push(StoreError::io(input, source)),
+            Ok(meta) if meta.is_dir() && maildir::is_maildir(input) => {
+                entries.extend(maildir::collect(input, "", &mut errors));
+            }
+            Ok(meta) if meta.is_dir() => entries.extend(loose::collect(input, &mut errors)),
+            Ok(meta) if meta.is_file() => entries.push(single(input)),
+            Ok(_) => errors.push(StoreError::NotAFile {
+                path: input.clone(),
+            }),
+        }
+    }
+    (entries, errors)
+}
+
+/// A file given directly: a loose file, or, when it lies in a Maildir's `new/` or `cur/`, with its flags.
+fn single(path: &Path) -> Entry {
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+    let sub = parent.and_then(Path::file_name).and_then(|n| n.to_str());
+    let in_maildir = parent
+        .and_then(Path::parent)
+        .is_some_and(maildir::is_maildir);
+    match sub {
+        Some(sub @ ("new" | "cur")) if in_maildir => {
+            Entry::in_maildir(path.to_owned(), "", sub == "new")
+        }
+        _ => Entry::loose(path.to_owned(), ""),
+    }
+}
+
+/// Reads a message file, refusing files over `max_bytes` (checked before reading, and the read stops after
+/// `max_bytes + 1` bytes so a file growing meanwhile cannot exhaust memory).
 pub fn read_message(path: &Path, max_bytes: u64) -> Result<Vec<u8>, StoreError> {
-    let _ = max_bytes;
-    std::fs::read(path).map_err(|source| StoreError::Io {
+    let too_large = |size| StoreError::TooLarge {
         path: path.to_owned(),
-        source,
-    }) // SKELETON
+        size,
+        limit: max_bytes,
+    };
+    // Check before opening: opening a FIFO would block.
+    let meta = fs::metadata(path).map_err(|e| StoreError::io(path, e))?;
+    if !meta.is_file() {
+        return Err(StoreError::NotAFile {
+            path: path.to_owned(),
+        });
+    }
+    if meta.len() > max_bytes {
+        return Err(too_large(meta.len()));
+    }
+    let file = fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| StoreError::io(path, e))?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > max_bytes {
+        return Err(too_large(read));
+    }
+    Ok(bytes)
 }

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: throwaway Maildirs and messages written for the tests.
 #![allow(dead_code)] // each test binary uses a different subset
 
+pub mod dovecot;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

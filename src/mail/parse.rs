@@ -1,0 +1,236 @@
+//! Bytes → [`Message`]: decides whether the bytes are a message at all, runs mail-parser and fills every
+//! field from its result.
+//!
+//! The rule for [`ParseError`]: empty input, or input whose first line (after leading blank lines and an
+//! mbox `From ` separator) is not a header (`Name: value`), is an error with a reason a person understands.
+//! Everything else parses; what went wrong along the way lands in `problems`.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use mail_parser::{HeaderName, MessageParser, MessagePart, MimeHeaders, PartType};
+
+use super::authres::parse_auth_results;
+use super::headers::{self, raw_values, unfold};
+use super::message::{Link, Message};
+use super::sanitise::sanitise;
+use super::{ParseError, attachments, html, text_links};
+
+/// mail-parser decodes only the headers read through its API; every other header (Received,
+/// Authentication-Results, DKIM-Signature, ...) is skipped and read raw by offset when needed.
+static PARSER: LazyLock<MessageParser> = LazyLock::new(|| {
+    MessageParser::new()
+        .with_mime_headers()
+        .header_date(HeaderName::Date)
+        .header_text(HeaderName::Subject)
+        .header_id(HeaderName::MessageId)
+        .header_address(HeaderName::From)
+        .header_address(HeaderName::Sender)
+        .header_address(HeaderName::ReplyTo)
+        .header_address(HeaderName::To)
+        .header_address(HeaderName::Cc)
+        .default_header_ignore()
+});
+
+/// Parses one RFC 5322 message; see the module doc for what is an error.
+pub fn parse(raw: &[u8]) -> Result<Message, ParseError> {
+    let start = header_block_start(raw)?;
+    let msg = PARSER
+        .parse(&raw[start..])
+        .ok_or_else(|| ParseError::NoHeaders("mail-parser found no header block".to_owned()))?;
+    let mut problems = Vec::new();
+    let (date, timestamp) = date(&msg, &mut problems);
+    let first_raw = |name: &'static str| raw_values(&msg, name).next();
+    let (text, html, links, forms) = bodies(&msg);
+    let attachments = attachments::collect(&msg, &mut problems);
+    for (i, part) in msg.parts.iter().enumerate() {
+        if part.is_encoding_problem {
+            problems.push(format!(
+                "part {i}: content could not be fully decoded (unknown charset or broken transfer encoding)"
+            ));
+        }
+    }
+    Ok(Message {
+        message_id: headers::message_id(&msg),
+        date,
+        timestamp,
+        from: headers::first_mailbox(msg.from(), first_raw("From").as_deref()),
+        sender: headers::first_mailbox(msg.sender(), first_raw("Sender").as_deref()),
+        reply_to: headers::addresses(msg.reply_to()),
+        return_path: first_raw("Return-Path").map(|v| headers::return_path(&v)),
+        to: headers::addresses(msg.to()),
+        cc: headers::addresses(msg.cc()),
+        subject: msg
+            .subject()
+            .map(|s| unfold(s).trim().to_owned())
+            .unwrap_or_default(),
+        list_id: first_raw("List-Id")
+            .map(|v| unfold(&v).trim().to_owned())
+            .filter(|v| !v.is_empty()),
+        has_arc: headers::has_any(&msg, &["ARC-Seal", "ARC-Authentication-Results"]),
+        auth: raw_values(&msg, "Authentication-Results")
+            .map(|v| parse_auth_results(&v))
+            .collect(),
+        dkim_domains: raw_values(&msg, "DKIM-Signature")
+            .filter_map(|v| headers::dkim_domain(&v))
+            .collect(),
+        text,
+        html,
+        links,
+        forms,
+        attachments,
+        raw_len: raw.len(),
+        problems,
+    })
+}
+
+/// Where the header block starts, or why there is none.
+fn header_block_start(raw: &[u8]) -> Result<usize, ParseError> {
+    if raw.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let mut pos = raw
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .ok_or_else(|| ParseError::NoHeaders("the file holds only blank lines".to_owned()))?;
+    let mbox_separator = raw[pos..]
+        .strip_prefix(b"From ")
+        .is_some_and(|after| after.trim_ascii_start().first() != Some(&b':'));
+    if mbox_separator {
+        let nl = raw[pos..].iter().position(|&b| b == b'\n').ok_or_else(|| {
+            ParseError::NoHeaders("only an mbox 'From ' line, no headers".to_owned())
+        })?;
+        pos += nl + 1;
+    }
+    let rest = &raw[pos..];
+    let line = rest.split(|&b| b == b'\n').next().unwrap_or_default();
+    let name_len = line
+        .iter()
+        .take_while(|&&b| (33..=126).contains(&b) && b != b':')
+        .count();
+    let after_name = line[name_len..]
+        .iter()
+        .position(|&b| b != b' ' && b != b'\t');
+    if name_len > 0 && after_name.is_some_and(|i| line[name_len + i] == b':') {
+        return Ok(pos);
+    }
+    let head = &rest[..rest.len().min(512)];
+    let binary = head
+        .iter()
+        .filter(|&&b| b < 9 || (14..32).contains(&b))
+        .count();
+    if binary > 0 && binary * 10 >= head.len().min(64) {
+        return Err(ParseError::NoHeaders(
+            "binary data where the headers should be".to_owned(),
+        ));
+    }
+    let excerpt = String::from_utf8_lossy(&line[..line.len().min(60)]);
+    Err(ParseError::NoHeaders(format!(
+        "the first line is not a header ('Name: value'): '{}'",
+        sanitise(excerpt.trim_end())
+    )))
+}
+
+/// The Date header as RFC 3339 and Unix seconds; a problem when present but unreadable.
+fn date(
+    msg: &mail_parser::Message<'_>,
+    problems: &mut Vec<String>,
+) -> (Option<String>, Option<i64>) {
+    match msg.date().filter(|d| d.is_valid()) {
+        Some(d) => (Some(d.to_rfc3339()), Some(d.to_timestamp())),
+        None => {
+            if let Some(raw) = raw_values(msg, "Date").next() {
+                problems.push(format!(
+                    "unreadable Date header: '{}'",
+                    sanitise(unfold(&raw).trim())
+                ));
+            }
+            (None, None)
+        }
+    }
+}
+
+type Bodies = (String, Option<String>, Vec<Link>, Vec<super::Form>);
+
+/// Text, HTML, links and forms. The text is the first text/plain part (CRLF turned into LF); when it is missing or blank, the
+/// text rendition of the HTML. Links: HTML anchors first, then bare URLs of the text part, deduplicated.
+fn bodies(msg: &mail_parser::Message<'_>) -> Bodies {
+    let part = |id: &u32| msg.parts.get(*id as usize);
+    let text_part = msg
+        .text_body
+        .iter()
+        .filter_map(part)
+        .find_map(|p| match &p.body {
+            PartType::Text(t) if is_plain(p) => Some(t.as_ref()),
+            _ => None,
+        })
+        .filter(|t| !t.trim().is_empty());
+    let html_part = msg
+        .html_body
+        .iter()
+        .filter_map(part)
+        .find_map(|p| match &p.body {
+            PartType::Html(h) => Some(h.as_ref()),
+            _ => None,
+        });
+    let scan = html_part
+        .map(|h| html::scan(h, text_part.is_none()))
+        .unwrap_or_default();
+    let mut links = scan.links;
+    if let Some(base) = scan.base.as_deref() {
+        resolve_against(base, &mut links);
+    }
+    if let Some(t) = text_part {
+        text_links::find(t, &mut links);
+    }
+    dedupe(&mut links);
+    let text = text_part.map_or(scan.text, |t| {
+        if t.contains('\r') {
+            t.replace("\r\n", "\n")
+        } else {
+            t.to_owned()
+        }
+    });
+    (text, html_part.map(str::to_owned), links, scan.forms)
+}
+
+fn is_plain(p: &MessagePart<'_>) -> bool {
+    p.content_type().is_none_or(|ct| {
+        ct.ctype().eq_ignore_ascii_case("text")
+            && ct.subtype().is_none_or(|s| s.eq_ignore_ascii_case("plain"))
+    })
+}
+
+/// Resolves relative hrefs against `<base href>`: the destination a click would really reach.
+fn resolve_against(base: &str, links: &mut [Link]) {
+    let Ok(base) = url::Url::parse(base) else {
+        return;
+    };
+    for link in links {
+        let has_scheme = link
+            .href
+            .split(['/', '?', '#'])
+            .next()
+            .is_some_and(|first| first.contains(':'));
+        if !has_scheme && let Ok(joined) = base.join(&link.href) {
+            link.href = joined.into();
+        }
+    }
+}
+
+/// Removes repeated (href, text) pairs, keeping the first.
+fn dedupe(links: &mut Vec<Link>) {
+    let keep: Vec<bool> = {
+        let mut seen = HashSet::with_capacity(links.len());
+        links
+            .iter()
+            .map(|l| seen.insert((l.href.as_str(), l.text.as_str())))
+            .collect()
+    };
+    let mut keep = keep.into_iter();
+    links.retain(|_| keep.next().unwrap_or(true));
+}
+
+#[cfg(test)]
+#[path = "parse_tests.rs"]
+mod tests;

@@ -1,0 +1,167 @@
+//! Maildir discovery and listing: the root is `INBOX`, Maildir++ subfolders (`.Lists.rust` → `Lists.rust`) and
+//! nested Maildirs (`Work/Projects`) are folders; `new/` and `cur/` are listed, `tmp/` and dotfiles never are.
+//! Reads directories only, never message contents.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::{Entry, StoreError};
+
+/// The name of a Maildir's root folder.
+pub const INBOX: &str = "INBOX";
+
+/// How deep nested Maildirs are searched for (bounds the walk on odd trees).
+const MAX_DEPTH: usize = 16;
+
+/// One folder of a Maildir.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folder {
+    /// `INBOX`, `Archive`, `Lists.rust`, `Work/Projects` (prefixed when the Maildir sits inside another input).
+    pub name: String,
+    /// The directory holding `cur/` and `new/`.
+    pub path: PathBuf,
+}
+
+/// Whether `dir` is a Maildir (it has `cur/` and `new/`).
+pub fn is_maildir(dir: &Path) -> bool {
+    dir.join("cur").is_dir() && dir.join("new").is_dir()
+}
+
+/// Every folder of the Maildir at `root`, root first, then by name. With an empty `prefix` the root is
+/// `INBOX`; otherwise the root is named `prefix` and its folders `prefix/Name`.
+pub fn folders(root: &Path, prefix: &str, errors: &mut Vec<StoreError>) -> Vec<Folder> {
+    let root_name = if prefix.is_empty() { INBOX } else { prefix };
+    let mut found = Vec::new();
+    for entry in read_dir_sorted(root, errors) {
+        let (path, name) = (entry.path(), entry.file_name());
+        let Some(name) = name.to_str() else { continue };
+        if let Some(sub) = name.strip_prefix('.') {
+            if !sub.is_empty() && !sub.starts_with('.') && is_maildir(&path) {
+                found.push(Folder {
+                    name: join(prefix, sub),
+                    path,
+                });
+            }
+        } else if !matches!(name, "cur" | "new" | "tmp") && is_real_dir(&entry) {
+            nested(&path, &join(prefix, name), 1, &mut found, errors);
+        }
+    }
+    found.sort_by(|a, b| a.name.cmp(&b.name));
+    found.insert(
+        0,
+        Folder {
+            name: root_name.to_owned(),
+            path: root.to_owned(),
+        },
+    );
+    found
+}
+
+/// Nested Maildirs under `dir` (itself one or not), named by their path relative to the root.
+fn nested(
+    dir: &Path,
+    name: &str,
+    depth: usize,
+    found: &mut Vec<Folder>,
+    errors: &mut Vec<StoreError>,
+) {
+    if is_maildir(dir) {
+        found.push(Folder {
+            name: name.to_owned(),
+            path: dir.to_owned(),
+        });
+    }
+    if depth >= MAX_DEPTH {
+        return;
+    }
+    for entry in read_dir_sorted(dir, errors) {
+        let file_name = entry.file_name();
+        let Some(child) = file_name.to_str() else {
+            continue;
+        };
+        if !child.starts_with('.') && !matches!(child, "cur" | "new" | "tmp") && is_real_dir(&entry)
+        {
+            nested(
+                &entry.path(),
+                &format!("{name}/{child}"),
+                depth + 1,
+                found,
+                errors,
+            );
+        }
+    }
+}
+
+/// The messages of one folder: `new/` and `cur/`, sorted by file name.
+pub fn list(folder: &Folder, errors: &mut Vec<StoreError>) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    for (sub, is_new) in [("new", true), ("cur", false)] {
+        for entry in read_dir_sorted(&folder.path.join(sub), errors) {
+            if !entry.file_name().to_string_lossy().starts_with('.') && is_file(&entry) {
+                entries.push(Entry::in_maildir(entry.path(), &folder.name, is_new));
+            }
+        }
+    }
+    entries.sort_by(|a, b| a.path.file_name().cmp(&b.path.file_name()));
+    entries
+}
+
+/// Every message of the Maildir at `root` (see [`folders`] for `prefix`), in a stable order.
+pub fn collect(root: &Path, prefix: &str, errors: &mut Vec<StoreError>) -> Vec<Entry> {
+    folders(root, prefix, errors)
+        .iter()
+        .flat_map(|folder| list(folder, errors))
+        .collect()
+}
+
+/// The entries of a directory, sorted by name; a directory that cannot be read is reported and gives none.
+pub(super) fn read_dir_sorted(dir: &Path, errors: &mut Vec<StoreError>) -> Vec<fs::DirEntry> {
+    let mut entries = Vec::new();
+    match fs::read_dir(dir) {
+        Ok(iter) => {
+            for entry in iter {
+                match entry {
+                    Ok(entry) => entries.push(entry),
+                    Err(source) => errors.push(StoreError::io(dir, source)),
+                }
+            }
+        }
+        Err(source) => errors.push(StoreError::io(dir, source)),
+    }
+    entries.sort_by_key(fs::DirEntry::file_name);
+    entries
+}
+
+/// A directory that is not a symlink (symlinked directories are not followed: no loops).
+pub(super) fn is_real_dir(entry: &fs::DirEntry) -> bool {
+    entry.file_type().is_ok_and(|t| t.is_dir())
+}
+
+/// A regular file, directly or through a symlink.
+pub(super) fn is_file(entry: &fs::DirEntry) -> bool {
+    match entry.file_type() {
+        Ok(t) if t.is_symlink() => fs::metadata(entry.path()).is_ok_and(|m| m.is_file()),
+        Ok(t) => t.is_file(),
+        Err(_) => false,
+    }
+}
+
+/// `prefix/name`, or `name` when there is no prefix.
+pub(super) fn join(prefix: &str, name: &str) -> String {
+    if prefix.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{prefix}/{name}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join;
+
+    #[test]
+    fn join_names() {
+        assert_eq!(join("", "Archive"), "Archive");
+        assert_eq!(join("mail", "Archive"), "mail/Archive");
+    }
+}

@@ -1,0 +1,325 @@
+//! Acting on messages: set and clear flags, move to another folder of the same Maildir, one message or many.
+//! Every write needs a [`Writable`], which only a non-read-only configuration yields. Every op takes the
+//! message's last known path and unique name, finds it again when another client renamed it, and returns an
+//! [`Undo`] that reverses it. Files are only ever renamed (or, across filesystems, copied then unlinked; see
+//! `place`), never rewritten.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::Entry;
+use super::flag::FlagEdit;
+use super::maildir::{self, INBOX};
+use super::place::{self, RETRIES};
+use super::undo::Undo;
+
+/// Proof that writing into the Maildir is allowed; the only way to get one is [`Writable::new`].
+#[derive(Debug)]
+pub struct Writable {
+    _sealed: (),
+}
+
+impl Writable {
+    /// Permission to write, refused with [`OpError::ReadOnly`] when `read_only` (`--read-only` or config
+    /// `read_only = true`).
+    pub fn new(read_only: bool) -> Result<Writable, OpError> {
+        if read_only {
+            Err(OpError::ReadOnly)
+        } else {
+            Ok(Writable { _sealed: () })
+        }
+    }
+}
+
+/// A message as last seen: its path and its unique name (which survives other clients' renames).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageRef {
+    /// The path it had when listed or last acted on.
+    pub path: PathBuf,
+    /// The unique part of its file name.
+    pub unique: String,
+}
+
+impl MessageRef {
+    /// The message at `path`, its unique name taken from the file name.
+    pub fn new(path: impl Into<PathBuf>) -> Self {
+        let path = path.into();
+        let unique = place::file_unique(&path);
+        MessageRef { path, unique }
+    }
+}
+
+impl From<&Entry> for MessageRef {
+    fn from(entry: &Entry) -> Self {
+        MessageRef {
+            path: entry.path.clone(),
+            unique: entry.unique.clone(),
+        }
+    }
+}
+
+/// What an op did: the message's path before and now, and how to reverse it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Done {
+    /// Where the message was found (its last known path, or where another client had renamed it).
+    pub from: PathBuf,
+    /// Where the message is now.
+    pub path: PathBuf,
+    /// Reverses the op (empty when nothing changed).
+    pub undo: Undo,
+}
+
+impl Done {
+    /// The rename made, as a [`Plan`].
+    pub fn plan(self) -> Plan {
+        Plan {
+            from: self.from,
+            to: self.path,
+        }
+    }
+}
+
+/// What a bulk op did: one result per message, in input order, and one undo for all that succeeded.
+#[derive(Debug)]
+pub struct Bulk {
+    /// The new path of each message, or why it was left alone.
+    pub results: Vec<Result<PathBuf, OpError>>,
+    /// Reverses every message that changed.
+    pub undo: Undo,
+}
+
+/// A rename an op would make (what `--dry-run` prints).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// The message's current path.
+    pub from: PathBuf,
+    /// Its path after the op (equal to `from` when nothing would change).
+    pub to: PathBuf,
+}
+
+/// Why an op did nothing; messages are shown to users as they are.
+#[derive(Debug, thiserror::Error)]
+pub enum OpError {
+    /// Read-only mode.
+    #[error("read-only: mailvet does not change the Maildir (--read-only or read_only = true)")]
+    ReadOnly,
+    /// The message is neither at its path nor anywhere in its folder's cur/ or new/.
+    #[error("message '{unique}' is gone from '{}' (moved or deleted by another client)", folder.display())]
+    NotFound {
+        /// Its unique name.
+        unique: String,
+        /// The folder it was in.
+        folder: PathBuf,
+    },
+    /// The path is not a message in a Maildir folder's cur/ or new/.
+    #[error("'{}' is not a message in a Maildir's cur/ or new/", path.display())]
+    NotInMaildir {
+        /// The path.
+        path: PathBuf,
+    },
+    /// Its file name has an info part other than `:2,`, which mailvet never edits.
+    #[error("'{}' has flags in a form mailvet does not edit (not ':2,')", path.display())]
+    UnknownInfo {
+        /// The message.
+        path: PathBuf,
+    },
+    /// The target path is taken.
+    #[error("'{}' already exists; nothing was moved", path.display())]
+    Exists {
+        /// The target.
+        path: PathBuf,
+    },
+    /// Not a valid folder name.
+    #[error(
+        "invalid folder name '{name}': use a Maildir++ name such as 'Archive' or 'Lists.rust', or 'INBOX'"
+    )]
+    BadFolder {
+        /// The name given.
+        name: String,
+    },
+    /// Undo found a file changed since the op.
+    #[error("cannot undo: '{}' is no longer where mailvet left it; nothing was changed", path.display())]
+    Changed {
+        /// The file that moved (or the path now taken).
+        path: PathBuf,
+    },
+    /// Purge refused a message that is not flagged trashed.
+    #[error("'{}' is not flagged trashed; it was not purged", path.display())]
+    NotTrashed {
+        /// The message.
+        path: PathBuf,
+    },
+    /// Another client kept renaming the message.
+    #[error("'{}' keeps being renamed by another client; try again", path.display())]
+    Busy {
+        /// The message.
+        path: PathBuf,
+    },
+    /// The file system refused.
+    #[error("'{}': {source}", path.display())]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The cause.
+        source: io::Error,
+    },
+}
+
+impl OpError {
+    pub(super) fn io(path: &Path, source: io::Error) -> Self {
+        OpError::Io {
+            path: path.to_owned(),
+            source,
+        }
+    }
+
+    fn is_not_found(&self) -> bool {
+        matches!(self, OpError::Io { source, .. } if source.kind() == io::ErrorKind::NotFound)
+    }
+}
+
+/// Where `msg` is now: its path if that still holds it, else the file with its unique name in its folder's
+/// `cur/` or `new/` (another client renamed it).
+pub fn locate(msg: &MessageRef) -> Result<PathBuf, OpError> {
+    let folder = place::folder_of(&msg.path).ok_or_else(|| OpError::NotInMaildir {
+        path: msg.path.clone(),
+    })?;
+    if msg.path.is_file() && place::file_unique(&msg.path) == msg.unique {
+        return Ok(msg.path.clone());
+    }
+    place::find(&folder, &msg.unique).ok_or_else(|| OpError::NotFound {
+        unique: msg.unique.clone(),
+        folder,
+    })
+}
+
+/// The rename a flag edit makes (read-only: for `--dry-run`). A message in `new/` goes to `cur/`.
+pub fn plan_flags(msg: &MessageRef, edit: &FlagEdit) -> Result<Plan, OpError> {
+    let from = locate(msg)?;
+    let (Some(folder), Some(file)) = (place::folder_of(&from), file_name(&from)) else {
+        return Err(OpError::NotInMaildir { path: from });
+    };
+    let new_name = edit
+        .apply(&file)
+        .ok_or_else(|| OpError::UnknownInfo { path: from.clone() })?;
+    let to = folder.join("cur").join(new_name);
+    Ok(Plan { from, to })
+}
+
+/// The rename a move to the folder directory `target` makes (read-only: for `--dry-run`). The name is kept, and
+/// a message in `new/` stays in the target's `new/`.
+pub fn plan_move(msg: &MessageRef, target: &Path) -> Result<Plan, OpError> {
+    let from = locate(msg)?;
+    let (Some(sub), Some(file)) = (from.parent().and_then(Path::file_name), from.file_name())
+    else {
+        return Err(OpError::NotInMaildir { path: from });
+    };
+    let to = target.join(sub).join(file);
+    Ok(Plan { from, to })
+}
+
+/// Sets and clears flags on one message (a message in `new/` moves to `cur/`).
+pub fn set_flags(w: &Writable, msg: &MessageRef, edit: &FlagEdit) -> Result<Done, OpError> {
+    act(w, msg, |m| plan_flags(m, edit))
+}
+
+/// Moves one message into the folder directory `target` (see [`folder_path`]), creating the folder when
+/// missing. Moving within its own folder does nothing.
+pub fn move_to(w: &Writable, msg: &MessageRef, target: &Path) -> Result<Done, OpError> {
+    locate(msg)?; // a message that is gone creates no folder
+    place::ensure_folder(target)?;
+    act(w, msg, |m| plan_move(m, target))
+}
+
+/// [`set_flags`] on every message.
+pub fn set_flags_all(w: &Writable, msgs: &[MessageRef], edit: &FlagEdit) -> Bulk {
+    bulk(msgs, |m| set_flags(w, m, edit))
+}
+
+/// [`move_to`] for every message.
+pub fn move_all(w: &Writable, msgs: &[MessageRef], target: &Path) -> Bulk {
+    bulk(msgs, |m| move_to(w, m, target))
+}
+
+/// Plans and renames, planning again when another client renamed the message in between.
+fn act(
+    _w: &Writable,
+    msg: &MessageRef,
+    plan: impl Fn(&MessageRef) -> Result<Plan, OpError>,
+) -> Result<Done, OpError> {
+    let mut last = msg.clone();
+    for _ in 0..RETRIES {
+        let Plan { from, to } = plan(&last)?;
+        if from == to {
+            return Ok(Done {
+                from,
+                path: to,
+                undo: Undo::default(),
+            });
+        }
+        match place::relocate(&from, &to) {
+            Ok(()) => {
+                return Ok(Done {
+                    undo: Undo::step(from.clone(), to.clone()),
+                    from,
+                    path: to,
+                });
+            }
+            Err(e) if e.is_not_found() => last.path = from,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(OpError::Busy {
+        path: msg.path.clone(),
+    })
+}
+
+fn bulk(msgs: &[MessageRef], op: impl Fn(&MessageRef) -> Result<Done, OpError>) -> Bulk {
+    let mut undo = Undo::default();
+    let results = msgs
+        .iter()
+        .map(|m| {
+            op(m).map(|done| {
+                undo.extend(done.undo);
+                done.path
+            })
+        })
+        .collect();
+    Bulk { results, undo }
+}
+
+/// The directory of folder `name` of the Maildir at `root`: `INBOX` is the root, `Archive` is `.Archive`,
+/// `Lists.rust` is `.Lists.rust`.
+pub fn folder_path(root: &Path, name: &str) -> Result<PathBuf, OpError> {
+    if name == INBOX {
+        return Ok(root.to_owned());
+    }
+    let valid = !name.is_empty()
+        && !name.starts_with('.')
+        && !name.ends_with('.')
+        && !name.contains("..")
+        && !name.contains('/')
+        && !name.chars().any(char::is_control);
+    if valid {
+        Ok(root.join(format!(".{name}")))
+    } else {
+        Err(OpError::BadFolder { name: name.into() })
+    }
+}
+
+/// The root of the Maildir holding the message at `path`: its folder, or for a Maildir++ `.Sub` folder the
+/// Maildir above it. `None` when `path` is not in a Maildir's `cur/` or `new/`.
+pub fn maildir_root(path: &Path) -> Option<PathBuf> {
+    let folder = place::folder_of(path)?;
+    let dotted = folder
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    match folder.parent() {
+        Some(parent) if dotted && maildir::is_maildir(parent) => Some(parent.to_owned()),
+        _ => Some(folder),
+    }
+}
+
+fn file_name(path: &Path) -> Option<String> {
+    path.file_name()?.to_str().map(str::to_owned)
+}

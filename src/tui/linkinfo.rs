@@ -1,0 +1,169 @@
+//! The link table of one message: visible text, real URL, registrable domain, whether that domain is
+//! official for the claimed brand, and the warnings the analysis raised about it. Pure; strings sanitised.
+
+use crate::analysis::Brands;
+use crate::mail::Message;
+use crate::model::{Outcome, Verdict};
+
+use super::source::clean;
+
+/// Most links listed.
+const MAX_LINKS: usize = 1000;
+
+/// One line of the link table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRow {
+    /// Its number (as in the body view).
+    pub n: usize,
+    /// What the reader sees.
+    pub text: String,
+    /// Where it really goes.
+    pub url: String,
+    /// The registrable domain (with the Unicode form beside punycode), or what kind of host it is.
+    pub domain: String,
+    /// Official for the claimed brand; `None` when no brand is claimed or there is no domain.
+    pub official: Option<bool>,
+    /// Warnings from the analysis about this link.
+    pub warnings: Vec<String>,
+}
+
+/// The link table for a message and its verdict.
+pub fn link_rows(msg: &Message, verdict: Option<&Verdict>, brands: &Brands) -> Vec<LinkRow> {
+    let brand = verdict
+        .and_then(|v| v.brand.as_deref())
+        .and_then(|id| brands.get(id));
+    msg.links
+        .iter()
+        .take(MAX_LINKS)
+        .enumerate()
+        .map(|(i, link)| {
+            let host = host_of(&link.href);
+            let domain = host.as_deref().and_then(registrable);
+            let official = match (brand, &domain) {
+                (Some(b), Some(d)) => Some(
+                    b.sender_domains
+                        .iter()
+                        .chain(&b.link_domains)
+                        .any(|o| o.eq_ignore_ascii_case(d)),
+                ),
+                _ => None,
+            };
+            LinkRow {
+                n: i + 1,
+                text: clean(&link.text),
+                url: clean(&link.href),
+                domain: clean(&describe(host.as_deref(), domain.as_deref())),
+                official,
+                warnings: warnings(
+                    &link.href,
+                    host.as_deref().filter(|_| official != Some(true)),
+                    verdict,
+                ),
+            }
+        })
+        .collect()
+}
+
+/// The host of a URL, lowercased; `mailto:` gives the address's domain.
+fn host_of(href: &str) -> Option<String> {
+    let url = url::Url::parse(href.trim()).ok()?;
+    if url.scheme() == "mailto" {
+        let (_, domain) = url.path().rsplit_once('@')?;
+        return Some(domain.to_ascii_lowercase());
+    }
+    Some(url.host_str()?.trim_end_matches('.').to_ascii_lowercase())
+}
+
+fn is_ip(host: &str) -> bool {
+    host.starts_with('[') || host.parse::<std::net::IpAddr>().is_ok()
+}
+
+/// The registrable domain, never for IP literals (the public suffix list makes nonsense of them).
+fn registrable(host: &str) -> Option<String> {
+    if is_ip(host) {
+        return None;
+    }
+    psl::domain_str(host).map(str::to_string)
+}
+
+fn describe(host: Option<&str>, domain: Option<&str>) -> String {
+    match (host, domain) {
+        (Some(h), _) if is_ip(h) => format!("IP address {h}"),
+        (_, Some(d)) if d.split('.').any(|l| l.starts_with("xn--")) => {
+            let (unicode, _) = idna::domain_to_unicode(d);
+            format!("{d} ({unicode})")
+        }
+        (_, Some(d)) => d.to_string(),
+        (Some(h), None) => h.to_string(),
+        (None, None) => "—".to_string(),
+    }
+}
+
+/// Titles of the link signals that warn or fail and whose evidence names this link, or its host when
+/// that host is not official (an official host also appears in evidence as the text a fake link shows).
+fn warnings(href: &str, host: Option<&str>, verdict: Option<&Verdict>) -> Vec<String> {
+    let Some(v) = verdict else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = v
+        .signals
+        .iter()
+        .filter(|s| s.id.starts_with("link-") && matches!(s.outcome, Outcome::Warn | Outcome::Fail))
+        .filter(|s| s.evidence.contains(href) || host.is_some_and(|h| s.evidence.contains(h)))
+        .map(|s| clean(&s.title))
+        .collect();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mail::{Link, LinkOrigin};
+    use crate::model::{Category, Signal, Trust};
+
+    #[test]
+    fn link_rows_judge_domains_against_the_brand() {
+        let msg = Message {
+            links: vec![
+                Link {
+                    href: "https://www.amazon.com/orders".into(),
+                    text: "Orders".into(),
+                    origin: LinkOrigin::HtmlAnchor,
+                },
+                Link {
+                    href: "http://amaz0n-login.example.ru/x".into(),
+                    text: "Sign in".into(),
+                    origin: LinkOrigin::HtmlAnchor,
+                },
+                Link {
+                    href: "http://192.168.1.1/a".into(),
+                    text: "here".into(),
+                    origin: LinkOrigin::HtmlAnchor,
+                },
+            ],
+            ..Message::default()
+        };
+        let verdict = Verdict {
+            brand: Some("amazon".into()),
+            category: Category::AccountSecurity,
+            trust: Trust::Phishing,
+            decisive: vec![],
+            advice: String::new(),
+            signals: vec![Signal::new(
+                "link-offbrand",
+                Outcome::Fail,
+                "Link goes off-brand",
+                "http://amaz0n-login.example.ru/x",
+            )],
+        };
+        let rows = link_rows(&msg, Some(&verdict), &Brands::embedded());
+        assert_eq!(rows[0].domain, "amazon.com");
+        assert_eq!(rows[0].official, Some(true));
+        assert_eq!(rows[1].domain, "example.ru");
+        assert_eq!(rows[1].official, Some(false));
+        assert_eq!(rows[1].warnings, vec!["Link goes off-brand".to_string()]);
+        assert_eq!(rows[2].domain, "IP address 192.168.1.1");
+        assert_eq!(rows[2].official, None);
+    }
+}

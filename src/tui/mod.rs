@@ -1,0 +1,125 @@
+//! The triage interface: a keyboard-driven view of a Maildir with the trust and category of every message,
+//! the evidence one key away. Shape (STYLE.md): keys → [`keymap`] → [`action::Action`] →
+//! [`update::update`] (pure) → [`effect::Effect`]s run by [`effect::Runner`]; [`view::render`] draws
+//! `&AppState`. Only [`term`] touches the real terminal; only [`source`] calls store, mail and analysis.
+
+pub mod action;
+pub mod bodytext;
+pub mod dates;
+pub mod effect;
+pub mod event;
+pub mod filter;
+pub mod keymap;
+pub mod layout;
+pub mod linkinfo;
+pub mod pool;
+pub mod source;
+pub mod state;
+pub mod term;
+pub mod theme;
+pub mod update;
+pub mod view;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use crate::analysis::Rules;
+
+use action::Action;
+use keymap::Keymap;
+use state::AppState;
+use theme::Theme;
+
+/// What the interface opens and how.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The Maildir (or directory of Maildirs) to open.
+    pub maildir: PathBuf,
+    /// Refuse every write into the Maildir.
+    pub read_only: bool,
+    /// The Maildir is the built-in demo (the title bar says so).
+    pub demo: bool,
+    /// Theme name from the config (`default`, `light`, `mono`); NO_COLOR forces `mono`.
+    pub theme: Option<String>,
+    /// The config's `[keys]` table, applied over the default keymap.
+    pub keys: Option<toml::Table>,
+    /// Largest message file read, in bytes.
+    pub max_message_bytes: u64,
+    /// The analysis rules.
+    pub rules: Rules,
+}
+
+/// Why the interface could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The terminal could not be set up or drawn on.
+    #[error("terminal error: {0}")]
+    Terminal(#[from] std::io::Error),
+    /// The theme or key configuration is invalid (the message names the key).
+    #[error("invalid config: {0}")]
+    Config(String),
+}
+
+/// Whether NO_COLOR is set to a non-empty value.
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+fn unix_now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+}
+
+/// Runs the interface until the user quits (or SIGTERM/SIGHUP); the terminal is restored on every exit.
+pub fn run(opts: Options) -> Result<(), Error> {
+    let theme = Theme::choose(opts.theme.as_deref(), no_color()).map_err(Error::Config)?;
+    let keymap = match &opts.keys {
+        Some(table) => Keymap::with_overrides(table).map_err(Error::Config)?,
+        None => Keymap::embedded(),
+    };
+    let mut state = AppState::new(
+        opts.maildir.display().to_string(),
+        keymap,
+        opts.rules.brands.clone(),
+    );
+    state.demo = opts.demo;
+    state.read_only = opts.read_only;
+    state.now = unix_now();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut runner = effect::Runner::new(tx.clone(), opts.max_message_bytes, Arc::new(opts.rules));
+    let (mut terminal, guard) = term::enter()?;
+    let size = terminal.size()?;
+    update::update(&mut state, Action::Resize(size.width, size.height));
+    event::spawn_input(tx)?;
+    runner.list(opts.maildir)?;
+    let mut last_tick = Instant::now();
+    while !state.quit && !guard.terminate.load(Ordering::Relaxed) {
+        terminal.draw(|f| view::render(f, &state, &theme))?;
+        let first = rx.recv_timeout(Duration::from_millis(100)).ok();
+        let mut batch: Vec<Action> = first.into_iter().chain(rx.try_iter().take(5000)).collect();
+        if last_tick.elapsed() >= Duration::from_millis(300) {
+            last_tick = Instant::now();
+            batch.push(Action::Tick(unix_now()));
+        }
+        for action in batch {
+            // Keys are mapped as they are handled, so a key that opens the prompt changes the next key's mode.
+            let action = match action {
+                Action::Input(ev) => event::map_event(&ev, &state.keymap, state.mode()),
+                other => Some(other),
+            };
+            for e in action
+                .map(|a| update::update(&mut state, a))
+                .unwrap_or_default()
+            {
+                if let Err(message) = runner.run(e) {
+                    state.status = message;
+                }
+            }
+        }
+    }
+    drop(guard);
+    Ok(())
+}

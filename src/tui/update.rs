@@ -1,0 +1,398 @@
+//! `update(&mut AppState, Action) -> Vec<Effect>`: every state change, pure (no files, no terminal, no
+//! clock). Effects ask the runner for background work.
+
+use ratatui::crossterm::event::KeyEvent;
+use tui_textarea::TextArea;
+
+use crate::model::{Category, Trust, Verdict};
+
+use super::action::Action;
+use super::bodytext;
+use super::effect::Effect;
+use super::filter::Filter;
+use super::keymap::Mode;
+use super::layout;
+use super::linkinfo;
+use super::source::{Listing, Loaded, Summary, clean};
+use super::state::{AppState, Content, Focus, FolderStat, Opened, Overlay, Prompt, PromptKind};
+
+/// Applies one action; returns the effects to run.
+pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    // A background result changes no window, so it need not re-prioritise (that would flood the queue).
+    let background = matches!(action, Action::Analysed(..) | Action::Loaded(..));
+    if action.name().is_some() {
+        s.status.clear();
+    }
+    match action {
+        Action::Down => step(s, 1),
+        Action::Up => step(s, -1),
+        Action::PageDown => step(s, page(s)),
+        Action::PageUp => step(s, -page(s)),
+        Action::Top => step(s, isize::MIN / 2),
+        Action::Bottom => step(s, isize::MAX / 2),
+        Action::FocusNext => s.focus = cycle_focus(s, true),
+        Action::FocusPrev => s.focus = cycle_focus(s, false),
+        Action::Open if s.overlay.is_none() && s.focus == Focus::Sidebar => open_folder(s),
+        Action::Open => show(s, Overlay::Body),
+        Action::ShowLinks => show(s, Overlay::Links),
+        Action::ShowHeaders => show(s, Overlay::Headers),
+        Action::ShowAttachments => show(s, Overlay::Attachments),
+        Action::ShowHelp => show(s, Overlay::Help),
+        Action::Close => close(s),
+        Action::Quit => s.quit = true,
+        Action::CloseOrQuit if s.overlay.is_some() => close(s),
+        Action::CloseOrQuit => s.quit = true,
+        Action::ToggleSidebar => {
+            s.show_sidebar = !s.show_sidebar;
+            s.focus = fix_focus(s);
+        }
+        Action::ToggleDetail => {
+            s.show_detail = !s.show_detail;
+            s.focus = fix_focus(s);
+        }
+        Action::Search => open_prompt(s, PromptKind::Search, s.filter.search.clone()),
+        Action::FilterPrompt => open_prompt(s, PromptKind::Filter, s.filter.describe()),
+        Action::CycleTrust => {
+            s.filter.trust = cycle(&TRUST_CYCLE, s.filter.trust);
+            s.refresh();
+        }
+        Action::CycleCategory => {
+            s.filter.category = cycle(&CATEGORY_CYCLE, s.filter.category);
+            s.refresh();
+        }
+        Action::CycleSort => {
+            s.sort = s.sort.next();
+            s.refresh();
+            s.status = format!("sorted by {}", s.sort.as_str());
+        }
+        Action::ToggleMark => toggle_mark(s),
+        Action::MarkAllShown => mark_all(s),
+        Action::CopyLink => copy_link(s, &mut effects),
+        Action::PromptSubmit => submit_prompt(s),
+        Action::PromptCancel => s.prompt = None,
+        Action::PromptKey(key) => prompt_key(s, key),
+        Action::Resize(w, h) => {
+            s.width = w;
+            s.height = h;
+            relayout_body(s);
+        }
+        Action::Tick(now) => {
+            s.now = now;
+            if s.dirty {
+                s.refresh();
+            }
+        }
+        Action::Input(_) => {}
+        Action::Listed(listing) => listed(s, *listing, &mut effects),
+        Action::Analysed(id, summary) => analysed(s, id, *summary),
+        Action::Loaded(id, result) => loaded(s, id, *result),
+    }
+    follow(s, &mut effects, !background);
+    effects
+}
+
+const TRUST_CYCLE: [Option<Trust>; 6] = [
+    None,
+    Some(Trust::Phishing),
+    Some(Trust::Suspicious),
+    Some(Trust::Unverified),
+    Some(Trust::Verified),
+    Some(Trust::Unparseable),
+];
+
+const CATEGORY_CYCLE: [Option<Category>; 6] = [
+    None,
+    Some(Category::AccountSecurity),
+    Some(Category::SellerPerformance),
+    Some(Category::OrdersShipping),
+    Some(Category::Promotions),
+    Some(Category::Other),
+];
+
+fn cycle<T: Copy + PartialEq>(all: &[Option<T>], now: Option<T>) -> Option<T> {
+    let i = all.iter().position(|x| *x == now).unwrap_or(0);
+    all.get(i + 1).copied().flatten()
+}
+
+fn page(s: &AppState) -> isize {
+    let rows = if s.overlay.is_some() {
+        layout::overlay_rows(s)
+    } else {
+        layout::list_rows(s)
+    };
+    isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(1)
+}
+
+fn moved(at: usize, by: isize, len: usize) -> usize {
+    at.saturating_add_signed(by).min(len.saturating_sub(1))
+}
+
+/// Moves whatever has the keyboard: overlay scroll, link cursor, sidebar, detail scroll or the list.
+fn step(s: &mut AppState, by: isize) {
+    match (s.overlay, s.focus) {
+        (Some(Overlay::Links), _) => {
+            let len = s.content().map_or(0, |c| c.links.len());
+            s.link_sel = moved(s.link_sel, by, len);
+        }
+        (Some(_), _) => s.scroll = moved(s.scroll, by, overlay_len(s)),
+        (None, Focus::Sidebar) => s.sidebar_sel = moved(s.sidebar_sel, by, s.folders.len()),
+        (None, Focus::Detail) => s.detail_scroll = moved(s.detail_scroll, by, detail_len(s)),
+        (None, Focus::List) => {
+            s.selected = moved(s.selected, by, s.shown.len());
+            s.detail_scroll = 0;
+        }
+    }
+}
+
+fn overlay_len(s: &AppState) -> usize {
+    match (s.overlay, s.content()) {
+        (Some(Overlay::Body), Some(c)) => c.body.lines.len(),
+        (Some(Overlay::Headers), Some(c)) => c.headers.len(),
+        (Some(Overlay::Attachments), Some(c)) => c.message.attachments.len(),
+        (Some(Overlay::Help), _) => Mode::ALL.iter().map(|m| s.keymap.help(*m).len() + 2).sum(),
+        _ => 0,
+    }
+}
+
+/// An upper bound on the detail pane's lines: the header fields, the checklist, room for wrapping.
+fn detail_len(s: &AppState) -> usize {
+    let signals = s.content().map_or(0, |c| c.verdict.signals.len());
+    (12 + signals) * 2
+}
+
+fn panes(s: &AppState) -> Vec<Focus> {
+    let mut panes = Vec::new();
+    if s.show_sidebar {
+        panes.push(Focus::Sidebar);
+    }
+    panes.push(Focus::List);
+    if s.show_detail {
+        panes.push(Focus::Detail);
+    }
+    panes
+}
+
+fn cycle_focus(s: &AppState, forward: bool) -> Focus {
+    let panes = panes(s);
+    let i = panes.iter().position(|f| *f == s.focus).unwrap_or(0);
+    let n = panes.len();
+    let next = if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
+    };
+    panes.get(next).copied().unwrap_or(Focus::List)
+}
+
+fn fix_focus(s: &AppState) -> Focus {
+    if panes(s).contains(&s.focus) {
+        s.focus
+    } else {
+        Focus::List
+    }
+}
+
+fn open_folder(s: &mut AppState) {
+    if s.sidebar_sel < s.folders.len() {
+        s.folder = s.sidebar_sel;
+        s.selected = 0;
+        s.refresh();
+        s.selected = 0;
+        s.focus = Focus::List;
+    }
+}
+
+fn show(s: &mut AppState, overlay: Overlay) {
+    if overlay != Overlay::Help && s.selected_row().is_none() {
+        s.status = "no message selected".into();
+        return;
+    }
+    s.overlay = Some(overlay);
+    s.scroll = 0;
+    s.link_sel = 0;
+}
+
+fn close(s: &mut AppState) {
+    if s.overlay.take().is_none() && !s.filter.is_empty() {
+        s.filter = Filter::default();
+        s.refresh();
+        s.status = "filters cleared".into();
+    }
+}
+
+fn open_prompt(s: &mut AppState, kind: PromptKind, text: String) {
+    let mut input = TextArea::new(vec![text]);
+    input.move_cursor(tui_textarea::CursorMove::End);
+    input.set_cursor_line_style(ratatui::style::Style::default());
+    s.prompt = Some(Prompt { kind, input });
+}
+
+fn prompt_key(s: &mut AppState, key: KeyEvent) {
+    if let Some(p) = &mut s.prompt
+        && key.code != ratatui::crossterm::event::KeyCode::Enter
+    {
+        p.input.input(key);
+    }
+}
+
+fn submit_prompt(s: &mut AppState) {
+    let Some(p) = s.prompt.take() else { return };
+    let text = p.input.lines().join(" ");
+    match p.kind {
+        PromptKind::Search => s.filter.search = text.trim().to_string(),
+        PromptKind::Filter => match Filter::parse(&text) {
+            Ok(f) => s.filter = f,
+            Err(e) => {
+                s.status = e;
+                s.prompt = Some(p);
+                return;
+            }
+        },
+    }
+    s.refresh();
+    s.status = format!("{} shown", s.shown.len());
+}
+
+fn toggle_mark(s: &mut AppState) {
+    if let Some(id) = s.selected_row() {
+        if !s.marks.remove(&id) {
+            s.marks.insert(id);
+        }
+        step(s, 1);
+    }
+}
+
+fn mark_all(s: &mut AppState) {
+    if s.shown.iter().all(|id| s.marks.contains(id)) {
+        for id in &s.shown {
+            s.marks.remove(id);
+        }
+    } else {
+        s.marks.extend(s.shown.iter().copied());
+    }
+    s.status = format!("{} marked", s.marks.len());
+}
+
+fn copy_link(s: &mut AppState, effects: &mut Vec<Effect>) {
+    let url = s
+        .content()
+        .filter(|_| s.overlay == Some(Overlay::Links))
+        .and_then(|c| c.links.get(s.link_sel))
+        .map(|l| l.url.clone());
+    match url {
+        Some(url) => {
+            s.status = format!("copied {url}");
+            effects.push(Effect::Copy(url));
+        }
+        None => s.status = "open the link table (L) and pick a link to copy".into(),
+    }
+}
+
+fn listed(s: &mut AppState, listing: Listing, effects: &mut Vec<Effect>) {
+    let mut names: Vec<String> = listing.rows.iter().map(|r| r.folder.clone()).collect();
+    names.sort_by_key(|n| (n != "INBOX", n.to_lowercase()));
+    names.dedup();
+    s.folders = names
+        .into_iter()
+        .map(|name| FolderStat {
+            name,
+            ..FolderStat::default()
+        })
+        .collect();
+    s.rows = listing.rows;
+    for row in &mut s.rows {
+        row.folder_idx = s
+            .folders
+            .iter()
+            .position(|f| f.name == row.folder)
+            .unwrap_or(0);
+        if let Some(f) = s.folders.get_mut(row.folder_idx) {
+            f.total += 1;
+            f.unread += usize::from(row.unread());
+        }
+    }
+    s.listed = true;
+    s.status = match listing.errors.first() {
+        Some(e) => clean(e),
+        None if s.rows.is_empty() => "no messages found".into(),
+        None => String::new(),
+    };
+    s.refresh();
+    effects.push(Effect::Analyse(
+        s.rows.iter().map(|r| r.path.clone()).collect(),
+    ));
+}
+
+fn analysed(s: &mut AppState, id: usize, summary: Summary) {
+    let Some(row) = s.rows.get_mut(id) else {
+        return;
+    };
+    if row.verdict.is_none() {
+        s.analysed += 1;
+    }
+    if let Some(f) = s.folders.get_mut(row.folder_idx) {
+        f.suspicious += usize::from(summary.verdict.trust == Trust::Suspicious);
+        f.phishing += usize::from(summary.verdict.trust == Trust::Phishing);
+    }
+    row.envelope = summary.envelope;
+    row.verdict = Some(Verdict {
+        signals: Vec::new(),
+        ..summary.verdict
+    });
+    s.dirty = true;
+}
+
+fn loaded(s: &mut AppState, id: usize, result: Result<Loaded, String>) {
+    if s.loading == Some(id) {
+        s.loading = None;
+    }
+    let content = result.map(|l| Content {
+        body: bodytext::layout(&l.message, body_width(s)),
+        links: linkinfo::link_rows(&l.message, Some(&l.verdict), &s.brands),
+        headers: l.headers.iter().map(|h| clean(h)).collect(),
+        message: l.message,
+        verdict: l.verdict,
+    });
+    s.open = Some(Opened { row: id, content });
+}
+
+fn body_width(s: &AppState) -> usize {
+    usize::from(s.width.saturating_sub(2)).clamp(20, 120)
+}
+
+fn relayout_body(s: &mut AppState) {
+    let width = body_width(s);
+    if let Some(Opened { content: Ok(c), .. }) = &mut s.open {
+        c.body = bodytext::layout(&c.message, width);
+    }
+}
+
+/// After every action: keep the selection on screen, ask for the visible rows first, and read the
+/// selected message when something shows it.
+fn follow(s: &mut AppState, effects: &mut Vec<Effect>, prioritise: bool) {
+    s.selected = s.selected.min(s.shown.len().saturating_sub(1));
+    let rows = layout::list_rows(s);
+    if s.selected < s.offset {
+        s.offset = s.selected;
+    } else if s.selected >= s.offset + rows {
+        s.offset = s.selected + 1 - rows;
+    }
+    s.offset = s.offset.min(s.shown.len().saturating_sub(rows));
+    let end = (s.offset + rows).min(s.shown.len());
+    let waiting: Vec<usize> = s.shown[s.offset..end]
+        .iter()
+        .copied()
+        .filter(|&i| s.rows[i].verdict.is_none())
+        .collect();
+    if prioritise && !waiting.is_empty() {
+        effects.push(Effect::Prioritise(waiting));
+    }
+    let Some(id) = s.selected_row() else { return };
+    let wanted = s.show_detail || s.overlay.is_some();
+    let have = s.open.as_ref().is_some_and(|o| o.row == id) || s.loading == Some(id);
+    if wanted && !have && s.rows[id].verdict.is_some() {
+        s.loading = Some(id);
+        effects.push(Effect::Load(id, s.rows[id].path.clone()));
+    }
+}

@@ -1,0 +1,128 @@
+//! The message list: flags, absolute date, sender, subject, category chip and trust badge (words, so it
+//! reads without colour). Pure helpers `trust_badge` and `category_chip` are shared with the detail pane.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::Span;
+use ratatui::widgets::{Cell, Row as TableRow, Table};
+
+use crate::model::{Category, Trust};
+
+use crate::tui::dates::list_date;
+use crate::tui::filter::category_word;
+use crate::tui::source::clean;
+use crate::tui::state::{AppState, Focus, Row};
+use crate::tui::theme::Theme;
+
+/// The trust badge: the label's word in its style; `…` while not analysed.
+pub fn trust_badge(t: Option<Trust>, theme: &Theme) -> Span<'static> {
+    let word = t.map_or("…", Trust::as_str);
+    Span::styled(word, theme.trust(t))
+}
+
+/// The category chip: a short word in its style.
+pub fn category_chip(c: Option<Category>, theme: &Theme) -> Span<'static> {
+    match c {
+        Some(c) => Span::styled(category_word(c), theme.category(c)),
+        None => Span::raw(""),
+    }
+}
+
+/// `*` marked, `N` unread, `F` flagged.
+pub fn flag_marks(row: &Row, marked: bool) -> String {
+    let mut s = String::with_capacity(3);
+    s.push(if marked { '*' } else { ' ' });
+    s.push(if row.unread() { 'N' } else { ' ' });
+    s.push(if row.flags.contains('F') { 'F' } else { ' ' });
+    s
+}
+
+/// The sender as the list shows it: the display name, else the address.
+pub fn sender(row: &Row) -> String {
+    match &row.envelope {
+        Some(e) if !e.from_name.trim().is_empty() => clean(e.from_name.trim()),
+        Some(e) => clean(&e.from_addr),
+        None => String::new(),
+    }
+}
+
+fn subject(row: &Row) -> String {
+    match &row.envelope {
+        Some(e) => clean(&e.subject),
+        None => row
+            .path
+            .file_name()
+            .map(|n| clean(&n.to_string_lossy()))
+            .unwrap_or_default(),
+    }
+}
+
+/// Draws the visible slice of the list.
+pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
+    let end = (s.offset + usize::from(area.height.saturating_sub(1))).min(s.shown.len());
+    let visible = s.shown.get(s.offset..end).unwrap_or(&[]);
+    let dates: Vec<String> = visible
+        .iter()
+        .map(|&i| {
+            s.rows[i]
+                .time()
+                .map(|t| list_date(t, s.now))
+                .unwrap_or_default()
+        })
+        .collect();
+    let date_w = dates.iter().map(|d| d.len()).max().unwrap_or(5).max(4);
+    let badge_w = visible
+        .iter()
+        .map(|&i| s.rows[i].trust().map_or(1, |t| t.as_str().len()))
+        .max()
+        .unwrap_or(5)
+        .max(5);
+    let fixed = 3 + date_w + 7 + badge_w + 5;
+    let flexible = usize::from(area.width).saturating_sub(fixed);
+    let from_w = (flexible * 2 / 5).clamp(8, 26);
+    let focused = s.focus == Focus::List && s.overlay.is_none();
+    let rows = visible
+        .iter()
+        .zip(dates)
+        .enumerate()
+        .map(|(n, (&i, date))| {
+            let row = &s.rows[i];
+            let marked = s.marks.contains(&i);
+            let mut style = Style::default();
+            if row.unread() {
+                style = style.patch(theme.unread);
+            }
+            if marked {
+                style = style.patch(theme.marked);
+            }
+            if s.offset + n == s.selected {
+                style = style.patch(theme.selected(focused));
+            }
+            let verdict = row.verdict.as_ref();
+            TableRow::new(vec![
+                Cell::from(flag_marks(row, marked)),
+                Cell::from(Span::styled(date, theme.dim)),
+                Cell::from(sender(row)),
+                Cell::from(subject(row)),
+                Cell::from(category_chip(verdict.map(|v| v.category), theme)),
+                Cell::from(trust_badge(verdict.map(|v| v.trust), theme)),
+            ])
+            .style(style)
+        });
+    let widths = [
+        Constraint::Length(3),
+        Constraint::Length(u16::try_from(date_w).unwrap_or(10)),
+        Constraint::Length(u16::try_from(from_w).unwrap_or(20)),
+        Constraint::Fill(1),
+        Constraint::Length(7),
+        Constraint::Length(u16::try_from(badge_w).unwrap_or(11)),
+    ];
+    let header =
+        TableRow::new(vec!["", "Date", "From", "Subject", "Kind", "Trust"]).style(theme.header);
+    let table = Table::new(rows, widths)
+        .header(header)
+        .column_spacing(1)
+        .style(theme.base);
+    f.render_widget(table, area);
+}

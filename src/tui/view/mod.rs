@@ -1,0 +1,81 @@
+//! Drawing: `render(frame, &AppState, &Theme)` lays out the panes and calls one renderer per pane. Views
+//! only read the state; every string from mail is sanitised before it becomes a Span.
+
+pub mod body;
+pub mod detail;
+pub mod headers;
+pub mod help;
+pub mod links;
+pub mod list;
+pub mod sidebar;
+pub mod status;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::layout::areas;
+use super::state::{AppState, Overlay};
+use super::theme::Theme;
+
+/// Draws the whole screen.
+pub fn render(f: &mut Frame, s: &AppState, theme: &Theme) {
+    let a = areas(s);
+    status::render_title(f, a.title, s, theme);
+    match s.overlay {
+        Some(overlay) => {
+            f.render_widget(Clear, a.middle);
+            match overlay {
+                Overlay::Body => body::render(f, a.middle, s, theme),
+                Overlay::Links => links::render(f, a.middle, s, theme),
+                Overlay::Headers => headers::render_headers(f, a.middle, s, theme),
+                Overlay::Attachments => headers::render_attachments(f, a.middle, s, theme),
+                Overlay::Help => help::render(f, a.middle, s, theme),
+            }
+        }
+        None => {
+            if let Some(side) = a.sidebar {
+                sidebar::render(f, side, s, theme);
+            }
+            if s.shown.is_empty() {
+                let why = if !s.listed {
+                    "listing the Maildir…"
+                } else if s.rows.is_empty() {
+                    "no messages in this Maildir"
+                } else {
+                    "no message matches (Esc clears the filter)"
+                };
+                f.render_widget(Paragraph::new(format!(" {why}")).style(theme.dim), a.list);
+            } else {
+                list::render(f, a.list, s, theme);
+            }
+            if let Some(d) = a.detail {
+                detail::render(f, d, s, theme, d.y == a.list.y);
+            }
+        }
+    }
+    status::render_status(f, a.status, s, theme);
+}
+
+/// The frame of a full-screen view.
+pub fn overlay_block<'a>(title: String, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::TOP)
+        .border_style(theme.border(true))
+        .title(Span::styled(title, theme.header))
+        .title_bottom(Span::styled(" Esc/q: back ", theme.dim))
+}
+
+/// What a message view shows while its message is being read, or when it cannot be.
+pub fn placeholder(f: &mut Frame, area: Rect, s: &AppState, title: &str, theme: &Theme) {
+    let text = match &s.open {
+        Some(o) if Some(o.row) == s.selected_row() => match &o.content {
+            Err(e) => format!(" cannot show this message: {}", super::source::clean(e)),
+            Ok(_) => String::new(),
+        },
+        _ => " reading the message…".to_string(),
+    };
+    let block = overlay_block(title.to_string(), theme);
+    f.render_widget(Paragraph::new(text).block(block).style(theme.dim), area);
+}

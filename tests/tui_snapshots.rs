@@ -1,0 +1,201 @@
+//! View snapshots at 80x24 and 160x48 (TestBackend + insta) for the list, detail, body, links, help and
+//! filter views, and cell-style assertions for the colours that snapshots cannot show.
+
+mod tui_support;
+
+use mailvet::tui::action::Action;
+use mailvet::tui::theme::Theme;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Color, Modifier};
+use tui_support::{apply, cmd, dark, draw, state};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+
+fn snap(view: &str, setup: impl Fn(&mut mailvet::tui::state::AppState)) {
+    for (w, h) in SIZES {
+        let mut s = state(w, h);
+        setup(&mut s);
+        let term = draw(&s, &dark());
+        insta::assert_snapshot!(format!("{view}_{w}x{h}"), term.backend());
+    }
+}
+
+#[test]
+fn list_view() {
+    snap("list", |s| {
+        cmd(s, "toggle-detail");
+    });
+}
+
+#[test]
+fn detail_view() {
+    snap("detail", |_| {});
+}
+
+#[test]
+fn body_view() {
+    snap("body", |s| {
+        cmd(s, "open");
+    });
+}
+
+#[test]
+fn links_view() {
+    snap("links", |s| {
+        cmd(s, "links");
+        cmd(s, "down");
+    });
+}
+
+#[test]
+fn help_view() {
+    snap("help", |s| {
+        cmd(s, "help");
+    });
+}
+
+#[test]
+fn filter_view() {
+    snap("filter", |s| {
+        cmd(s, "cycle-trust");
+        cmd(s, "filter");
+        for c in " cat:acc".chars() {
+            apply(
+                s,
+                Action::PromptKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+            );
+        }
+    });
+}
+
+#[test]
+fn headers_and_attachments_views_are_sanitised() {
+    let mut s = state(100, 30);
+    cmd(&mut s, "headers");
+    let text = format!("{}", draw(&s, &dark()).backend());
+    assert!(
+        text.contains("Subject: Your account access has been limited"),
+        "{text}"
+    );
+    assert!(!text.contains('\u{1b}'));
+    cmd(&mut s, "attachments");
+    let text = format!("{}", draw(&s, &dark()).backend());
+    assert!(
+        text.contains("statement.pdf.html") && text.contains("5.2 kB"),
+        "{text}"
+    );
+}
+
+/// The cell where `needle` starts on screen.
+fn find(term: &ratatui::Terminal<ratatui::backend::TestBackend>, needle: &str) -> (u16, u16) {
+    let buf = term.backend().buffer();
+    for y in 0..buf.area.height {
+        let line: String = (0..buf.area.width)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect();
+        if let Some(at) = line.find(needle) {
+            let x = line[..at].chars().count();
+            return (u16::try_from(x).expect("fits"), y);
+        }
+    }
+    panic!("{needle:?} not on screen");
+}
+
+#[test]
+fn trust_badges_and_category_chips_are_coloured_by_meaning() {
+    let s = state(160, 48);
+    let term = draw(&s, &dark());
+    let buf = term.backend().buffer();
+    let (x, y) = find(&term, "phishing");
+    assert_eq!(buf[(x, y)].fg, Color::Red);
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    let (x, y) = find(&term, "verified ");
+    assert_eq!(buf[(x, y)].fg, Color::Green);
+    let (x, y) = find(&term, "orders");
+    assert_eq!(buf[(x, y)].fg, Color::LightBlue);
+    let (x, y) = find(&term, "suspicious");
+    assert_eq!(buf[(x, y)].fg, Color::Yellow);
+}
+
+#[test]
+fn mono_theme_uses_no_colours_only_modifiers() {
+    let s = state(160, 48);
+    let mono = Theme::choose(Some("default"), true).expect("mono");
+    let term = draw(&s, &mono);
+    let buf = term.backend().buffer();
+    for cell in buf.content() {
+        assert_eq!(cell.fg, Color::Reset);
+        assert_eq!(cell.bg, Color::Reset);
+    }
+    let (x, y) = find(&term, "phishing");
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn wide_layout_puts_the_detail_beside_the_list_with_40_rows() {
+    let s = state(200, 50);
+    assert!(mailvet::tui::layout::list_rows(&s) >= 40);
+    let a = mailvet::tui::layout::areas(&s);
+    let detail = a.detail.expect("detail shown");
+    assert_eq!(detail.y, a.list.y);
+    assert!(detail.x > a.list.x);
+}
+
+#[test]
+fn control_sequences_from_mail_never_reach_the_screen() {
+    let mut s = state(160, 48);
+    let id = s.selected_row().expect("row");
+    if let Some(env) = s.rows[id].envelope.as_mut() {
+        env.subject = "Invoice \u{1b}[2J\u{1b}]52;c;ZXZpbA==\u{7} due".into();
+        env.from_name = "Pay\u{1b}[31mPal\u{9b}31m".into();
+    }
+    if let Some(v) = s.rows[id].verdict.as_mut() {
+        v.advice = "Do not click \u{1b}]8;;http://evil.example\u{1b}\\here".into();
+    }
+    for view in ["open", "close", "links", "close", "headers"] {
+        cmd(&mut s, view);
+        let term = draw(&s, &dark());
+        for cell in term.backend().buffer().content() {
+            assert!(
+                !cell.symbol().chars().any(|c| c.is_control()),
+                "control character on screen in {view}: {:?}",
+                cell.symbol()
+            );
+        }
+    }
+}
+
+#[test]
+fn tiny_and_odd_sizes_draw_without_panicking() {
+    for (w, h) in [(1, 1), (20, 5), (40, 10), (59, 24), (100, 7), (300, 100)] {
+        let mut s = state(w, h);
+        s.demo = true;
+        s.read_only = true;
+        for view in [
+            "toggle-sidebar",
+            "open",
+            "links",
+            "headers",
+            "attachments",
+            "help",
+            "close",
+            "filter",
+        ] {
+            cmd(&mut s, view);
+            draw(&s, &dark());
+        }
+    }
+}
+
+#[test]
+fn title_bar_says_demo_and_read_only() {
+    let mut s = state(160, 48);
+    s.demo = true;
+    s.read_only = true;
+    let text = format!("{}", draw(&s, &dark()).backend());
+    let title = text.lines().next().unwrap_or_default();
+    assert!(
+        title.contains("DEMO mailbox") && title.contains("[read-only]"),
+        "{title}"
+    );
+}

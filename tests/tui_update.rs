@@ -1,0 +1,242 @@
+//! Pure update tests: a state and an action give the expected state and effects. No terminal, no files.
+
+mod tui_support;
+
+use mailvet::model::Trust;
+use mailvet::tui::action::Action;
+use mailvet::tui::effect::Effect;
+use mailvet::tui::state::{Focus, Overlay, SortKey};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_support::{apply, cmd, state};
+
+fn type_text(s: &mut mailvet::tui::state::AppState, text: &str) {
+    for c in text.chars() {
+        apply(
+            s,
+            Action::PromptKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        );
+    }
+}
+
+#[test]
+fn listing_starts_analysis_and_prioritises_visible_rows() {
+    let mut s = mailvet::tui::state::AppState::new("x", Default::default(), Default::default());
+    apply(&mut s, Action::Resize(80, 24));
+    let effects = apply(&mut s, Action::Listed(Box::new(tui_support::listing())));
+    assert!(matches!(&effects[0], Effect::Analyse(paths) if paths.len() == 7));
+    assert!(matches!(&effects[1], Effect::Prioritise(ids) if !ids.is_empty()));
+    assert_eq!(
+        s.folders
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect::<Vec<_>>(),
+        ["INBOX", "Junk"]
+    );
+    assert_eq!(s.shown.len(), 6, "INBOX rows only");
+    assert!(s.listed);
+    assert_eq!(s.analysed, 0);
+}
+
+#[test]
+fn analysed_rows_fill_in_counts_and_the_selected_row_is_read() {
+    let s = state(80, 24);
+    assert_eq!(s.analysed, 6);
+    assert_eq!(
+        (
+            s.folders[0].unread,
+            s.folders[0].suspicious,
+            s.folders[0].phishing
+        ),
+        (3, 1, 1)
+    );
+    assert_eq!(s.folders[1].phishing, 1);
+    assert!(s.content().is_some(), "row 0 is selected and loaded");
+}
+
+#[test]
+fn moving_stays_in_bounds_and_reads_the_new_selection() {
+    let mut s = state(80, 24);
+    cmd(&mut s, "up");
+    assert_eq!(s.selected, 0);
+    let effects = cmd(&mut s, "down");
+    assert_eq!(s.selected, 1);
+    let id = s.selected_row().expect("row");
+    assert!(effects.contains(&Effect::Load(id, s.rows[id].path.clone())));
+    assert_eq!(s.loading, Some(id));
+    cmd(&mut s, "bottom");
+    assert_eq!(s.selected, 5);
+    cmd(&mut s, "down");
+    assert_eq!(s.selected, 5);
+    cmd(&mut s, "top");
+    assert_eq!(s.selected, 0);
+}
+
+#[test]
+fn pending_rows_are_not_read_until_analysed() {
+    let mut s = state(80, 24);
+    let pending = s
+        .shown
+        .iter()
+        .position(|&i| s.rows[i].verdict.is_none())
+        .expect("pending row");
+    s.selected = pending;
+    let effects = cmd(&mut s, "toggle-detail");
+    assert!(!s.show_detail);
+    assert!(effects.iter().all(|e| !matches!(e, Effect::Load(..))));
+}
+
+#[test]
+fn trust_cycle_filters_and_escape_clears() {
+    let mut s = state(80, 24);
+    cmd(&mut s, "cycle-trust");
+    assert_eq!(s.filter.trust, Some(Trust::Phishing));
+    assert_eq!(s.shown.len(), 1);
+    cmd(&mut s, "cycle-trust");
+    assert_eq!(s.filter.trust, Some(Trust::Suspicious));
+    cmd(&mut s, "close");
+    assert!(s.filter.is_empty());
+    assert_eq!(s.shown.len(), 6);
+}
+
+#[test]
+fn filter_prompt_accepts_prefixes_and_keeps_bad_input_open() {
+    let mut s = state(80, 24);
+    cmd(&mut s, "filter");
+    assert_eq!(s.mode(), mailvet::tui::keymap::Mode::Prompt);
+    type_text(&mut s, "trust:u");
+    cmd(&mut s, "submit");
+    assert!(s.prompt.is_some(), "ambiguous input keeps the prompt");
+    assert!(s.status.contains("ambiguous"), "{}", s.status);
+    type_text(&mut s, "nv cat:orders");
+    cmd(&mut s, "submit");
+    assert!(s.prompt.is_none());
+    assert_eq!(s.filter.describe(), "trust:unverified cat:orders-shipping");
+    assert_eq!(s.shown.len(), 0);
+}
+
+#[test]
+fn search_matches_sender_subject_and_domain() {
+    let mut s = state(80, 24);
+    for (words, hits) in [
+        ("amazon", 1),
+        ("PAYPA1-secure", 1),
+        ("account", 1),
+        ("sellercentral", 1),
+        ("nothing-like-it", 0),
+    ] {
+        cmd(&mut s, "search");
+        if let Some(p) = &mut s.prompt {
+            p.input = tui_textarea::TextArea::default();
+        }
+        type_text(&mut s, words);
+        cmd(&mut s, "submit");
+        assert_eq!(s.shown.len(), hits, "{words}");
+    }
+    cmd(&mut s, "search");
+    cmd(&mut s, "cancel");
+    assert!(s.prompt.is_none());
+}
+
+#[test]
+fn marks_toggle_and_mark_all_shown_flips() {
+    let mut s = state(80, 24);
+    let first = s.selected_row().expect("row");
+    cmd(&mut s, "mark");
+    assert!(s.marks.contains(&first));
+    assert_eq!(s.selected, 1, "marking moves down");
+    cmd(&mut s, "mark-all");
+    assert_eq!(s.marks.len(), 6);
+    cmd(&mut s, "mark-all");
+    assert!(s.marks.is_empty());
+}
+
+#[test]
+fn sort_cycles_and_keeps_the_selected_message() {
+    let mut s = state(80, 24);
+    cmd(&mut s, "down");
+    let id = s.selected_row();
+    cmd(&mut s, "cycle-sort");
+    assert_eq!(s.sort, SortKey::Trust);
+    assert_eq!(s.selected_row(), id);
+    assert_eq!(s.rows[s.shown[0]].trust(), Some(Trust::Phishing));
+    assert!(s.rows[s.shown[5]].verdict.is_none(), "pending last");
+    cmd(&mut s, "cycle-sort");
+    assert_eq!(s.sort, SortKey::Sender);
+    cmd(&mut s, "cycle-sort");
+    assert_eq!(s.sort, SortKey::Date);
+}
+
+#[test]
+fn overlays_open_scroll_and_close_and_q_quits_only_from_main() {
+    let mut s = state(80, 24);
+    cmd(&mut s, "open");
+    assert_eq!(s.overlay, Some(Overlay::Body));
+    cmd(&mut s, "down");
+    assert_eq!(s.scroll, 1);
+    cmd(&mut s, "close-or-quit");
+    assert_eq!(s.overlay, None);
+    assert!(!s.quit);
+    cmd(&mut s, "close-or-quit");
+    assert!(s.quit);
+}
+
+#[test]
+fn links_view_moves_its_cursor_and_copies_the_url() {
+    let mut s = state(80, 24);
+    let copies = |e: &Vec<Effect>| e.iter().filter(|e| matches!(e, Effect::Copy(_))).count();
+    assert_eq!(
+        copies(&cmd(&mut s, "copy-link")),
+        0,
+        "nothing to copy outside the link table"
+    );
+    cmd(&mut s, "links");
+    cmd(&mut s, "down");
+    cmd(&mut s, "down");
+    cmd(&mut s, "down");
+    assert_eq!(s.link_sel, 2);
+    let effects = cmd(&mut s, "copy-link");
+    assert!(effects.contains(&Effect::Copy("http://203.0.113.9/track".into())));
+}
+
+#[test]
+fn focus_cycles_through_shown_panes_and_sidebar_opens_folders() {
+    let mut s = state(80, 24);
+    assert_eq!(s.focus, Focus::List);
+    cmd(&mut s, "focus-next");
+    assert_eq!(s.focus, Focus::Detail);
+    cmd(&mut s, "down");
+    assert_eq!(s.detail_scroll, 1);
+    cmd(&mut s, "focus-next");
+    assert_eq!(s.focus, Focus::Sidebar);
+    cmd(&mut s, "down");
+    cmd(&mut s, "open");
+    assert_eq!(s.folders[s.folder].name, "Junk");
+    assert_eq!(s.shown.len(), 1);
+    assert_eq!(s.focus, Focus::List);
+    cmd(&mut s, "focus-prev");
+    assert_eq!(s.focus, Focus::Sidebar);
+    cmd(&mut s, "toggle-sidebar");
+    assert_eq!(s.focus, Focus::List, "hiding the focused pane moves focus");
+}
+
+#[test]
+fn resize_keeps_the_selection_on_screen() {
+    let mut s = state(160, 48);
+    cmd(&mut s, "bottom");
+    apply(&mut s, Action::Resize(80, 8));
+    let rows = mailvet::tui::layout::list_rows(&s);
+    assert!(s.selected >= s.offset && s.selected < s.offset + rows);
+}
+
+#[test]
+fn unreadable_message_shows_the_reason() {
+    let mut s = state(80, 24);
+    cmd(&mut s, "down");
+    let id = s.selected_row().expect("row");
+    apply(
+        &mut s,
+        Action::Loaded(id, Box::new(Err("cannot read 'x': gone".into()))),
+    );
+    assert!(s.content().is_none());
+    assert!(matches!(&s.open, Some(o) if o.row == id && o.content.is_err()));
+}

@@ -113,13 +113,29 @@ pub fn reg_label(reg: &str) -> &str {
 
 /// Whether `label` is within the spelling distance allowed for a brand label of this length.
 fn near_miss(label: &str, official: &str) -> bool {
-    let allowed = match official.len() {
+    // Edits leave the rest of the word alone: a cheap bound on shared prefix and suffix skips most pairs.
+    let (a, b) = (label.as_bytes(), official.as_bytes());
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if prefix + suffix + 2 * allowed_distance(official) < a.len().max(b.len()) {
+        return false;
+    }
+    let d = strsim::damerau_levenshtein(label, official);
+    d > 0 && d <= allowed_distance(official)
+}
+
+/// How many edits a look-alike of `official` may be away: none for short labels, then one, then two.
+fn allowed_distance(official: &str) -> usize {
+    match official.len() {
         0..=4 => 0,
         5..=8 => 1,
         _ => 2,
-    };
-    let d = strsim::damerau_levenshtein(label, official);
-    d > 0 && d <= allowed
+    }
 }
 
 /// Whether `word` holds `official` as a whole token (split on `-`, `_` and digits), or as a substring when the
@@ -141,7 +157,7 @@ pub fn lookalike<'a>(ascii_host: &str, brands: &'a Brands) -> Option<Lookalike<'
     if brands.is_shared_platform(ascii_host) || brands.is_freemail(ascii_host) {
         return None;
     }
-    if brands.brands.iter().any(|b| b.owns_link(ascii_host)) {
+    if brands.link_brand(ascii_host).is_some() {
         return None;
     }
     let label = reg_label(reg);
@@ -158,7 +174,7 @@ pub fn lookalike<'a>(ascii_host: &str, brands: &'a Brands) -> Option<Lookalike<'
                 LookalikeKind::Homoglyph
             })
         } else if label.is_ascii()
-            && label.len().abs_diff(l.label.len()) <= 2
+            && label.len().abs_diff(l.label.len()) <= allowed_distance(&l.label)
             && near_miss(label, &l.label)
         {
             Some(LookalikeKind::Spelling)

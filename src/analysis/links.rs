@@ -247,7 +247,7 @@ pub fn check(msg: &Message, rules: &Rules, claim: Option<&Claim>) -> Vec<Signal>
         }
         if let Some(shown) = shown_domain(&d.text) {
             let real = domains::registrable(&host);
-            let shown_brand = rules.brands.brands.iter().find(|b| b.owns_link(&shown));
+            let shown_brand = rules.brands.link_brand(&shown);
             let same_brand = shown_brand.is_some_and(|b| b.owns_link(&host));
             if real != Some(shown.as_str())
                 && !same_brand

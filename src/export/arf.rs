@@ -126,7 +126,8 @@ pub fn build(req: &ReportRequest<'_>) -> Result<AbuseReport, ReportError> {
         return Err(ReportError::NotSuspect(trust));
     }
     let dest = destination(req.record, req.rules);
-    let facts = facts::gather(req.original, req.rules, dest.brand).ok_or(ReportError::Unreadable)?;
+    let facts =
+        facts::gather(req.original, req.rules, dest.brand).ok_or(ReportError::Unreadable)?;
     let from = req
         .identity
         .map(str::to_owned)
@@ -175,14 +176,21 @@ pub(super) fn human_text(req: &ReportRequest<'_>, dest: &Destination<'_>, facts:
         },
         env!("CARGO_PKG_VERSION"),
         verdict.trust.as_str().to_uppercase(),
-        name.as_deref()
-            .map_or_else(String::new, |n| format!(": it claims to come from {n} but does not")),
+        name.as_deref().map_or_else(String::new, |n| format!(
+            ": it claims to come from {n} but does not"
+        )),
     );
     if let Some(why) = &dest.fallback {
-        let _ = writeln!(t, "\nThis report goes to the Anti-Phishing Working Group because {why}.");
+        let _ = writeln!(
+            t,
+            "\nThis report goes to the Anti-Phishing Working Group because {why}."
+        );
     }
     let _ = writeln!(t, "\nWhy:");
-    let decisive = verdict.signals.iter().filter(|s| verdict.decisive.contains(&s.id));
+    let decisive = verdict
+        .signals
+        .iter()
+        .filter(|s| verdict.decisive.contains(&s.id));
     let failing = verdict
         .signals
         .iter()

@@ -11,7 +11,12 @@ use super::facts::Facts;
 use super::mime::{self, header};
 
 /// Writes the forward of `req.original` to `dest`, from `from`.
-pub fn write(req: &ReportRequest<'_>, dest: &Destination<'_>, facts: &Facts, from: &str) -> Vec<u8> {
+pub fn write(
+    req: &ReportRequest<'_>,
+    dest: &Destination<'_>,
+    facts: &Facts,
+    from: &str,
+) -> Vec<u8> {
     let eol = mime::line_ending(req.original);
     let mut out = envelope(req, from, &dest.address, eol);
     out.push_str(&subject(facts.raw_subject.as_deref(), eol));
@@ -48,7 +53,9 @@ fn subject(raw: Option<&str>, eol: &str) -> String {
     let value = raw.trim_end_matches(['\r', '\n']);
     let lines: Vec<&str> = value.split(eol).collect();
     let well_folded = lines.iter().skip(1).all(|l| l.starts_with([' ', '\t']))
-        && lines.iter().all(|l| l.len() <= 990 && !l.contains(['\r', '\n', '\0']));
+        && lines
+            .iter()
+            .all(|l| l.len() <= 990 && !l.contains(['\r', '\n', '\0']));
     if well_folded {
         format!("Subject:{value}{eol}")
     } else {

@@ -15,11 +15,14 @@ pub fn defang_text(s: &str) -> String {
     })
 }
 
-/// `s` as Markdown inline text: link-like words become defanged code spans, everything else is escaped.
+/// `s` as Markdown inline text: link-like words become defanged code spans (trailing punctuation left
+/// outside), everything else is escaped.
 pub fn markdown_text(s: &str) -> String {
     map_words(&sanitise(s), |word| {
         if looks_linky(word) {
-            code_span(&defang(word))
+            let core = word.trim_end_matches([',', ';', ':', '.', '!', '?', ')', '"', '\'']);
+            let tail = &word[core.len()..];
+            format!("{}{}", code_span(&defang(core)), escape_markdown(tail))
         } else {
             escape_markdown(word)
         }
@@ -66,7 +69,11 @@ pub fn defang(word: &str) -> String {
     let mut out = String::with_capacity(word.len() + 8);
     let lower = word.to_ascii_lowercase();
     let mut rest = word;
-    for (scheme, inert) in [("https://", "hxxps[:]//"), ("http://", "hxxp[:]//"), ("ftp://", "fxp[:]//")] {
+    for (scheme, inert) in [
+        ("https://", "hxxps[:]//"),
+        ("http://", "hxxp[:]//"),
+        ("ftp://", "fxp[:]//"),
+    ] {
         if let Some(at) = lower.find(scheme) {
             out.push_str(&word[..at]);
             out.push_str(inert);
@@ -151,7 +158,7 @@ mod tests {
     fn markdown_text_escapes_and_fences_links() {
         assert_eq!(
             markdown_text("[click](https://evil.example) *now*"),
-            "`[click](hxxps[:]//evil[.]example)` \\*now\\*"
+            "`[click](hxxps[:]//evil[.]example`\\) \\*now\\*"
         );
         assert_eq!(markdown_text("<b>hi</b>"), "\\<b\\>hi\\</b\\>");
         assert_eq!(markdown_code("a``b"), "```a``b```");

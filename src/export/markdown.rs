@@ -125,7 +125,7 @@ mod tests {
              - ✗ fail · Sender domain is not Amazon's · `sender-domain` · **decisive**\n  \
              - evidence: `amaz0n-alerts[.]example`\n\
              - ? unknown · No SPF result · `spf`\n\n\
-             What to do: Do not click\\. Report it to Amazon\\: `stop-spoofing@amazon[.]com,` as an attachment\\.\n",
+             What to do: Do not click\\. Report it to Amazon\\: `stop-spoofing@amazon[.]com`, as an attachment\\.\n",
             env!("CARGO_PKG_VERSION")
         );
         assert_eq!(String::from_utf8(out).unwrap(), expected);

@@ -103,7 +103,10 @@ pub fn boundary(content: &[u8]) -> Option<String> {
         hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     (0..64u64).find_map(|salt| {
-        let candidate = format!("mailvet-{:016x}", hash.wrapping_add(salt.wrapping_mul(0x9e37_79b9)));
+        let candidate = format!(
+            "mailvet-{:016x}",
+            hash.wrapping_add(salt.wrapping_mul(0x9e37_79b9))
+        );
         let needle = candidate.as_bytes();
         (!content.windows(needle.len()).any(|w| w == needle)).then_some(candidate)
     })

@@ -99,7 +99,10 @@ pub fn write_records(
         Format::Markdown => markdown::write(out, records, generated_at),
         Format::Eml | Format::Mbox | Format::Arf => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            format!("the {} format needs the messages themselves", format.as_str()),
+            format!(
+                "the {} format needs the messages themselves",
+                format.as_str()
+            ),
         )),
     }
 }

@@ -117,6 +117,17 @@ pub fn export(
         })
         .filter(|t| wanted(args, &t.record))
         .collect();
+    // Reports are only for suspect messages: leave the others out quietly, and count them.
+    let before = targets.len();
+    let targets: Vec<Target> = if args.format == Format::Arf {
+        targets
+            .into_iter()
+            .filter(|t| t.record.verdict.trust.is_alarm())
+            .collect()
+    } else {
+        targets
+    };
+    let left_out = before - targets.len();
     let settings = Settings {
         format: args.format,
         rules: &rules,
@@ -158,9 +169,14 @@ pub fn export(
         };
         let n = summary.written.len();
         let plural = if n == 1 { "" } else { "s" };
+        let note = if left_out > 0 {
+            format!(" ({left_out} not phishing or suspicious, left out)")
+        } else {
+            String::new()
+        };
         writeln!(
             err,
-            "mailvet: wrote {n} {what}{plural} to {}",
+            "mailvet: wrote {n} {what}{plural} to {}{note}",
             dir.display()
         )?;
     }

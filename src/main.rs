@@ -52,6 +52,19 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
                 &mut io::stderr(),
             )?)
         }
+        Some(Command::Export(export)) => {
+            let inputs = if export.paths.is_empty() {
+                match mailbox(args, &config) {
+                    Mailbox::Path(path) => vec![path],
+                    Mailbox::Demo => anyhow::bail!(
+                        "no Maildir given or configured: name one, e.g. 'mailvet export ~/Maildir --format md'"
+                    ),
+                }
+            } else {
+                export.paths.clone()
+            };
+            cli::export(export, &inputs, &config, &mut out, &mut io::stderr())
+        }
         Some(Command::Explain(explain)) => {
             cli::explain(explain, &config, &mut out)?;
             Ok(cli::EXIT_OK)

@@ -2,31 +2,14 @@
 //! a report that mail-parser reads back with the original intact, and the Markdown report of every message
 //! holds no live link. Skipped when the corpus is absent, except under CI where that is a failure.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use mail_parser::{MessageParser, PartType};
 use mailvet::config::Config;
 use mailvet::export::{self, Format, arf};
 use mailvet::judge::judge_bytes;
-
-fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("MAILVET_CORPUS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
-        PathBuf::from,
-    );
-    if dir.join("labels.csv").is_file() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI is set but the corpus is missing"
-    );
-    eprintln!(
-        "skipped: no corpus at {} (set MAILVET_CORPUS)",
-        dir.display()
-    );
-    None
-}
 
 fn messages(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -42,7 +25,9 @@ fn messages(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn every_suspect_corpus_message_gives_a_readable_report_with_the_original_intact() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = common::corpus_dir() else {
+        return;
+    };
     let rules = Config::defaults().unwrap().rules();
     let (mut arfs, mut forwards, mut apwg) = (0, 0, 0);
     let mut records = Vec::new();

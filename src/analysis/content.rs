@@ -288,7 +288,7 @@ fn forms(msg: &Message) -> Option<Signal> {
         ),
         None => Signal::new(
             "html-form",
-            Outcome::Warn,
+            Outcome::Info,
             "The mail contains a form",
             action,
         ),

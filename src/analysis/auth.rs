@@ -185,16 +185,15 @@ pub fn check(msg: &Message, rules: &Rules, from_host: Option<&str>) -> (Vec<Sign
     ));
     // Mail services expect senders to authenticate today: when the receiving server checked and nothing
     // vouches for the From domain, that is worth a warning (lists and forwarders excepted).
-    if facts.any && !facts.from_authenticated && !facts.forwarded && from_reg.is_some() {
-        if let Some(s) = signals.iter_mut().find(|s| {
-            s.id == "dkim-aligned" && matches!(s.outcome, Outcome::Unknown | Outcome::Info)
-        }) {
-            s.outcome = Outcome::Warn;
-            s.title = format!(
-                "Nothing authenticates the From domain: no DMARC pass, no aligned DKIM ({})",
-                s.title
-            );
-        }
+    let unproven = facts.any && !facts.from_authenticated && !facts.forwarded && from_reg.is_some();
+    if let Some(s) = signals.iter_mut().find(|s| {
+        unproven && s.id == "dkim-aligned" && matches!(s.outcome, Outcome::Unknown | Outcome::Info)
+    }) {
+        s.outcome = Outcome::Warn;
+        s.title = format!(
+            "Nothing authenticates the From domain: no DMARC pass, no aligned DKIM ({})",
+            s.title
+        );
     }
     if let Some(s) = untrusted(msg, &headers) {
         signals.push(s);

@@ -227,14 +227,6 @@ fn greeting(msg: &Message, opening: &Folded) -> Option<Signal> {
                     .find(|w| w.chars().count() >= 2)
             })
             .map(str::to_lowercase);
-        if let Some(hit) = first.and_then(|f| greets(opening, &f)) {
-            return Some(Signal::new(
-                "personal-greeting",
-                Outcome::Pass,
-                "Greets you by name",
-                hit,
-            ));
-        }
         let addr = text::fold(&to.address, 256);
         if to.address.contains('@')
             && msg
@@ -257,6 +249,14 @@ fn greeting(msg: &Message, opening: &Folded) -> Option<Signal> {
                 "generic-greeting",
                 Outcome::Warn,
                 "Greets you by e-mail address",
+                hit,
+            ));
+        }
+        if let Some(hit) = first.and_then(|f| greets(opening, &f)) {
+            return Some(Signal::new(
+                "personal-greeting",
+                Outcome::Pass,
+                "Greets you by name",
                 hit,
             ));
         }

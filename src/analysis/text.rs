@@ -104,10 +104,10 @@ impl Folded {
         let mut starts: HashMap<u64, Vec<u32>, BuildHasherDefault<WordHasher>> = HashMap::default();
         let mut pos = 1;
         for word in text[1..].split(' ') {
-            if !word.is_empty() {
-                if let Ok(p) = u32::try_from(pos) {
-                    starts.entry(word_hash(word)).or_default().push(p);
-                }
+            if let Ok(p) = u32::try_from(pos)
+                && !word.is_empty()
+            {
+                starts.entry(word_hash(word)).or_default().push(p);
             }
             pos += word.len() + 1;
         }

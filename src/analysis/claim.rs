@@ -82,12 +82,19 @@ pub fn brand_named_in<'a>(s: &str, brands: &'a Brands) -> Option<&'a Brand> {
         return None;
     }
     let keyed = Folded::index(index::name_key(s));
-    let (i, _) = brands
-        .index()
-        .name_keys
-        .iter()
-        .find(|(_, k)| keyed.has(k))?;
-    brands.brands.get(*i)
+    if let Some((i, _)) = brands.index().name_keys.iter().find(|(_, k)| keyed.has(k)) {
+        return brands.brands.get(*i);
+    }
+    // A long, distinctive brand label glued into a word (`PepebyBinance`, `PayPalService`).
+    let compact = domains::confusable_key(s);
+    let words: Vec<&str> = compact.split(|c: char| !c.is_alphanumeric()).collect();
+    let label = brands.index().labels.iter().find(|l| {
+        l.label.len() >= 6
+            && words
+                .iter()
+                .any(|w| w.len() > l.key.len() && w.contains(l.key.as_str()))
+    })?;
+    brands.brands.get(label.brand)
 }
 
 /// The brand first named in the body (its names of four letters or more, plain words).

@@ -59,7 +59,7 @@ const SENSITIVE_INPUTS: &str = "password|pass|pwd|card|cc|cvv|cvc|pin|ssn|otp";
 /// The content signals.
 pub fn check(msg: &Message, texts: &Texts) -> Vec<Signal> {
     let mut out = Vec::new();
-    out.extend(greeting(msg, &texts.opening));
+    out.extend(greeting(msg, &texts.body));
     out.extend(urgency(texts));
     out.extend(mixed_script(msg));
     out.extend(credentials(texts));
@@ -212,7 +212,7 @@ fn greets(opening: &Folded, who: &str) -> Option<String> {
     GREETING_WORDS
         .split('|')
         .map(|g| format!("{g} {who}"))
-        .find(|p| opening.has(p))
+        .find(|p| opening.has_before(p, Texts::OPENING))
 }
 
 /// `personal-greeting` when the text greets the recipient by name, `generic-greeting` for "Dear Customer" or
@@ -227,14 +227,6 @@ fn greeting(msg: &Message, opening: &Folded) -> Option<Signal> {
                     .find(|w| w.chars().count() >= 2)
             })
             .map(str::to_lowercase);
-        if let Some(hit) = first.and_then(|f| greets(opening, &f)) {
-            return Some(Signal::new(
-                "personal-greeting",
-                Outcome::Pass,
-                "Greets you by name",
-                hit,
-            ));
-        }
         let addr = text::fold(&to.address, 256);
         if to.address.contains('@')
             && msg
@@ -260,15 +252,26 @@ fn greeting(msg: &Message, opening: &Folded) -> Option<Signal> {
                 hit,
             ));
         }
+        if let Some(hit) = first.and_then(|f| greets(opening, &f)) {
+            return Some(Signal::new(
+                "personal-greeting",
+                Outcome::Pass,
+                "Greets you by name",
+                hit,
+            ));
+        }
     }
-    opening.find(GENERIC).map(|p| {
-        Signal::new(
-            "generic-greeting",
-            Outcome::Warn,
-            "Generic greeting",
-            format!("\"{p}\""),
-        )
-    })
+    GENERIC
+        .split('|')
+        .find(|p| opening.has_before(p, Texts::OPENING))
+        .map(|p| {
+            Signal::new(
+                "generic-greeting",
+                Outcome::Warn,
+                "Generic greeting",
+                format!("\"{p}\""),
+            )
+        })
 }
 
 /// `html-form`: forms inside a mail; ones asking for passwords or cards fail.
@@ -288,7 +291,7 @@ fn forms(msg: &Message) -> Option<Signal> {
         ),
         None => Signal::new(
             "html-form",
-            Outcome::Warn,
+            Outcome::Info,
             "The mail contains a form",
             action,
         ),

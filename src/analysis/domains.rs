@@ -74,10 +74,13 @@ pub enum LookalikeKind {
     Spelling,
     /// Letters from other scripts that look the same (`pаypal.com` with a Cyrillic а).
     Homoglyph,
-    /// The brand's name inside someone else's domain (`amazon.com.secure-login.ru`, `amazon-support.com`).
+    /// The brand's name inside someone else's registrable domain (`amazon-support.com`, `amaz0n-orders.com`).
     BrandInForeign,
     /// The brand's name under a TLD the brand does not use (`paypal.xyz`).
     TldSwap,
+    /// The brand's name only as a subdomain of someone else's domain (`amazon.com.secure-login.ru`, but also
+    /// how mail platforms name their tenants: `brand.some-esp.io`).
+    BrandInSubdomain,
 }
 
 impl LookalikeKind {
@@ -86,7 +89,9 @@ impl LookalikeKind {
         match self {
             LookalikeKind::Spelling => "lookalike-domain",
             LookalikeKind::Homoglyph => "homoglyph-domain",
-            LookalikeKind::BrandInForeign => "brand-in-foreign-domain",
+            LookalikeKind::BrandInForeign | LookalikeKind::BrandInSubdomain => {
+                "brand-in-foreign-domain"
+            }
             LookalikeKind::TldSwap => "tld-swap",
         }
     }
@@ -178,8 +183,10 @@ pub fn lookalike<'a>(ascii_host: &str, brands: &'a Brands) -> Option<Lookalike<'
             && near_miss(label, &l.label)
         {
             Some(LookalikeKind::Spelling)
-        } else if sub.split('.').any(|w| holds_brand(w, &l.label)) || holds_brand(label, &l.label) {
+        } else if holds_brand(label, &l.label) || key.split('-').any(|t| t == l.key) {
             Some(LookalikeKind::BrandInForeign)
+        } else if sub.split('.').any(|w| holds_brand(w, &l.label)) {
+            Some(LookalikeKind::BrandInSubdomain)
         } else {
             None
         }
@@ -281,7 +288,7 @@ sender_domains = ["ups.com"]
         use LookalikeKind::*;
         assert_eq!(
             kind("amazon.com.secure-login.ru"),
-            Some(("amazon".into(), BrandInForeign))
+            Some(("amazon".into(), BrandInSubdomain))
         );
         assert_eq!(
             kind("amazon-support-center.com"),

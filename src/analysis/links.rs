@@ -293,8 +293,7 @@ fn lookalikes(dests: &[Dest], rules: &Rules) -> Option<Signal> {
         }
         if let Some(l) = domains::lookalike(&host, &rules.brands) {
             // A brand name only in a subdomain (brand.some-esp.io) is how email platforms name tenants.
-            let subdomain_only = l.kind == domains::LookalikeKind::BrandInForeign
-                && !domains::reg_label(&reg).contains(l.imitated.as_str());
+            let subdomain_only = l.kind == domains::LookalikeKind::BrandInSubdomain;
             return Some(Signal::new(
                 l.kind.signal_id(),
                 if subdomain_only {

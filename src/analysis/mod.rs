@@ -56,3 +56,6 @@ pub fn analyse(msg: &Message, rules: &Rules) -> Verdict {
     };
     verdict::decide(signals, &facts)
 }
+
+#[cfg(test)]
+mod tests;

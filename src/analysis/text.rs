@@ -2,9 +2,6 @@
 //! letters and digits glued together are split (`Netflix1V01F` → `netflix 1 v 01 f`); padded with spaces so
 //! that `" dear customer "` matches whole words only. Bounded by the input size.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 /// Folds `s` (at most `limit` bytes of it, cut at a char boundary) for phrase matching.
 pub fn fold(s: &str, limit: usize) -> String {
     let mut end = s.len().min(limit);
@@ -21,7 +18,11 @@ pub fn fold(s: &str, limit: usize) -> String {
                 out.push(' ');
             }
             prev_digit = Some(digit);
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             prev_digit = None;
             if !out.ends_with(' ') {
@@ -65,7 +66,8 @@ pub fn has(folded: &str, phrase: &str) -> bool {
 #[derive(Debug, Clone, Default)]
 pub struct Folded {
     text: String,
-    starts: HashMap<u64, Vec<u32>, BuildHasherDefault<WordHasher>>,
+    /// (hash of a word, where it starts), sorted.
+    starts: Vec<(u64, u32)>,
 }
 
 /// FNV-1a over a word's bytes: words are short, and a collision only costs a string comparison.
@@ -73,24 +75,6 @@ fn word_hash(word: &str) -> u64 {
     word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
-}
-
-/// Passes a precomputed [`word_hash`] through.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
 }
 
 impl Folded {
@@ -101,33 +85,43 @@ impl Folded {
 
     /// Indexes text already folded by [`fold`] (or several folds joined).
     pub fn index(text: String) -> Self {
-        let mut starts: HashMap<u64, Vec<u32>, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let mut starts = Vec::with_capacity(text.len() / 5);
         let mut pos = 1;
-        for word in text[1..].split(' ') {
-            if !word.is_empty() {
-                if let Ok(p) = u32::try_from(pos) {
-                    starts.entry(word_hash(word)).or_default().push(p);
-                }
+        for word in text.get(1..).unwrap_or_default().split(' ') {
+            if let Ok(p) = u32::try_from(pos)
+                && !word.is_empty()
+            {
+                starts.push((word_hash(word), p));
             }
             pos += word.len() + 1;
         }
+        starts.sort_unstable();
         Folded { text, starts }
     }
 
     /// Whether `phrase` (folded, without padding) occurs as whole words.
     pub fn has(&self, phrase: &str) -> bool {
+        self.has_before(phrase, usize::MAX)
+    }
+
+    /// Whether `phrase` occurs as whole words starting within the first `limit` bytes of the folded text.
+    pub fn has_before(&self, phrase: &str, limit: usize) -> bool {
         let phrase = phrase.trim();
         let first = phrase.split(' ').next().unwrap_or_default();
         if first.is_empty() {
             return false;
         }
-        self.starts.get(&word_hash(first)).is_some_and(|starts| {
-            starts.iter().any(|&p| {
-                self.text.get(p as usize..).is_some_and(|rest| {
-                    rest.starts_with(phrase) && rest[phrase.len()..].starts_with(' ')
-                })
+        let hash = word_hash(first);
+        let from = self.starts.partition_point(|&(h, _)| h < hash);
+        self.starts[from..]
+            .iter()
+            .take_while(|&&(h, _)| h == hash)
+            .any(|&(_, p)| {
+                (p as usize) < limit
+                    && self.text.get(p as usize..).is_some_and(|rest| {
+                        rest.starts_with(phrase) && rest[phrase.len()..].starts_with(' ')
+                    })
             })
-        })
     }
 
     /// The first phrase of `phrases` (`|`-separated) found.
@@ -143,8 +137,6 @@ pub struct Texts {
     pub subject: Folded,
     /// The start of the text body.
     pub body: Folded,
-    /// The first lines of the text body, where greetings are.
-    pub opening: Folded,
 }
 
 impl Texts {
@@ -156,9 +148,11 @@ impl Texts {
         Texts {
             subject: Folded::new(subject, 1024),
             body: Folded::new(body, Self::BODY_LIMIT),
-            opening: Folded::new(body, 1500),
         }
     }
+
+    /// How much of the folded body counts as its opening, where greetings are.
+    pub const OPENING: usize = 1500;
 
     /// Every phrase of `phrases` found in the subject or the body.
     pub fn find_all<'p>(&self, phrases: &'p str) -> Vec<&'p str> {

@@ -34,16 +34,7 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
     let mut out = io::stdout().lock();
     match &args.command {
         Some(Command::Scan(scan)) => {
-            let inputs = if scan.paths.is_empty() {
-                match mailbox(args, &config) {
-                    Mailbox::Path(path) => vec![path],
-                    Mailbox::Demo => anyhow::bail!(
-                        "no Maildir given or configured: name one, e.g. 'mailvet scan ~/Maildir'"
-                    ),
-                }
-            } else {
-                scan.paths.clone()
-            };
+            let inputs = inputs_or_mailbox(&scan.paths, args, &config, "scan ~/Maildir")?;
             Ok(cli::scan(
                 scan,
                 &inputs,
@@ -51,6 +42,11 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
                 &mut out,
                 &mut io::stderr(),
             )?)
+        }
+        Some(Command::Export(export)) => {
+            let inputs =
+                inputs_or_mailbox(&export.paths, args, &config, "export ~/Maildir --format md")?;
+            cli::export(export, &inputs, &config, &mut out, &mut io::stderr())
         }
         Some(Command::Explain(explain)) => {
             cli::explain(explain, &config, &mut out)?;
@@ -116,6 +112,24 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
                     )?)
                 }
             }
+        }
+    }
+}
+
+/// The inputs a headless command was given, else the configured Maildir; `example` shows how to name one.
+fn inputs_or_mailbox(
+    paths: &[PathBuf],
+    args: &Cli,
+    config: &Config,
+    example: &str,
+) -> anyhow::Result<Vec<PathBuf>> {
+    if !paths.is_empty() {
+        return Ok(paths.to_vec());
+    }
+    match mailbox(args, config) {
+        Mailbox::Path(path) => Ok(vec![path]),
+        Mailbox::Demo => {
+            anyhow::bail!("no Maildir given or configured: name one, e.g. 'mailvet {example}'")
         }
     }
 }

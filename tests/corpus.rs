@@ -3,34 +3,13 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use common::mailvet;
-
-/// The corpus folder, or `None` (after saying so) when it is absent outside CI.
-fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("MAILVET_CORPUS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
-        PathBuf::from,
-    );
-    if dir.join("labels.csv").is_file() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI is set but the corpus is missing at {}",
-        dir.display()
-    );
-    eprintln!(
-        "skipped: no corpus at {} (set MAILVET_CORPUS)",
-        dir.display()
-    );
-    None
-}
 
 #[test]
 fn every_corpus_message_yields_one_record() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = common::corpus_dir() else {
+        return;
+    };
     let groups = ["phishing", "legit-brand", "legit-other"].map(|g| dir.join(g));
     let files: usize = groups
         .iter()

@@ -1,10 +1,14 @@
-//! The demo mailbox unpacks into a real Maildir whose files are exactly the embedded messages.
+//! The demo mailbox unpacks into a real Maildir whose files are exactly the embedded messages, and it shows
+//! every category and every trust label through the real parser and analysis.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use mailvet::demo;
+use mailvet::analysis::{self, Brands, Rules};
+use mailvet::demo::{self, DemoMessage};
+use mailvet::mail;
+use mailvet::model::{Category, Trust, Verdict};
 
 /// Files directly under `dir`, sorted by name.
 fn files(dir: &Path) -> Vec<String> {
@@ -116,4 +120,172 @@ fn the_temporary_maildir_is_deleted_on_drop() {
     let path = dir.path().to_path_buf();
     drop(dir);
     assert!(!path.exists());
+}
+
+/// What each demo message was written to show: (file, trust, category).
+const INTENDED: &[(&str, Trust, Category)] = &[
+    ("allotment-minutes.eml", Trust::Unverified, Category::Other),
+    (
+        "amazon-seller-account-health.eml",
+        Trust::Verified,
+        Category::SellerPerformance,
+    ),
+    (
+        "sharepoint-remittance-html.eml",
+        Trust::Phishing,
+        Category::Other,
+    ),
+    (
+        "paypal-receipt.eml",
+        Trust::Verified,
+        Category::OrdersShipping,
+    ),
+    (
+        "seller-listing-removal.eml",
+        Trust::Phishing,
+        Category::SellerPerformance,
+    ),
+    (
+        "dhl-documents-zip.eml",
+        Trust::Phishing,
+        Category::OrdersShipping,
+    ),
+    (
+        "northwind-summer-sale.eml",
+        Trust::Suspicious,
+        Category::Promotions,
+    ),
+    (
+        "paypal-limited-freemail.eml",
+        Trust::Phishing,
+        Category::AccountSecurity,
+    ),
+    (
+        "apple-new-sign-in.eml",
+        Trust::Verified,
+        Category::AccountSecurity,
+    ),
+    (
+        "apple-receipt-homoglyph.eml",
+        Trust::Phishing,
+        Category::OrdersShipping,
+    ),
+    (
+        "parcel-redelivery-shortener.eml",
+        Trust::Suspicious,
+        Category::OrdersShipping,
+    ),
+    (
+        "corrupted-download.eml",
+        Trust::Unparseable,
+        Category::Other,
+    ),
+    ("rust-meetup-reply.eml", Trust::Verified, Category::Other),
+    (
+        "amazon-kitchen-picks.eml",
+        Trust::Verified,
+        Category::Promotions,
+    ),
+    (
+        "amazon-order-shipped.eml",
+        Trust::Verified,
+        Category::OrdersShipping,
+    ),
+    ("dinner-saturday.eml", Trust::Unverified, Category::Other),
+    (
+        "amaz0n-verify-account.eml",
+        Trust::Phishing,
+        Category::AccountSecurity,
+    ),
+];
+
+fn verdicts() -> Vec<(&'static DemoMessage, Verdict)> {
+    let rules = Rules {
+        brands: Brands::embedded(),
+        trusted_authserv_ids: Vec::new(),
+    };
+    demo::MESSAGES
+        .iter()
+        .map(|m| {
+            let verdict = match mail::parse(m.bytes) {
+                Ok(msg) => analysis::analyse(&msg, &rules),
+                Err(e) => Verdict::unparseable(&e.to_string()),
+            };
+            (m, verdict)
+        })
+        .collect()
+}
+
+#[test]
+fn the_demo_covers_every_category_and_every_trust_label() {
+    let verdicts = verdicts();
+    for trust in Trust::ALL {
+        let hits: Vec<&str> = verdicts
+            .iter()
+            .filter(|(_, v)| v.trust == trust)
+            .map(|(m, _)| m.name)
+            .collect();
+        assert!(!hits.is_empty(), "no demo message is {}", trust.as_str());
+    }
+    for category in Category::ALL {
+        assert!(
+            verdicts.iter().any(|(_, v)| v.category == category),
+            "no demo message is about {}",
+            category.as_str()
+        );
+    }
+}
+
+#[test]
+fn junk_is_alarming_and_genuine_brand_mail_is_verified() {
+    for (m, v) in verdicts() {
+        let (_, trust, _) = INTENDED
+            .iter()
+            .find(|(name, ..)| *name == m.name)
+            .expect("every demo message has an intended label");
+        match trust {
+            Trust::Phishing | Trust::Suspicious => {
+                assert!(v.trust.is_alarm(), "{}: {:?}", m.name, v)
+            }
+            Trust::Unparseable => assert_eq!(v.trust, Trust::Unparseable, "{}", m.name),
+            Trust::Verified | Trust::Unverified => {
+                assert!(!v.trust.is_alarm(), "{}: {:?}", m.name, v)
+            }
+        }
+        if m.folder == "Junk" {
+            assert!(
+                v.trust.is_alarm() || v.trust == Trust::Unparseable,
+                "{}",
+                m.name
+            );
+        }
+        if v.brand.is_some() && !v.trust.is_alarm() {
+            assert_eq!(v.trust, Trust::Verified, "{}: {:?}", m.name, v.decisive);
+        }
+    }
+}
+
+#[test]
+fn differences_from_the_intended_labels_are_reported() {
+    let mut differences = Vec::new();
+    for (m, v) in verdicts() {
+        if let Some((_, trust, category)) = INTENDED.iter().find(|(name, ..)| *name == m.name)
+            && (v.trust, v.category) != (*trust, *category)
+        {
+            differences.push(format!(
+                "{}: intended {} / {}, got {} / {} (decisive: {})",
+                m.name,
+                trust.as_str(),
+                category.as_str(),
+                v.trust.as_str(),
+                v.category.as_str(),
+                v.decisive.join(", ")
+            ));
+        }
+    }
+    // Informational: the analysis may judge a demo message differently from what it was written to show.
+    for d in &differences {
+        eprintln!("demo label differs: {d}");
+    }
+    assert_eq!(INTENDED.len(), demo::MESSAGES.len());
 }

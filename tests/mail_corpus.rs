@@ -2,7 +2,9 @@
 //! and none should be an error, since these are real messages. An ignored test measures throughput:
 //! `cargo test --release --test mail_corpus -- --ignored --nocapture`.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 use std::time::Instant;
 
 use mailvet::mail::parse;
@@ -11,18 +13,7 @@ const GROUPS: [&str; 3] = ["phishing", "legit-brand", "legit-other"];
 
 /// The corpus messages, or `None` (test skipped) when the corpus is missing and `CI` is unset.
 fn corpus() -> Option<Vec<(PathBuf, Vec<u8>)>> {
-    let root = std::env::var_os("MAILVET_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-    if !root.is_dir() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "corpus missing at {}",
-            root.display()
-        );
-        eprintln!("skipped: no corpus at {}", root.display());
-        return None;
-    }
+    let root = common::corpus_dir()?;
     let mut files = Vec::new();
     for group in GROUPS {
         let Ok(entries) = std::fs::read_dir(root.join(group)) else {

@@ -183,6 +183,18 @@ pub fn check(msg: &Message, rules: &Rules, from_host: Option<&str>) -> (Vec<Sign
         brand_domain,
         &mut facts,
     ));
+    // Mail services expect senders to authenticate today: when the receiving server checked and nothing
+    // vouches for the From domain, that is worth a warning (lists and forwarders excepted).
+    let unproven = facts.any && !facts.from_authenticated && !facts.forwarded && from_reg.is_some();
+    if let Some(s) = signals.iter_mut().find(|s| {
+        unproven && s.id == "dkim-aligned" && matches!(s.outcome, Outcome::Unknown | Outcome::Info)
+    }) {
+        s.outcome = Outcome::Warn;
+        s.title = format!(
+            "Nothing authenticates the From domain: no DMARC pass, no aligned DKIM ({})",
+            s.title
+        );
+    }
     if let Some(s) = untrusted(msg, &headers) {
         signals.push(s);
     }

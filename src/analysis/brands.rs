@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-use super::index::Index;
+use super::index::{Index, Role};
 
 /// The embedded knowledge base.
 pub const EMBEDDED: &str = include_str!("brands.toml");
@@ -147,19 +147,30 @@ impl Brand {
 }
 
 impl Brands {
-    /// The brand whose genuine mail comes from `host`, if any.
+    /// The brand whose genuine mail comes from `host` (lowercase ASCII), if any.
     pub fn sender_brand(&self, host: &str) -> Option<&Brand> {
-        self.brands.iter().find(|b| b.owns_sender(host))
+        self.index().roles(host).find_map(|r| match r {
+            Role::Sender(i) => self.brands.get(i),
+            _ => None,
+        })
+    }
+
+    /// The brand whose genuine links may go to `host` (sender or link domain), if any.
+    pub fn link_brand(&self, host: &str) -> Option<&Brand> {
+        self.index().roles(host).find_map(|r| match r {
+            Role::Sender(i) | Role::Link(i) => self.brands.get(i),
+            _ => None,
+        })
     }
 
     /// Whether `host` belongs to a shared sending platform (its authentication proves nothing about a brand).
     pub fn is_shared_platform(&self, host: &str) -> bool {
-        self.shared_platforms.iter().any(|d| within(host, d))
+        self.index().roles(host).any(|r| r == Role::Shared)
     }
 
     /// Whether `host` is a free-mail provider.
     pub fn is_freemail(&self, host: &str) -> bool {
-        self.freemail.iter().any(|d| within(host, d))
+        self.index().roles(host).any(|r| r == Role::Freemail)
     }
 }
 

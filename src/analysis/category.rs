@@ -2,11 +2,9 @@
 //! from keywords in the subject (weighted) and the start of the body, in the dev set's languages. Discussion
 //! mail (mailing lists) needs stronger evidence before it leaves `other`.
 
-use super::text;
+use super::text::Texts;
 use crate::mail::Message;
 use crate::model::Category;
-
-const BODY_LIMIT: usize = 4096;
 
 const ACCOUNT: &str = "transaction|withdrawal|transação|saque|wallet|carteira|cybersecurity|suspension|password|sign in|signin|login|log in|verify|verification|security|secure|account|suspended|locked|\
     unusual activity|two factor|2 fa|one time password|otp|passcode|identity|unauthorized|new device|pin|\
@@ -24,12 +22,11 @@ const PROMO: &str = "deal|deals|offer|offers|sale|off|discount|save|free|win|win
     offerta";
 
 /// The category of a message.
-pub fn categorise(msg: &Message) -> Category {
-    let subject = text::fold(&msg.subject, 1024);
-    let body = text::fold(&msg.text, BODY_LIMIT);
+pub fn categorise(msg: &Message, texts: &Texts) -> Category {
+    let (subject, body) = (&texts.subject, &texts.body);
     let score = |list: &str| -> usize {
         list.split('|')
-            .map(|p| 3 * usize::from(text::has(&subject, p)) + usize::from(text::has(&body, p)))
+            .map(|p| 3 * usize::from(subject.has(p)) + usize::from(body.has(p)))
             .sum()
     };
     let scored = [

@@ -4,7 +4,7 @@
 use super::brands::{Brand, Brands};
 use super::domains::{self, Lookalike};
 use super::index;
-use super::text;
+use super::text::{Folded, Texts};
 use crate::mail::Message;
 
 /// Where the claim was read, strongest first.
@@ -57,21 +57,18 @@ pub struct Claim<'a> {
     pub lookalike: Option<Lookalike<'a>>,
 }
 
-/// How much of the body is searched for brand mentions.
-const BODY_LIMIT: usize = 4096;
-
-/// Whether `brand` (at `i` in the knowledge base) is named in a string passed through [`index::name_key`].
-fn names(brands: &Brands, i: usize, keyed: &str) -> bool {
+/// Whether `brand` (at `i` in the knowledge base) is named in `keyed`.
+fn names(brands: &Brands, i: usize, keyed: &Folded) -> bool {
     brands
         .index()
         .name_keys
         .iter()
-        .any(|(b, k)| *b == i && text::has(keyed, k))
+        .any(|(b, k)| *b == i && keyed.has(k))
 }
 
 /// Whether `s` names `brand`.
 pub fn is_named_in(brands: &Brands, brand: &Brand, s: &str) -> bool {
-    let keyed = index::name_key(s);
+    let keyed = Folded::index(index::name_key(s));
     brands
         .brands
         .iter()
@@ -84,23 +81,30 @@ pub fn brand_named_in<'a>(s: &str, brands: &'a Brands) -> Option<&'a Brand> {
     if s.trim().is_empty() {
         return None;
     }
-    let keyed = index::name_key(s);
-    let (i, _) = brands
-        .index()
-        .name_keys
-        .iter()
-        .find(|(_, k)| text::has(&keyed, k))?;
-    brands.brands.get(*i)
+    let keyed = Folded::index(index::name_key(s));
+    if let Some((i, _)) = brands.index().name_keys.iter().find(|(_, k)| keyed.has(k)) {
+        return brands.brands.get(*i);
+    }
+    // A long, distinctive brand label glued into a word (`PepebyBinance`, `PayPalService`).
+    let compact = domains::confusable_key(s);
+    let words: Vec<&str> = compact.split(|c: char| !c.is_alphanumeric()).collect();
+    let label = brands.index().labels.iter().find(|l| {
+        l.label.len() >= 6
+            && words
+                .iter()
+                .any(|w| w.len() > l.key.len() && w.contains(l.key.as_str()))
+    })?;
+    brands.brands.get(label.brand)
 }
 
 /// The brand first named in the body (its names of four letters or more, plain words).
-fn brand_in_body<'a>(msg: &Message, brands: &'a Brands) -> Option<&'a Brand> {
-    let folded = text::fold(&msg.text, BODY_LIMIT);
+fn brand_in_body<'a>(texts: &Texts, brands: &'a Brands) -> Option<&'a Brand> {
+    let folded = &texts.body;
     let (i, _) = brands
         .index()
         .body_names
         .iter()
-        .find(|(_, n)| text::has(&folded, n))?;
+        .find(|(_, n)| folded.has(n))?;
     brands.brands.get(*i)
 }
 
@@ -113,16 +117,21 @@ fn brand_of_links<'a>(msg: &Message, brands: &'a Brands) -> Option<&'a Brand> {
         .filter_map(|u| u.host_str().and_then(domains::normalise_host))
         .take(200)
         .collect();
-    let best = brands
-        .brands
+    let owners: Vec<&Brand> = hosts.iter().filter_map(|h| brands.link_brand(h)).collect();
+    let best = owners
         .iter()
-        .map(|b| (b, hosts.iter().filter(|h| b.owns_link(h)).count()))
-        .max_by_key(|&(_, n)| n)?;
-    (best.1 > 0 && best.1 * 2 >= hosts.len()).then_some(best.0)
+        .max_by_key(|b| owners.iter().filter(|o| o.id == b.id).count())?;
+    let count = owners.iter().filter(|o| o.id == best.id).count();
+    (count * 2 >= hosts.len()).then_some(*best)
 }
 
 /// The claim a message makes, strongest source first; `from_host` is the normalised From domain.
-pub fn claim<'a>(msg: &Message, brands: &'a Brands, from_host: Option<&str>) -> Option<Claim<'a>> {
+pub fn claim<'a>(
+    msg: &Message,
+    texts: &Texts,
+    brands: &'a Brands,
+    from_host: Option<&str>,
+) -> Option<Claim<'a>> {
     let plain = |brand, source| Claim {
         brand,
         source,
@@ -154,5 +163,5 @@ pub fn claim<'a>(msg: &Message, brands: &'a Brands, from_host: Option<&str>) -> 
     if let Some(b) = brand_of_links(msg, brands) {
         return Some(plain(b, ClaimSource::Links));
     }
-    brand_in_body(msg, brands).map(|b| plain(b, ClaimSource::Body))
+    brand_in_body(texts, brands).map(|b| plain(b, ClaimSource::Body))
 }

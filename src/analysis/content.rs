@@ -2,12 +2,12 @@
 //! or personal data, prize lures, and HTML forms. Phrase lists cover the languages of the dev set (English,
 //! German, Portuguese, Spanish, French, Italian); matching is on whole folded words.
 
-use super::text;
+use super::text::{self, Folded, Texts};
 use crate::mail::Message;
 use crate::model::{Outcome, Signal};
 
-/// How much of the body is read.
-const BODY_LIMIT: usize = 12 * 1024;
+/// How much of the body is searched for a phone number.
+const BODY_LIMIT: usize = 8 * 1024;
 
 const GENERIC: &str = "dear customer|dear valued customer|dear client|dear valued client|dear user|dear member|\
     dear valued member|dear account holder|dear sir madam|dear sir or madam|dear friend|\
@@ -57,17 +57,15 @@ const GREETING_WORDS: &str = "dear|hello|hi|hallo|hola|olá|ola|bonjour|ciao|hey
 const SENSITIVE_INPUTS: &str = "password|pass|pwd|card|cc|cvv|cvc|pin|ssn|otp";
 
 /// The content signals.
-pub fn check(msg: &Message) -> Vec<Signal> {
-    let body = text::fold(&msg.text, BODY_LIMIT);
-    let all = format!("{}{}", text::fold(&msg.subject, 1024), body);
+pub fn check(msg: &Message, texts: &Texts) -> Vec<Signal> {
     let mut out = Vec::new();
-    out.extend(greeting(msg, &body));
-    out.extend(urgency(&text::fold(&msg.subject, 1024), &all));
+    out.extend(greeting(msg, &texts.body));
+    out.extend(urgency(texts));
     out.extend(mixed_script(msg));
-    out.extend(credentials(&all));
-    out.extend(callback(&all, &msg.text));
+    out.extend(credentials(texts));
+    out.extend(callback(texts, &msg.text));
     out.extend(phrases(
-        &all,
+        texts,
         PRIZE,
         "prize-lure",
         "Prize, gift or reward lure",
@@ -78,9 +76,9 @@ pub fn check(msg: &Message) -> Vec<Signal> {
 }
 
 /// `urgency`: pressure in the subject, or two pressing phrases anywhere.
-fn urgency(subject: &str, all: &str) -> Option<Signal> {
-    let mut signal = phrases(all, URGENCY, "urgency", "Pressure or threats", 2)?;
-    if let Some(p) = text::find(subject, URGENCY) {
+fn urgency(texts: &Texts) -> Option<Signal> {
+    let mut signal = phrases(texts, URGENCY, "urgency", "Pressure or threats", 2)?;
+    if let Some(p) = texts.subject.find(URGENCY) {
         signal.outcome = Outcome::Warn;
         signal.title = format!("Pressure in the subject (\"{p}\")");
     }
@@ -130,10 +128,10 @@ fn mixed_script(msg: &Message) -> Option<Signal> {
 }
 
 /// `credential-request`: one request phrase, or two sensitive things named.
-fn credentials(folded: &str) -> Option<Signal> {
-    let mut found = text::find_all(folded, CREDENTIALS);
+fn credentials(texts: &Texts) -> Option<Signal> {
+    let mut found = texts.find_all(CREDENTIALS);
     let strong = !found.is_empty();
-    found.extend(text::find_all(folded, CREDENTIAL_NOUNS));
+    found.extend(texts.find_all(CREDENTIAL_NOUNS));
     if found.is_empty() {
         return None;
     }
@@ -172,9 +170,9 @@ fn phone_number(raw: &str) -> Option<String> {
 }
 
 /// `callback-lure`: money or subscription talk with a phone number to call (the "call us to cancel" scam).
-fn callback(folded: &str, raw: &str) -> Option<Signal> {
-    let money = text::find_all(folded, CALLBACK);
-    if money.len() < 2 || text::find(folded, CALL_WORDS).is_none() {
+fn callback(texts: &Texts, raw: &str) -> Option<Signal> {
+    let money = texts.find_all(CALLBACK);
+    if money.len() < 2 || texts.find_all(CALL_WORDS).is_empty() {
         return None;
     }
     let number = phone_number(raw)?;
@@ -195,8 +193,8 @@ fn callback(folded: &str, raw: &str) -> Option<Signal> {
 }
 
 /// A warning when at least `warn_at` distinct phrases are found, info for fewer.
-fn phrases(folded: &str, list: &str, id: &str, title: &str, warn_at: usize) -> Option<Signal> {
-    let found = text::find_all(folded, list);
+fn phrases(texts: &Texts, list: &str, id: &str, title: &str, warn_at: usize) -> Option<Signal> {
+    let found = texts.find_all(list);
     if found.is_empty() {
         return None;
     }
@@ -210,17 +208,16 @@ fn phrases(folded: &str, list: &str, id: &str, title: &str, warn_at: usize) -> O
 }
 
 /// The greeting word of `words` that opens `opening` followed by `who`, if any.
-fn greets(opening: &str, who: &str) -> Option<String> {
+fn greets(opening: &Folded, who: &str) -> Option<String> {
     GREETING_WORDS
         .split('|')
         .map(|g| format!("{g} {who}"))
-        .find(|p| text::has(opening, p))
+        .find(|p| opening.has_before(p, Texts::OPENING))
 }
 
 /// `personal-greeting` when the text greets the recipient by name, `generic-greeting` for "Dear Customer" or
 /// a greeting by e-mail address.
-fn greeting(msg: &Message, body: &str) -> Option<Signal> {
-    let opening: String = body.chars().take(1500).collect();
+fn greeting(msg: &Message, opening: &Folded) -> Option<Signal> {
     for to in msg.to.iter().take(8) {
         let first = to
             .name
@@ -230,14 +227,6 @@ fn greeting(msg: &Message, body: &str) -> Option<Signal> {
                     .find(|w| w.chars().count() >= 2)
             })
             .map(str::to_lowercase);
-        if let Some(hit) = first.and_then(|f| greets(&opening, &f)) {
-            return Some(Signal::new(
-                "personal-greeting",
-                Outcome::Pass,
-                "Greets you by name",
-                hit,
-            ));
-        }
         let addr = text::fold(&to.address, 256);
         if to.address.contains('@')
             && msg
@@ -254,7 +243,7 @@ fn greeting(msg: &Message, body: &str) -> Option<Signal> {
         }
         if let Some(hit) = Some(addr.trim())
             .filter(|a| !a.is_empty())
-            .and_then(|a| greets(&opening, a))
+            .and_then(|a| greets(opening, a))
         {
             return Some(Signal::new(
                 "generic-greeting",
@@ -263,15 +252,26 @@ fn greeting(msg: &Message, body: &str) -> Option<Signal> {
                 hit,
             ));
         }
+        if let Some(hit) = first.and_then(|f| greets(opening, &f)) {
+            return Some(Signal::new(
+                "personal-greeting",
+                Outcome::Pass,
+                "Greets you by name",
+                hit,
+            ));
+        }
     }
-    text::find(&opening, GENERIC).map(|p| {
-        Signal::new(
-            "generic-greeting",
-            Outcome::Warn,
-            "Generic greeting",
-            format!("\"{p}\""),
-        )
-    })
+    GENERIC
+        .split('|')
+        .find(|p| opening.has_before(p, Texts::OPENING))
+        .map(|p| {
+            Signal::new(
+                "generic-greeting",
+                Outcome::Warn,
+                "Generic greeting",
+                format!("\"{p}\""),
+            )
+        })
 }
 
 /// `html-form`: forms inside a mail; ones asking for passwords or cards fail.
@@ -291,7 +291,7 @@ fn forms(msg: &Message) -> Option<Signal> {
         ),
         None => Signal::new(
             "html-form",
-            Outcome::Warn,
+            Outcome::Info,
             "The mail contains a form",
             action,
         ),

@@ -1,6 +1,8 @@
 //! Lookup keys precomputed once per knowledge base: each brand's distinctive domain labels with their
 //! confusable keys (for look-alike domains) and its names folded for display-name, subject and body matching.
 
+use std::collections::HashMap;
+
 use super::brands::Brands;
 use super::{domains, text};
 
@@ -15,9 +17,24 @@ pub struct Label {
     pub key: String,
 }
 
+/// What a domain of the knowledge base is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A brand's sender domain (its genuine mail comes from it; links may go there too).
+    Sender(usize),
+    /// A brand's link-only domain.
+    Link(usize),
+    /// A shared sending platform.
+    Shared,
+    /// A free-mail provider.
+    Freemail,
+}
+
 /// Precomputed keys of a knowledge base.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Index {
+    /// Every listed domain (lowercase) with its roles.
+    pub domains: HashMap<String, Vec<Role>>,
     /// Distinctive domain labels (four letters or more).
     pub labels: Vec<Label>,
     /// (brand, name) folded by confusable key: names, id and display form, for display names and subjects.
@@ -35,9 +52,41 @@ pub fn name_key(s: &str) -> String {
 }
 
 impl Index {
+    /// The roles of `host` (lowercase ASCII) and of each domain it is under, nearest first.
+    pub fn roles<'a>(&'a self, host: &'a str) -> impl Iterator<Item = Role> + 'a {
+        let mut rest = Some(host);
+        std::iter::from_fn(move || {
+            let h = rest?;
+            rest = h.split_once('.').map(|(_, r)| r);
+            Some(h)
+        })
+        .take(16)
+        .filter_map(|h| self.domains.get(h))
+        .flat_map(|roles| roles.iter().copied())
+    }
+
     /// Builds the index of a knowledge base.
     pub fn build(brands: &Brands) -> Self {
         let mut index = Index::default();
+        let mut add = |d: &str, role| {
+            let d = d.trim().trim_end_matches('.').to_ascii_lowercase();
+            index.domains.entry(d).or_insert_with(Vec::new).push(role);
+        };
+        for (i, brand) in brands.brands.iter().enumerate() {
+            brand
+                .sender_domains
+                .iter()
+                .for_each(|d| add(d, Role::Sender(i)));
+            brand
+                .link_domains
+                .iter()
+                .for_each(|d| add(d, Role::Link(i)));
+        }
+        brands
+            .shared_platforms
+            .iter()
+            .for_each(|d| add(d, Role::Shared));
+        brands.freemail.iter().for_each(|d| add(d, Role::Freemail));
         for (i, brand) in brands.brands.iter().enumerate() {
             let mut labels: Vec<String> = Vec::new();
             for d in brand.sender_domains.iter().chain(&brand.link_domains) {

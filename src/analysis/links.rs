@@ -247,7 +247,7 @@ pub fn check(msg: &Message, rules: &Rules, claim: Option<&Claim>) -> Vec<Signal>
         }
         if let Some(shown) = shown_domain(&d.text) {
             let real = domains::registrable(&host);
-            let shown_brand = rules.brands.brands.iter().find(|b| b.owns_link(&shown));
+            let shown_brand = rules.brands.link_brand(&shown);
             let same_brand = shown_brand.is_some_and(|b| b.owns_link(&host));
             if real != Some(shown.as_str())
                 && !same_brand
@@ -293,8 +293,7 @@ fn lookalikes(dests: &[Dest], rules: &Rules) -> Option<Signal> {
         }
         if let Some(l) = domains::lookalike(&host, &rules.brands) {
             // A brand name only in a subdomain (brand.some-esp.io) is how email platforms name tenants.
-            let subdomain_only = l.kind == domains::LookalikeKind::BrandInForeign
-                && !domains::reg_label(&reg).contains(l.imitated.as_str());
+            let subdomain_only = l.kind == domains::LookalikeKind::BrandInSubdomain;
             return Some(Signal::new(
                 l.kind.signal_id(),
                 if subdomain_only {

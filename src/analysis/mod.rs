@@ -37,13 +37,14 @@ pub fn analyse(msg: &Message, rules: &Rules) -> Verdict {
         .and_then(|d| domains::normalise_host(&d))
         .filter(|h| domains::registrable(h).is_some_and(domains::has_known_suffix));
     let from_host = from_host.as_deref();
-    let claim = claim::claim(msg, &rules.brands, from_host);
-    let category = category::categorise(msg);
+    let texts = text::Texts::new(&msg.subject, &msg.text);
+    let claim = claim::claim(msg, &texts, &rules.brands, from_host);
+    let category = category::categorise(msg, &texts);
     let mut signals = sender::check(msg, rules, from_host, claim.as_ref(), category);
     let (auth_signals, auth) = auth::check(msg, rules, from_host);
     signals.extend(auth_signals);
     signals.extend(links::check(msg, rules, claim.as_ref()));
-    signals.extend(content::check(msg));
+    signals.extend(content::check(msg, &texts));
     signals.extend(attachments::check(msg));
     let facts = verdict::Facts {
         claim: claim.as_ref(),
@@ -55,3 +56,6 @@ pub fn analyse(msg: &Message, rules: &Rules) -> Verdict {
     };
     verdict::decide(signals, &facts)
 }
+
+#[cfg(test)]
+mod tests;

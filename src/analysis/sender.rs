@@ -84,12 +84,12 @@ fn sender_domain(
         return Signal::new(id, outcome, "From has no real domain", from_addr);
     };
     let shown = domains::shown(host);
+    if claimed.is_none_or(|c| !c.source.is_origin()) && rules.brands.is_shared_platform(host) {
+        let title =
+            format!("From a shared platform's default domain ({shown}), which anyone can get");
+        return Signal::new(id, Outcome::Warn, title, from_addr);
+    }
     let Some(c) = claimed else {
-        if rules.brands.is_shared_platform(host) {
-            let title =
-                format!("From a shared platform's default domain ({shown}), which anyone can get");
-            return Signal::new(id, Outcome::Warn, title, from_addr);
-        }
         return Signal::new(id, Outcome::Info, format!("From domain {shown}"), from_addr);
     };
     let brand = &c.brand.display;

@@ -18,7 +18,11 @@ pub fn fold(s: &str, limit: usize) -> String {
                 out.push(' ');
             }
             prev_digit = Some(digit);
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             prev_digit = None;
             if !out.ends_with(' ') {
@@ -35,11 +39,6 @@ pub fn fold(s: &str, limit: usize) -> String {
 /// The first phrase of `phrases` (`|`-separated, already folded) found as whole words in `folded`.
 pub fn find<'p>(folded: &str, phrases: &'p str) -> Option<&'p str> {
     phrases.split('|').find(|p| has(folded, p))
-}
-
-/// Every phrase of `phrases` (`|`-separated, already folded) found as whole words in `folded`.
-pub fn find_all<'p>(folded: &str, phrases: &'p str) -> Vec<&'p str> {
-    phrases.split('|').filter(|p| has(folded, p)).collect()
 }
 
 /// Whether `phrase` (folded, without padding) occurs as whole words in `folded`.
@@ -62,6 +61,108 @@ pub fn has(folded: &str, phrase: &str) -> bool {
     false
 }
 
+/// Folded text with an index of where each word starts, so that looking up hundreds of phrases costs one
+/// pass over the text instead of one per phrase.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    text: String,
+    /// (hash of a word, where it starts), sorted.
+    starts: Vec<(u64, u32)>,
+}
+
+/// FNV-1a over a word's bytes: words are short, and a collision only costs a string comparison.
+fn word_hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+impl Folded {
+    /// Folds `s` (at most `limit` bytes) and indexes its words.
+    pub fn new(s: &str, limit: usize) -> Self {
+        Self::index(fold(s, limit))
+    }
+
+    /// Indexes text already folded by [`fold`] (or several folds joined).
+    pub fn index(text: String) -> Self {
+        let mut starts = Vec::with_capacity(text.len() / 5);
+        let mut pos = 1;
+        for word in text.get(1..).unwrap_or_default().split(' ') {
+            if let Ok(p) = u32::try_from(pos)
+                && !word.is_empty()
+            {
+                starts.push((word_hash(word), p));
+            }
+            pos += word.len() + 1;
+        }
+        starts.sort_unstable();
+        Folded { text, starts }
+    }
+
+    /// Whether `phrase` (folded, without padding) occurs as whole words.
+    pub fn has(&self, phrase: &str) -> bool {
+        self.has_before(phrase, usize::MAX)
+    }
+
+    /// Whether `phrase` occurs as whole words starting within the first `limit` bytes of the folded text.
+    pub fn has_before(&self, phrase: &str, limit: usize) -> bool {
+        let phrase = phrase.trim();
+        let first = phrase.split(' ').next().unwrap_or_default();
+        if first.is_empty() {
+            return false;
+        }
+        let hash = word_hash(first);
+        let from = self.starts.partition_point(|&(h, _)| h < hash);
+        self.starts[from..]
+            .iter()
+            .take_while(|&&(h, _)| h == hash)
+            .any(|&(_, p)| {
+                (p as usize) < limit
+                    && self.text.get(p as usize..).is_some_and(|rest| {
+                        rest.starts_with(phrase) && rest[phrase.len()..].starts_with(' ')
+                    })
+            })
+    }
+
+    /// The first phrase of `phrases` (`|`-separated) found.
+    pub fn find<'p>(&self, phrases: &'p str) -> Option<&'p str> {
+        phrases.split('|').find(|p| self.has(p))
+    }
+}
+
+/// A message's subject, body and body opening, folded and indexed once for every phrase check.
+#[derive(Debug, Clone, Default)]
+pub struct Texts {
+    /// The subject.
+    pub subject: Folded,
+    /// The start of the text body.
+    pub body: Folded,
+}
+
+impl Texts {
+    /// How much of the body is read.
+    const BODY_LIMIT: usize = 8 * 1024;
+
+    /// Folds and indexes a message's subject and body.
+    pub fn new(subject: &str, body: &str) -> Self {
+        Texts {
+            subject: Folded::new(subject, 1024),
+            body: Folded::new(body, Self::BODY_LIMIT),
+        }
+    }
+
+    /// How much of the folded body counts as its opening, where greetings are.
+    pub const OPENING: usize = 1500;
+
+    /// Every phrase of `phrases` found in the subject or the body.
+    pub fn find_all<'p>(&self, phrases: &'p str) -> Vec<&'p str> {
+        phrases
+            .split('|')
+            .filter(|p| self.subject.has(p) || self.body.has(p))
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,6 +175,20 @@ mod tests {
         assert!(has(&f, "verify your account"));
         assert!(!has(&f, "custom"));
         assert_eq!(find(&f, "nothing|please"), Some("please"));
+    }
+
+    #[test]
+    fn indexed_text_finds_the_same_phrases() {
+        let f = Folded::new(
+            "Dear  Customer, please verify your account now. Your account!",
+            1000,
+        );
+        assert!(f.has("dear customer"));
+        assert!(f.has("your account"));
+        assert!(f.has("account"));
+        assert!(!f.has("custom"));
+        assert!(!f.has("your account now please"));
+        assert_eq!(f.find("nothing|please|now"), Some("please"));
     }
 
     #[test]

@@ -2,8 +2,10 @@
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::export::Format;
 use crate::model::{Category, Trust};
 
 /// Triage a local Maildir: for every message, whether it really comes from the brand it claims, and why.
@@ -36,6 +38,8 @@ pub enum Command {
     Move(super::act::MoveArgs),
     /// Finish or roll back moves a crash interrupted (every writing command does this first)
     Recover(super::act::RecoverArgs),
+    /// Export messages with their verdicts, as copies, or as abuse reports to the brands they imitate
+    Export(ExportArgs),
 }
 
 /// Arguments of `mailvet scan`.
@@ -91,6 +95,50 @@ pub enum ExplainFormat {
     Text,
     /// The verdict object of DESIGN.md with the message's identity
     Json,
+}
+
+/// Arguments of `mailvet export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Maildirs, directories of .eml files, or message files (default: the configured Maildir)
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum)]
+    pub format: Format,
+    /// Only export messages with these trust labels (comma-separated or repeated; unique prefixes accepted)
+    #[arg(long, value_name = "LABEL", value_delimiter = ',', value_parser = parse_trust)]
+    pub trust: Vec<Trust>,
+    /// Only export messages in these categories (comma-separated or repeated; unique prefixes accepted)
+    #[arg(long, value_name = "CAT", value_delimiter = ',', value_parser = parse_category)]
+    pub category: Vec<Category>,
+    /// Only export messages carrying the Maildir F (flagged) flag
+    #[arg(long)]
+    pub flagged: bool,
+    /// Output file (json, jsonl, csv, md, mbox; default: standard output) or folder (eml: required; arf:
+    /// default $XDG_DATA_HOME/mailvet/outbox)
+    #[arg(short, long, value_name = "FILE|DIR")]
+    pub output: Option<PathBuf>,
+}
+
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Format::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let help = match self {
+            Format::Json => "One JSON document with every verdict, signal and evidence",
+            Format::Jsonl => "One JSON record per line",
+            Format::Csv => "RFC 4180 CSV with a header row",
+            Format::Markdown => "A Markdown report for people, links made inert",
+            Format::Eml => "Byte-for-byte .eml copies into a folder",
+            Format::Mbox => "One mbox (mboxrd) file",
+            Format::Arf => {
+                "Abuse reports (.eml, RFC 5965 or the brand's forward) into an outbox folder"
+            }
+        };
+        Some(PossibleValue::new(self.as_str()).help(help))
+    }
 }
 
 fn parse_trust(s: &str) -> Result<Trust, String> {

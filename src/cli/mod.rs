@@ -3,11 +3,13 @@
 pub mod act;
 mod args;
 mod explain;
+pub mod export;
 mod mailbox;
 mod scan;
 
-pub use args::{Cli, Command, ExplainArgs, ExplainFormat, ScanArgs, ScanFormat};
+pub use args::{Cli, Command, ExplainArgs, ExplainFormat, ExportArgs, ScanArgs, ScanFormat};
 pub use explain::explain;
+pub use export::export;
 pub use mailbox::{Mailbox, resolve_mailbox};
 pub use scan::scan;
 

@@ -1,8 +1,10 @@
-//! CSV (RFC 4180): a header row, then one row per message. Cells that a spreadsheet would run as a formula
-//! (starting with `=`, `+`, `-`, `@`, tab or CR) are prefixed with `'`.
+//! CSV (RFC 4180): a header row, then one row per message. Every cell is sanitised (no control characters,
+//! whatever the record holds), and cells that a spreadsheet would run as a formula (starting with `=`, `+`,
+//! `-`, `@`, tab or CR) are prefixed with `'`.
 
 use std::io::{self, Write};
 
+use crate::mail::sanitise::sanitise;
 use crate::model::Record;
 
 /// The columns, in order.
@@ -33,11 +35,12 @@ pub fn write(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
     writer.flush()
 }
 
-/// Prefixes a cell that a spreadsheet would evaluate as a formula.
+/// Sanitises a cell and prefixes it when a spreadsheet would evaluate it as a formula.
 fn defuse_formula(cell: &str) -> String {
+    let cell = sanitise(cell);
     match cell.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_owned(),
+        _ => cell,
     }
 }
 

@@ -46,3 +46,25 @@ pub fn mailvet(home: &Path) -> Command {
         .env("PATH", std::env::var_os("PATH").unwrap_or_default());
     cmd
 }
+
+/// The real-mail corpus folder (`$MAILVET_CORPUS`, else `../shared/corpus`), or `None` after saying the test
+/// is skipped. Under `CI` a missing corpus is a failure, never a skip.
+pub fn corpus_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("MAILVET_CORPUS").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
+        PathBuf::from,
+    );
+    if dir.join("labels.csv").is_file() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI is set but the corpus is missing at {}",
+        dir.display()
+    );
+    eprintln!(
+        "skipped: no corpus at {} (set MAILVET_CORPUS)",
+        dir.display()
+    );
+    None
+}

@@ -1,0 +1,229 @@
+//! Sender and authentication signals.
+
+use super::*;
+
+fn from(name: Option<&str>, address: &str) -> Message {
+    Message {
+        from: Some(addr(name, address)),
+        auth: vec![],
+        ..genuine_amazon()
+    }
+}
+
+#[test]
+fn brand_display_name_from_a_foreign_domain_is_phishing_with_report_advice() {
+    let v = analyse(&from(Some("Amazon"), "notice@shop-deals.ru"), &rules());
+    assert_eq!(outcome(&v, "sender-domain"), Some(Outcome::Fail));
+    assert_eq!(outcome(&v, "display-name-brand"), Some(Outcome::Fail));
+    assert_eq!(v.trust, Trust::Phishing);
+    assert!(
+        v.advice.contains("stop-spoofing@amazon.com"),
+        "{}",
+        v.advice
+    );
+    assert!(v.decisive.contains(&"sender-domain".to_string()));
+}
+
+#[test]
+fn lookalike_homoglyph_foreign_and_tld_swap_from_domains() {
+    let r = rules();
+    for (address, id) in [
+        ("service@amazom.com", "lookalike-domain"),
+        ("service@pаypal.com", "homoglyph-domain"),
+        (
+            "service@amazon.com.secure-login.ru",
+            "brand-in-foreign-domain",
+        ),
+        (
+            "service@amazon-support-center.com",
+            "brand-in-foreign-domain",
+        ),
+        ("service@paypal.xyz", "tld-swap"),
+    ] {
+        let v = analyse(&from(None, address), &r);
+        assert_eq!(
+            outcome(&v, id),
+            Some(Outcome::Fail),
+            "{address}: {:?}",
+            v.signals
+        );
+        assert!(v.trust.is_alarm(), "{address}");
+    }
+    let v = analyse(&genuine_amazon(), &r);
+    for id in [
+        "lookalike-domain",
+        "homoglyph-domain",
+        "brand-in-foreign-domain",
+        "tld-swap",
+    ] {
+        assert_eq!(outcome(&v, id), None);
+    }
+}
+
+#[test]
+fn display_name_with_another_address() {
+    let v = analyse(
+        &from(Some("service@paypal.com"), "x@mailer.example.net"),
+        &rules(),
+    );
+    assert_eq!(outcome(&v, "display-name-address"), Some(Outcome::Fail));
+    assert_eq!(
+        outcome(
+            &analyse(&genuine_amazon(), &rules()),
+            "display-name-address"
+        ),
+        None
+    );
+}
+
+#[test]
+fn freemail_claiming_a_brand() {
+    let v = analyse(
+        &from(Some("PayPal Service"), "paypal.help.desk@gmail.com"),
+        &rules(),
+    );
+    assert_eq!(outcome(&v, "freemail-brand"), Some(Outcome::Fail));
+    assert_eq!(v.trust, Trust::Phishing);
+}
+
+#[test]
+fn freemail_sending_business_notices() {
+    let mut msg = genuine_other();
+    msg.from = Some(addr(Some("Billing"), "billing.dept.2024@gmail.com"));
+    msg.subject = "Your order 48213 payment is confirmed, delivery invoice".into();
+    let v = analyse(&msg, &rules());
+    assert_eq!(outcome(&v, "freemail-business"), Some(Outcome::Warn));
+    assert_eq!(
+        outcome(&analyse(&genuine_other(), &rules()), "freemail-business"),
+        None
+    );
+}
+
+#[test]
+fn reply_to_and_return_path() {
+    let mut msg = genuine_amazon();
+    msg.reply_to = vec![addr(None, "refunds.amazon@gmail.com")];
+    assert_eq!(
+        outcome(&analyse(&msg, &rules()), "reply-to-mismatch"),
+        Some(Outcome::Fail)
+    );
+    msg.reply_to = vec![addr(None, "help@amazon.co.uk")];
+    assert_eq!(outcome(&analyse(&msg, &rules()), "reply-to-mismatch"), None);
+
+    // Bulk mail bounces through its sending platform: not a mismatch.
+    msg.return_path = Some("0101abc@eu-west-1.amazonses.com".into());
+    assert_eq!(
+        outcome(&analyse(&msg, &rules()), "return-path-mismatch"),
+        None
+    );
+    let mut spoof = from(Some("Amazon"), "notice@shop-deals.ru");
+    spoof.return_path = Some("bounce@another-host.example".into());
+    assert_eq!(
+        outcome(&analyse(&spoof, &rules()), "return-path-mismatch"),
+        Some(Outcome::Warn)
+    );
+}
+
+#[test]
+fn dmarc_fail_for_a_brand_domain_and_the_list_exception() {
+    let mut msg = genuine_amazon();
+    msg.auth = vec![ar(
+        Some("mx.example.net"),
+        &[
+            ("spf", "fail", &[("smtp.mailfrom", "amazon.com")]),
+            ("dmarc", "fail", &[("header.from", "amazon.com")]),
+        ],
+    )];
+    let v = analyse(&msg, &rules());
+    assert_eq!(outcome(&v, "dmarc"), Some(Outcome::Fail));
+    assert_eq!(outcome(&v, "spf"), Some(Outcome::Fail));
+    assert_eq!(v.trust, Trust::Phishing);
+
+    msg.list_id = Some("<deals.lists.example.org>".into());
+    let v = analyse(&msg, &rules());
+    let dmarc = v
+        .signals
+        .iter()
+        .find(|s| s.id == "dmarc")
+        .expect("dmarc signal");
+    assert_eq!(dmarc.outcome, Outcome::Warn);
+    assert!(dmarc.evidence.contains("List-Id"), "{}", dmarc.evidence);
+    assert_ne!(v.trust, Trust::Phishing);
+}
+
+#[test]
+fn dkim_alignment_and_shared_platforms() {
+    let mut msg = genuine_amazon();
+    msg.auth = vec![ar(
+        Some("mx.google.com"),
+        &[("dkim", "pass", &[("header.i", "@amazon.com")])],
+    )];
+    let v = analyse(&msg, &rules());
+    assert_eq!(outcome(&v, "dkim-aligned"), Some(Outcome::Pass));
+    assert_eq!(v.trust, Trust::Verified);
+
+    msg.auth = vec![ar(
+        Some("mx.google.com"),
+        &[("dkim", "pass", &[("header.d", "amazonses.com")])],
+    )];
+    let v = analyse(&msg, &rules());
+    assert_eq!(outcome(&v, "dkim-aligned"), Some(Outcome::Warn));
+    assert_ne!(v.trust, Trust::Verified);
+}
+
+#[test]
+fn spf_alone_never_verifies() {
+    let mut msg = genuine_amazon();
+    msg.auth = vec![ar(
+        Some("mx.google.com"),
+        &[("spf", "pass", &[("smtp.mailfrom", "amazon.com")])],
+    )];
+    let v = analyse(&msg, &rules());
+    assert_eq!(outcome(&v, "spf"), Some(Outcome::Pass));
+    assert_ne!(v.trust, Trust::Verified);
+}
+
+#[test]
+fn only_the_topmost_or_configured_header_counts() {
+    let mut msg = genuine_amazon();
+    let forged = ar(
+        Some("mx.attacker.example"),
+        &[("dmarc", "pass", &[("header.from", "amazon.com")])],
+    );
+    msg.auth = vec![
+        ar(Some("mx.home.example"), &[("dkim", "none", &[])]),
+        forged,
+    ];
+    let v = analyse(&msg, &rules());
+    assert_eq!(outcome(&v, "auth-header-untrusted"), Some(Outcome::Info));
+    assert_ne!(v.trust, Trust::Verified);
+    let dmarc = v.signals.iter().find(|s| s.id == "dmarc").expect("dmarc");
+    assert!(
+        dmarc.evidence.contains("topmost header"),
+        "{}",
+        dmarc.evidence
+    );
+
+    let mut r = rules();
+    r.trusted_authserv_ids = vec!["mx.attacker.example".into()];
+    assert_eq!(analyse(&msg, &r).trust, Trust::Verified);
+}
+
+#[test]
+fn a_from_without_a_real_domain() {
+    let v = analyse(&from(Some("Amazon"), "no-reply@amazon-notice"), &rules());
+    assert_eq!(outcome(&v, "sender-domain"), Some(Outcome::Fail));
+}
+
+#[test]
+fn sent_via_a_brand_platform_is_not_verified_as_the_brand() {
+    let mut msg = genuine_amazon();
+    msg.from = Some(addr(
+        Some("Jo Bloggs (via Google Docs)"),
+        "drive-shares-noreply@google.com",
+    ));
+    msg.auth = vec![passing("google.com")];
+    let v = analyse(&msg, &rules());
+    assert_eq!(outcome(&v, "sender-domain"), Some(Outcome::Info));
+    assert_ne!(v.trust, Trust::Verified);
+}

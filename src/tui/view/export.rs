@@ -34,7 +34,7 @@ fn describe(format: Format) -> &'static str {
 /// Draws the dialog, if open.
 pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
     let Some(d) = &s.export else { return };
-    let box_area = centred(area, 78, 9);
+    let box_area = centred(area, area.width.saturating_sub(4).clamp(60, 120), 9);
     let title = format!(" Export {} ", count(d.targets().len()));
     let block = Block::default()
         .borders(Borders::ALL)
@@ -55,8 +55,8 @@ pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
     let path_line = line(4);
     f.render_widget(Paragraph::new(to).style(theme.dim), path_line);
     let field = Rect {
-        x: path_line.x + LABEL,
-        width: path_line.width.saturating_sub(LABEL + 1),
+        x: path_line.x + LABEL + 1,
+        width: path_line.width.saturating_sub(LABEL + 2),
         ..path_line
     };
     f.render_widget(&d.path, field);

@@ -317,6 +317,70 @@ fn real(path: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
+    const MAIL: &str = "From: Sam <sam@example.org>\r\nTo: dana@example.net\r\nSubject: Hi\r\n\
+        Date: Wed, 18 Nov 2026 12:00:00 +0100\r\n\r\nHello.\r\n";
+
+    fn setup(maildir: &Path) -> Setup {
+        let rules = crate::config::Config::defaults().map(|c| c.rules());
+        Setup {
+            rules: Arc::new(rules.unwrap_or_else(|e| panic!("{e}"))),
+            identity: None,
+            max_bytes: 1 << 20,
+            maildir: maildir.to_path_buf(),
+            outbox: None,
+        }
+    }
+
+    #[test]
+    fn a_large_export_reports_bounded_progress_and_never_replaces_a_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let maildir = dir.path().join("Maildir");
+        fs::create_dir_all(maildir.join("cur")).expect("mkdir");
+        let items: Vec<Item> = (0..400)
+            .map(|i| {
+                let path = maildir.join(format!("cur/17954{i:05}.M{i}P1.host:2,S"));
+                fs::write(&path, MAIL).expect("write");
+                Item {
+                    path,
+                    folder: "INBOX".into(),
+                }
+            })
+            .collect();
+        let dest = dir.path().join("out/all.jsonl");
+        let req = Request {
+            items,
+            format: Format::Jsonl,
+            dest: dest.clone(),
+        };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let started = std::time::Instant::now();
+        let done = export(&setup(&maildir), &req, &tx);
+        eprintln!(
+            "400 messages judged and exported in {:?}",
+            started.elapsed()
+        );
+        assert_eq!(done.dest, dest);
+        let summary = done.result.expect("exported");
+        assert_eq!(summary.written.len(), 1);
+        let text = fs::read_to_string(&dest).expect("file");
+        assert_eq!(text.lines().count(), 400);
+        let steps: Vec<Step> = rx
+            .try_iter()
+            .filter_map(|a| match a {
+                Action::ExportProgress(step) => Some(step),
+                _ => None,
+            })
+            .collect();
+        assert!(steps.len() <= 210, "{} progress messages", steps.len());
+        assert!(steps.iter().any(|s| s.stage == "reading" && s.done == 400));
+        assert!(steps.iter().any(|s| s.stage == "writing" && s.done == 400));
+
+        let again = export(&setup(&maildir), &req, &tx);
+        let why = again.result.expect_err("the file exists");
+        assert!(why.contains("exists"), "{why}");
+        assert_eq!(fs::read_to_string(&dest).expect("file"), text);
+    }
+
     #[cfg(unix)]
     #[test]
     fn destinations_inside_the_maildir_are_refused_even_through_symlinks() {

@@ -75,6 +75,7 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
                 archive: config.folders.archive.clone(),
                 junk: config.folders.junk.clone(),
                 rules: config.rules(),
+                identity: config.identity.address.clone(),
             })?;
             Ok(cli::EXIT_OK)
         }

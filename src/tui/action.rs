@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{Event, KeyEvent};
 
 use super::changes::Changes;
+use super::exporter::{Finished, Step};
 use super::source::{Listing, Loaded, Report, Summary};
 
 /// Something that changes the state: a command from a key, or a result from the background.
@@ -81,6 +82,16 @@ pub enum Action {
     Purge,
     /// Answer yes to the open question.
     Confirm,
+    /// Open the export dialog (marked messages, else the selected one; or every flagged one in the folder).
+    Export,
+    /// Write the abuse report for the selected message into the outbox.
+    Report,
+    /// The export dialog's next format.
+    FormatNext,
+    /// The export dialog's previous format.
+    FormatPrev,
+    /// The export dialog: switch between the selection and every flagged message in the folder.
+    ExportScope,
     /// Submit the prompt.
     PromptSubmit,
     /// Cancel the prompt.
@@ -102,6 +113,10 @@ pub enum Action {
     Loaded(usize, Box<Result<Loaded, String>>),
     /// A write (flags, move, undo, purge) finished: what changed on disk.
     Acted(Box<Report>),
+    /// An export or report is under way.
+    ExportProgress(Step),
+    /// An export or report finished.
+    Exported(Box<Finished>),
     /// Folders were listed again after a change on disk (another client, or our own write): the files that
     /// appeared and disappeared.
     Rescanned(Box<Changes>),
@@ -171,6 +186,11 @@ commands! {
     PromptSubmit => "submit", "Apply the prompt / pick the folder";
     PromptCancel => "cancel", "Cancel the prompt, or answer no";
     Confirm => "confirm", "Answer yes";
+    Export => "export", "Export marked messages (else this one) as json, csv, md, eml, mbox, arf";
+    Report => "report", "Write the abuse report for this message into the outbox";
+    FormatNext => "format-next", "Next export format";
+    FormatPrev => "format-prev", "Previous export format";
+    ExportScope => "export-scope", "Export the selection, or every flagged message in the folder";
 }
 
 #[cfg(test)]

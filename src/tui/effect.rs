@@ -1,5 +1,5 @@
 //! Effects: what `update` asks the outside world to do, and the runner that does it (analysis and reads
-//! through `source`, listing and writes on the `disk` thread, clipboard through `term`). The UI thread only
+//! through `source`, listing and writes on the `disk` thread, exports on the `exporter` thread, clipboard through `term`). The UI thread only
 //! starts work here.
 
 use std::path::PathBuf;
@@ -10,6 +10,7 @@ use crate::analysis::Rules;
 
 use super::action::Action;
 use super::disk::{Disk, Write};
+use super::exporter::{Exporter, Item, Request};
 use super::pool::{Job, Pool};
 use super::{source, term};
 
@@ -28,6 +29,10 @@ pub enum Effect {
     Copy(String),
     /// Change the Maildir (on the disk thread; the result comes back as [`Action::Acted`]).
     Write(Write),
+    /// Export messages (on the export thread; the result comes back as [`Action::Exported`]).
+    Export(Request),
+    /// Write the abuse report on one message into the outbox (on the export thread).
+    Report(Item),
 }
 
 /// Runs effects; results come back as Actions on `tx`.
@@ -37,17 +42,25 @@ pub struct Runner {
     rules: Arc<Rules>,
     pool: Option<Pool>,
     disk: Disk,
+    exporter: Exporter,
 }
 
 impl Runner {
-    /// A runner sending results to `tx`, writing through `disk`.
-    pub fn new(tx: Sender<Action>, max_bytes: u64, rules: Arc<Rules>, disk: Disk) -> Runner {
+    /// A runner sending results to `tx`, writing through `disk`, exporting through `exporter`.
+    pub fn new(
+        tx: Sender<Action>,
+        max_bytes: u64,
+        rules: Arc<Rules>,
+        disk: Disk,
+        exporter: Exporter,
+    ) -> Runner {
         Runner {
             tx,
             max_bytes,
             rules,
             pool: None,
             disk,
+            exporter,
         }
     }
 
@@ -107,6 +120,8 @@ impl Runner {
                 term::copy_osc52(&text).map_err(|e| format!("cannot copy: {e}"))?;
             }
             Effect::Write(write) => self.disk.write(write)?,
+            Effect::Export(request) => self.exporter.export(request)?,
+            Effect::Report(item) => self.exporter.report(item)?,
         }
         Ok(())
     }

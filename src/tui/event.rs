@@ -1,4 +1,5 @@
-//! Terminal events → Actions through the keymap (the prompt receives unbound keys as text). Events are read
+//! Terminal events → Actions through the keymap (the prompt and the export dialog receive unbound keys as
+//! text). Events are read
 //! on their own thread and arrive on the same channel as the background results, so the loop never blocks
 //! inside the terminal library (crossterm spins on a closed terminal; the loop must still see SIGHUP).
 
@@ -12,9 +13,11 @@ use super::keymap::{Keymap, Mode};
 /// The Action for one terminal event in `mode`, if any.
 pub fn map_event(ev: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
     match ev {
-        Event::Key(key) if key.kind != KeyEventKind::Release => keymap
-            .lookup(mode, key)
-            .or_else(|| (mode == Mode::Prompt).then_some(Action::PromptKey(*key))),
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            keymap.lookup(mode, key).or_else(|| {
+                matches!(mode, Mode::Prompt | Mode::Export).then_some(Action::PromptKey(*key))
+            })
+        }
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         _ => None,
     }

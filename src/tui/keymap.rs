@@ -22,11 +22,19 @@ pub enum Mode {
     Prompt,
     /// A yes/no question (before purging).
     Confirm,
+    /// The export dialog (unbound keys edit its path).
+    Export,
 }
 
 impl Mode {
     /// Every mode, in help order.
-    pub const ALL: [Mode; 4] = [Mode::Main, Mode::View, Mode::Prompt, Mode::Confirm];
+    pub const ALL: [Mode; 5] = [
+        Mode::Main,
+        Mode::View,
+        Mode::Prompt,
+        Mode::Confirm,
+        Mode::Export,
+    ];
 
     /// The table name in keymap files.
     pub fn as_str(self) -> &'static str {
@@ -35,6 +43,7 @@ impl Mode {
             Mode::View => "view",
             Mode::Prompt => "prompt",
             Mode::Confirm => "confirm",
+            Mode::Export => "export",
         }
     }
 
@@ -219,7 +228,7 @@ impl Keymap {
             let mode = Mode::from_name(mode_name).ok_or_else(|| {
                 err(
                     None,
-                    "unknown mode (expected main, view, prompt or confirm)".into(),
+                    "unknown mode (expected main, view, prompt, confirm or export)".into(),
                 )
             })?;
             let entries = entries

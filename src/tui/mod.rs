@@ -11,6 +11,8 @@ pub mod dates;
 pub mod disk;
 pub mod effect;
 pub mod event;
+pub mod export;
+pub mod exporter;
 pub mod filter;
 pub mod keymap;
 pub mod layout;
@@ -59,6 +61,8 @@ pub struct Options {
     pub junk: String,
     /// The analysis rules.
     pub rules: Rules,
+    /// The user's address (config `identity.address`), the sender of abuse reports.
+    pub identity: Option<String>,
 }
 
 /// Why the interface could not run.
@@ -102,15 +106,26 @@ pub fn run(opts: Options) -> Result<(), Error> {
     state.archive = opts.archive;
     state.junk = opts.junk;
     state.now = unix_now();
+    state.places = export::Places {
+        maildir: std::path::absolute(&opts.maildir).unwrap_or_else(|_| opts.maildir.clone()),
+        exports: crate::cli::export::default_export_dir(),
+        outbox: crate::cli::export::default_outbox(),
+    };
     let (tx, rx) = std::sync::mpsc::channel();
     let (mut terminal, guard) = term::enter()?;
-    let disk = disk::Disk::start(opts.maildir, writable, tx.clone())?;
-    let mut runner = effect::Runner::new(
+    let rules = Arc::new(opts.rules);
+    let exporter = exporter::Exporter::start(
+        exporter::Setup {
+            rules: Arc::clone(&rules),
+            identity: opts.identity,
+            max_bytes: opts.max_message_bytes,
+            maildir: state.places.maildir.clone(),
+            outbox: state.places.outbox.clone(),
+        },
         tx.clone(),
-        opts.max_message_bytes,
-        Arc::new(opts.rules),
-        disk,
-    );
+    )?;
+    let disk = disk::Disk::start(opts.maildir, writable, tx.clone())?;
+    let mut runner = effect::Runner::new(tx.clone(), opts.max_message_bytes, rules, disk, exporter);
     let size = terminal.size()?;
     update::update(&mut state, Action::Resize(size.width, size.height));
     event::spawn_input(tx)?;

@@ -163,6 +163,30 @@ fn header_lines(raw: &[u8]) -> Vec<String> {
         .collect()
 }
 
+/// Reads and judges one message in full for an export (from where it is now, if another client renamed it);
+/// an unreadable file becomes an `unparseable` record.
+pub fn target(
+    path: &Path,
+    folder: &str,
+    max_bytes: u64,
+    rules: &Rules,
+) -> crate::cli::export::Target {
+    let path = match crate::store::ops::locate(&crate::store::MessageRef::new(path)) {
+        Ok(now) => now,
+        Err(_) => path.to_path_buf(),
+    };
+    let entry = crate::store::Entry {
+        path: path.clone(),
+        folder: folder.to_string(),
+        is_new: false,
+        unique: String::new(),
+        flags: String::new(),
+        delivered: None,
+    };
+    let record = crate::judge::judge_entry(&entry, rules, max_bytes);
+    crate::cli::export::Target { path, record }
+}
+
 /// One line of text from mail, safe for a terminal cell.
 pub fn clean(s: &str) -> String {
     crate::mail::sanitise::sanitise(s)

@@ -14,6 +14,8 @@ pub use super::row::{Envelope, Row};
 
 use super::bodytext::BodyText;
 use super::effect::Effect;
+use super::export::{Dialog, Places};
+use super::exporter::Step;
 use super::filter::Filter;
 use super::keymap::{Keymap, Mode};
 use super::linkinfo::LinkRow;
@@ -171,6 +173,12 @@ pub struct AppState {
     pub show_trashed: bool,
     /// The open yes/no question.
     pub confirm: Option<Confirm>,
+    /// The open export dialog.
+    pub export: Option<Dialog>,
+    /// Where exports go by default, and the Maildir they stay out of.
+    pub places: Places,
+    /// The export or report under way, if any.
+    pub exporting: Option<Step>,
     /// Key bindings (help and hints are generated from them).
     pub keymap: Keymap,
     /// Brand knowledge (for the link table's "official" column).
@@ -244,6 +252,9 @@ impl AppState {
             junk: "Junk".into(),
             show_trashed: false,
             confirm: None,
+            export: None,
+            places: Places::default(),
+            exporting: None,
             keymap,
             brands,
             rows: Vec::new(),
@@ -281,6 +292,8 @@ impl AppState {
     pub fn mode(&self) -> Mode {
         if self.confirm.is_some() {
             Mode::Confirm
+        } else if self.export.is_some() {
+            Mode::Export
         } else if self.prompt.is_some() {
             Mode::Prompt
         } else if self.overlay.is_some() {

@@ -11,6 +11,7 @@ use super::action::Action;
 use super::acts;
 use super::bodytext;
 use super::effect::Effect;
+use super::export;
 use super::filter::Filter;
 use super::keymap::Mode;
 use super::layout;
@@ -25,7 +26,10 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
     // A background result changes no window, so it need not re-prioritise (that would flood the queue).
     let background = matches!(
         action,
-        Action::Analysed(..) | Action::Loaded(..) | Action::Rescanned(..)
+        Action::Analysed(..)
+            | Action::Loaded(..)
+            | Action::Rescanned(..)
+            | Action::ExportProgress(..)
     );
     if action.name().is_some() {
         s.status.clear();
@@ -112,6 +116,16 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::Purge => acts::ask_purge(s),
         Action::Confirm => acts::confirm(s, &mut effects),
+        Action::Export => export::open(s),
+        Action::Report => export::report(s, &mut effects),
+        Action::FormatNext => export::step_format(s, 1),
+        Action::FormatPrev => export::step_format(s, -1),
+        Action::ExportScope => export::toggle_scope(s),
+        Action::PromptSubmit if s.export.is_some() => export::submit(s, &mut effects),
+        Action::PromptCancel if s.export.is_some() => s.export = None,
+        Action::PromptKey(key) if s.export.is_some() => export::key(s, key),
+        Action::ExportProgress(step) => export::progress(s, step),
+        Action::Exported(done) => export::finished(s, &done),
         Action::PromptSubmit => submit_prompt(s, &mut effects),
         Action::PromptCancel if s.confirm.is_some() => {
             s.confirm = None;

@@ -15,6 +15,7 @@ fn section_title(mode: Mode) -> &'static str {
         Mode::View => "Body, links, headers, attachments, help",
         Mode::Prompt => "Search, filter and folder prompt (other keys edit the text)",
         Mode::Confirm => "Yes/no question (before purging)",
+        Mode::Export => "Export dialog (other keys edit the path)",
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod body;
 pub mod detail;
+pub mod export;
 pub mod headers;
 pub mod help;
 pub mod links;
@@ -57,6 +58,7 @@ pub fn render(f: &mut Frame, s: &AppState, theme: &Theme) {
         }
     }
     popup::render(f, a.middle, s, theme);
+    export::render(f, a.middle, s, theme);
     status::render_status(f, a.status, s, theme);
 }
 

@@ -1,5 +1,6 @@
 //! The title bar and the status bar: where we are (demo, read-only), key hints generated from the keymap,
-//! the message of the last action, progress, filter, sort and marks; the prompt line when it is open.
+//! the message of the last action, progress (of analysis and of an export), filter, sort and marks; the
+//! prompt line when it is open.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -56,6 +57,12 @@ pub fn hints<'a>(s: &AppState, theme: &Theme, width: usize) -> Vec<Span<'a>> {
 /// Progress, filter, sort and marks, for the right of the status bar.
 pub fn summary(s: &AppState) -> String {
     let mut parts = Vec::new();
+    if let Some(step) = s.exporting.filter(|p| p.total > 0) {
+        parts.push(format!(
+            "export: {} {}/{}",
+            step.stage, step.done, step.total
+        ));
+    }
     if !s.listed {
         parts.push("listing…".to_string());
     } else if s.analysed < s.rows.len() {

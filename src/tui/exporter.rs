@@ -1,0 +1,399 @@
+//! The export thread: exports and abuse reports run here, one at a time, never on the UI thread. Each
+//! message is read again and judged in full (the rows keep verdicts without signals), in parallel, then
+//! written through `cli::export::run`; progress and the result come back as Actions. A destination inside
+//! the Maildir is refused after resolving `~`, relative paths and symlinks; nothing is ever written there.
+
+use std::fs;
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::Sender;
+
+use rayon::prelude::*;
+
+use crate::analysis::Rules;
+use crate::cli::export::{Output, Progress, Settings, Summary, Target, now, run};
+use crate::export::{Format, arf};
+
+use super::action::Action;
+use super::export::inside;
+use super::source;
+
+/// One message to export: its last known file and its folder's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// The message file.
+    pub path: PathBuf,
+    /// Its folder (`INBOX`, `Archive`).
+    pub folder: String,
+}
+
+/// An export the dialog asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// The messages, in list order.
+    pub items: Vec<Item>,
+    /// The format.
+    pub format: Format,
+    /// The file (stream formats; an existing folder gets a file named by date in it) or folder (.eml, reports).
+    pub dest: PathBuf,
+}
+
+/// How far the running export is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Step {
+    /// `reading` (judging every message again) or `writing`.
+    pub stage: &'static str,
+    /// Messages done in this stage.
+    pub done: usize,
+    /// Messages in all.
+    pub total: usize,
+}
+
+/// What an export or report did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finished {
+    /// It was the report key.
+    pub report: bool,
+    /// The format.
+    pub format: Format,
+    /// Where it was written (resolved).
+    pub dest: PathBuf,
+    /// Messages asked for.
+    pub total: usize,
+    /// For a report: the address it goes to (`arf::destination`).
+    pub to: Option<String>,
+    /// The files written and the messages skipped or failed; or why nothing was done.
+    pub result: Result<Summary, String>,
+}
+
+/// What the thread needs besides the jobs.
+#[derive(Debug, Clone)]
+pub struct Setup {
+    /// The analysis rules (and the brand knowledge base for reports).
+    pub rules: Arc<Rules>,
+    /// Config `identity.address`, the sender of reports.
+    pub identity: Option<String>,
+    /// Largest message file read, in bytes.
+    pub max_bytes: u64,
+    /// The Maildir open: nothing is written inside it.
+    pub maildir: PathBuf,
+    /// Where reports go.
+    pub outbox: Option<PathBuf>,
+}
+
+enum Job {
+    Export(Request),
+    Report(Item),
+}
+
+/// The handle to the export thread.
+pub struct Exporter {
+    jobs: Sender<Job>,
+}
+
+impl Exporter {
+    /// Starts the thread; results go to `actions`.
+    pub fn start(setup: Setup, actions: Sender<Action>) -> io::Result<Exporter> {
+        let (jobs, rx) = std::sync::mpsc::channel::<Job>();
+        std::thread::Builder::new()
+            .name("mailvet-export".into())
+            .spawn(move || {
+                for job in rx {
+                    let finished = match job {
+                        Job::Export(req) => export(&setup, &req, &actions),
+                        Job::Report(item) => report(&setup, &item),
+                    };
+                    if actions.send(Action::Exported(Box::new(finished))).is_err() {
+                        return;
+                    }
+                }
+            })?;
+        Ok(Exporter { jobs })
+    }
+
+    /// Queues an export.
+    pub fn export(&self, request: Request) -> Result<(), String> {
+        self.send(Job::Export(request))
+    }
+
+    /// Queues a report.
+    pub fn report(&self, item: Item) -> Result<(), String> {
+        self.send(Job::Report(item))
+    }
+
+    fn send(&self, job: Job) -> Result<(), String> {
+        self.jobs
+            .send(job)
+            .map_err(|_| "the export thread has stopped; nothing exported".to_string())
+    }
+}
+
+fn settings(setup: &Setup, format: Format) -> Settings<'_> {
+    Settings {
+        format,
+        rules: &setup.rules,
+        identity: setup.identity.as_deref(),
+        max_message_bytes: setup.max_bytes,
+        now: now(),
+    }
+}
+
+/// Sends progress about a hundred times per stage at most.
+fn reporter<'a>(
+    actions: &'a Sender<Action>,
+    stage: &'static str,
+) -> impl Fn(usize, usize) + Sync + 'a {
+    move |done, total| {
+        let every = (total / 100).max(1);
+        if done % every == 0 || done == total {
+            let _ = actions.send(Action::ExportProgress(Step { stage, done, total }));
+        }
+    }
+}
+
+/// Reads and judges every item again, in parallel, in order.
+fn judge(setup: &Setup, items: &[Item], actions: &Sender<Action>) -> Vec<Target> {
+    let done = AtomicUsize::new(0);
+    let tell = reporter(actions, "reading");
+    let total = items.len();
+    items
+        .par_iter()
+        .map(|item| {
+            let target = source::target(&item.path, &item.folder, setup.max_bytes, &setup.rules);
+            tell(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+            target
+        })
+        .collect()
+}
+
+fn export(setup: &Setup, req: &Request, actions: &Sender<Action>) -> Finished {
+    let mut finished = Finished {
+        report: false,
+        format: req.format,
+        dest: req.dest.clone(),
+        total: req.items.len(),
+        to: None,
+        result: Err(String::new()),
+    };
+    let dest = match resolve(&req.dest, &setup.maildir) {
+        Ok(dest) => dest,
+        Err(e) => {
+            finished.result = Err(e);
+            return finished;
+        }
+    };
+    finished.dest.clone_from(&dest);
+    let targets = judge(setup, &req.items, actions);
+    let settings = settings(setup, req.format);
+    let tell = reporter(actions, "writing");
+    let mut progress = |p: Progress| tell(p.done, p.total);
+    finished.result = if req.format.needs_dir() || dest.is_dir() {
+        run(&settings, &targets, Output::Dir(&dest), &mut progress).map_err(|e| format!("{e:#}"))
+    } else {
+        to_file(&settings, &targets, &dest, &mut progress)
+    };
+    finished
+}
+
+/// A stream export into a new file (never replacing one); a failed export leaves no file behind.
+fn to_file(
+    settings: &Settings<'_>,
+    targets: &[Target],
+    dest: &Path,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Summary, String> {
+    let shown = dest.display();
+    if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create the folder '{}': {e}", parent.display()))?;
+    }
+    let file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(dest)
+        .map_err(|e| match e.kind() {
+            io::ErrorKind::AlreadyExists => format!("'{shown}' exists; choose another name"),
+            _ => format!("cannot create '{shown}': {e}"),
+        })?;
+    let mut out = io::BufWriter::new(file);
+    let written = run(settings, targets, Output::Stream(&mut out), progress)
+        .map_err(|e| format!("{e:#}"))
+        .and_then(|summary| {
+            out.flush()
+                .and_then(|()| out.get_ref().sync_all())
+                .map_err(|e| format!("cannot write '{shown}': {e}"))?;
+            Ok(summary)
+        });
+    match written {
+        Ok(mut summary) => {
+            let note = format!("{} messages", targets.len());
+            summary.written.push((dest.to_path_buf(), note));
+            Ok(summary)
+        }
+        Err(e) => {
+            drop(out);
+            let _ = fs::remove_file(dest);
+            Err(e)
+        }
+    }
+}
+
+fn report(setup: &Setup, item: &Item) -> Finished {
+    let mut finished = Finished {
+        report: true,
+        format: Format::Arf,
+        dest: setup.outbox.clone().unwrap_or_default(),
+        total: 1,
+        to: None,
+        result: Err("no home directory for the outbox".into()),
+    };
+    let Some(outbox) = &setup.outbox else {
+        return finished;
+    };
+    let outbox = match resolve(outbox, &setup.maildir) {
+        Ok(dir) => dir,
+        Err(e) => {
+            finished.result = Err(e);
+            return finished;
+        }
+    };
+    let target = source::target(&item.path, &item.folder, setup.max_bytes, &setup.rules);
+    finished.to = Some(arf::destination(&target.record, &setup.rules).address);
+    let settings = settings(setup, Format::Arf);
+    finished.result = run(
+        &settings,
+        std::slice::from_ref(&target),
+        Output::Dir(&outbox),
+        &mut |_| {},
+    )
+    .map_err(|e| format!("{e:#}"));
+    finished.dest = outbox;
+    finished
+}
+
+/// The destination as an absolute path (`~/` expanded, relative to the current directory), refused when it
+/// lies inside the Maildir, symlinks resolved on both sides.
+fn resolve(dest: &Path, maildir: &Path) -> Result<PathBuf, String> {
+    let expanded = match dest.strip_prefix("~") {
+        Ok(rest) => std::env::var_os("HOME")
+            .map(|home| PathBuf::from(home).join(rest))
+            .ok_or("no home directory for '~'")?,
+        Err(_) => dest.to_path_buf(),
+    };
+    let absolute = std::path::absolute(&expanded)
+        .map_err(|e| format!("cannot resolve '{}': {e}", dest.display()))?;
+    let root = real(maildir);
+    if inside(&real(&absolute), &root) || inside(&absolute, maildir) {
+        return Err(format!(
+            "'{}' is inside the Maildir; exports go outside it",
+            absolute.display()
+        ));
+    }
+    Ok(absolute)
+}
+
+/// `path` with its longest existing ancestor's symlinks resolved (the rest does not exist yet).
+fn real(path: &Path) -> PathBuf {
+    let mut rest = Vec::new();
+    let mut at = path;
+    for _ in 0..path.components().count() {
+        if let Ok(found) = fs::canonicalize(at) {
+            return rest.iter().rev().fold(found, |p, c| p.join(c));
+        }
+        match (at.parent(), at.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                at = parent;
+            }
+            _ => break,
+        }
+    }
+    path.to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MAIL: &str = "From: Sam <sam@example.org>\r\nTo: dana@example.net\r\nSubject: Hi\r\n\
+        Date: Wed, 18 Nov 2026 12:00:00 +0100\r\n\r\nHello.\r\n";
+
+    fn setup(maildir: &Path) -> Setup {
+        let rules = crate::config::Config::defaults().map(|c| c.rules());
+        Setup {
+            rules: Arc::new(rules.unwrap_or_else(|e| panic!("{e}"))),
+            identity: None,
+            max_bytes: 1 << 20,
+            maildir: maildir.to_path_buf(),
+            outbox: None,
+        }
+    }
+
+    #[test]
+    fn a_large_export_reports_bounded_progress_and_never_replaces_a_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let maildir = dir.path().join("Maildir");
+        fs::create_dir_all(maildir.join("cur")).expect("mkdir");
+        let items: Vec<Item> = (0..400)
+            .map(|i| {
+                let path = maildir.join(format!("cur/17954{i:05}.M{i}P1.host:2,S"));
+                fs::write(&path, MAIL).expect("write");
+                Item {
+                    path,
+                    folder: "INBOX".into(),
+                }
+            })
+            .collect();
+        let dest = dir.path().join("out/all.jsonl");
+        let req = Request {
+            items,
+            format: Format::Jsonl,
+            dest: dest.clone(),
+        };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let started = std::time::Instant::now();
+        let done = export(&setup(&maildir), &req, &tx);
+        eprintln!(
+            "400 messages judged and exported in {:?}",
+            started.elapsed()
+        );
+        assert_eq!(done.dest, dest);
+        let summary = done.result.expect("exported");
+        assert_eq!(summary.written.len(), 1);
+        let text = fs::read_to_string(&dest).expect("file");
+        assert_eq!(text.lines().count(), 400);
+        let steps: Vec<Step> = rx
+            .try_iter()
+            .filter_map(|a| match a {
+                Action::ExportProgress(step) => Some(step),
+                _ => None,
+            })
+            .collect();
+        assert!(steps.len() <= 210, "{} progress messages", steps.len());
+        assert!(steps.iter().any(|s| s.stage == "reading" && s.done == 400));
+        assert!(steps.iter().any(|s| s.stage == "writing" && s.done == 400));
+
+        let again = export(&setup(&maildir), &req, &tx);
+        let why = again.result.expect_err("the file exists");
+        assert!(why.contains("exists"), "{why}");
+        assert_eq!(fs::read_to_string(&dest).expect("file"), text);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn destinations_inside_the_maildir_are_refused_even_through_symlinks() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let maildir = dir.path().join("Maildir");
+        fs::create_dir_all(maildir.join("cur")).expect("mkdir");
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&maildir, &link).expect("symlink");
+        assert!(resolve(&maildir.join("cur/x.json"), &maildir).is_err());
+        assert!(resolve(&link.join("new/dir/x.json"), &maildir).is_err());
+        assert!(resolve(&maildir.join("../Maildir/x.json"), &maildir).is_err());
+        let outside = dir.path().join("exports/x.json");
+        assert_eq!(resolve(&outside, &maildir), Ok(outside));
+        assert!(resolve(&dir.path().join("Maildir2/x.json"), &maildir).is_ok());
+    }
+}

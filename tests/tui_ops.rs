@@ -79,6 +79,45 @@ fn flag_toggles_on_the_selected_message() {
 }
 
 #[test]
+fn replied_toggles_like_flagged_on_the_selected_or_marked_messages() {
+    let mut s = state(80, 24);
+    let path = selected_path(&s);
+    assert_eq!(
+        writes(&cmd(&mut s, "toggle-replied")),
+        [Write::Flags {
+            paths: vec![path.clone()],
+            edit: FlagEdit::set(Flag::Replied),
+            verb: "marked replied".into()
+        }]
+    );
+    // Once the file carries R, the key clears it.
+    let id = s.selected_row().expect("selected");
+    s.rows[id].flags = "RS".into();
+    assert_eq!(
+        writes(&cmd(&mut s, "toggle-replied")),
+        [Write::Flags {
+            paths: vec![path],
+            edit: FlagEdit::clear(Flag::Replied),
+            verb: "marked not replied".into()
+        }]
+    );
+    // Marked messages: set unless every one has it.
+    cmd(&mut s, "mark");
+    cmd(&mut s, "mark");
+    let w = writes(&cmd(&mut s, "toggle-replied"));
+    assert!(matches!(&w[0], Write::Flags { paths, edit, .. }
+        if paths.len() == 2 && *edit == FlagEdit::set(Flag::Replied)));
+    // `r` is bound in the main view and in the message views.
+    for mode in [Mode::Main, Mode::View] {
+        let key = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE);
+        assert!(
+            matches!(s.keymap.lookup(mode, &key), Some(Action::ToggleReplied)),
+            "{mode:?}"
+        );
+    }
+}
+
+#[test]
 fn marked_messages_shown_are_the_targets_in_list_order() {
     let mut s = state(80, 24);
     cmd(&mut s, "mark");
@@ -113,6 +152,7 @@ fn read_only_refuses_every_writing_key_with_a_status_message() {
     for name in [
         "toggle-seen",
         "toggle-flagged",
+        "toggle-replied",
         "toggle-trashed",
         "archive",
         "junk",

@@ -1,4 +1,4 @@
-//! The real binary acting on a temp Maildir in a pseudo-terminal: flag, mark and archive, Junk, undo — the
+//! The real binary acting on a temp Maildir in a pseudo-terminal: flag, mark replied, mark and archive, Junk, undo — the
 //! files on disk and the screen agree; another process's rename shows up in the list; `--read-only` (flag
 //! or config) leaves the whole tree byte-identical after every writing key.
 
@@ -84,6 +84,13 @@ fn flag_archive_junk_and_undo_change_the_files_and_the_list() {
     });
     let (marks, line) = row_marks(&session, "Alpha").expect("Alpha listed");
     assert!(marks.contains('F'), "{line}");
+
+    // `r` marks it replied: the file name gains R, in letter order.
+    session.send(b"r");
+    session.screen.wait_for("marked replied 1 message");
+    eventually("Alpha replied on disk", || {
+        named(&root.join("cur"), "1795430000").is_some_and(|n| n.ends_with(":2,FRS"))
+    });
 
     // Mark two and archive them: both land in .Archive (created with cur/new/tmp).
     session.send(b"  ");
@@ -208,6 +215,7 @@ fn read_only_sessions_leave_the_tree_byte_identical() {
         for keys in [
             &b"N"[..],
             b"!",
+            b"r",
             b"d",
             b"a",
             b"J",

@@ -66,6 +66,8 @@ pub enum Action {
     ToggleSeen,
     /// Toggle the flagged flag.
     ToggleFlagged,
+    /// Toggle the replied flag (Maildir `R`).
+    ToggleReplied,
     /// Toggle the trashed flag (trashed messages are hidden unless shown, and only purging deletes them).
     ToggleTrashed,
     /// Move to the archive folder.
@@ -176,6 +178,7 @@ commands! {
     CopyLink => "copy-link", "Copy the link's URL (OSC 52)";
     ToggleSeen => "toggle-seen", "Mark read / unread (marked messages, else this one)";
     ToggleFlagged => "toggle-flagged", "Flag / unflag";
+    ToggleReplied => "toggle-replied", "Mark replied / not replied";
     ToggleTrashed => "toggle-trashed", "Trash / untrash (hidden; only purge deletes)";
     Archive => "archive", "Archive";
     Junk => "junk", "Move to Junk";

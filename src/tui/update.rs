@@ -90,6 +90,12 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::ToggleFlagged => {
             acts::toggle(s, Flag::Flagged, ("flagged", "unflagged"), &mut effects)
         }
+        Action::ToggleReplied => acts::toggle(
+            s,
+            Flag::Replied,
+            ("marked replied", "marked not replied"),
+            &mut effects,
+        ),
         Action::ToggleTrashed => {
             acts::toggle(s, Flag::Trashed, ("trashed", "untrashed"), &mut effects)
         }

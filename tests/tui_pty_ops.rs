@@ -4,11 +4,11 @@
 
 mod tui_support;
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use tui_support::pty::{Session, spawn, spawn_with};
+use tui_support::tree::snapshot;
 
 /// Writes a message with a Date `day` days into November 2026 (so the list order is known: newest first).
 fn write_message(dir: &Path, name: &str, subject: &str, day: u32) {
@@ -165,36 +165,6 @@ fn another_clients_changes_show_up_in_the_list() {
     });
     session.send(b"q");
     assert!(session.exit_status().success());
-}
-
-/// Every entry under `dir`: relative path → (mtime in ns, contents; empty for directories).
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (u128, Vec<u8>)> {
-    let mut out = BTreeMap::new();
-    let mut todo = vec![dir.to_path_buf()];
-    while let Some(d) = todo.pop() {
-        for entry in std::fs::read_dir(&d)
-            .expect("readable")
-            .filter_map(Result::ok)
-        {
-            let path = entry.path();
-            let meta = std::fs::symlink_metadata(&path).expect("metadata");
-            let mtime = meta
-                .modified()
-                .expect("mtime")
-                .duration_since(std::time::UNIX_EPOCH)
-                .expect("after epoch")
-                .as_nanos();
-            let contents = if meta.is_dir() {
-                todo.push(path.clone());
-                Vec::new()
-            } else {
-                std::fs::read(&path).expect("readable")
-            };
-            let rel = path.strip_prefix(dir).expect("inside").to_path_buf();
-            out.insert(rel, (mtime, contents));
-        }
-    }
-    out
 }
 
 #[test]

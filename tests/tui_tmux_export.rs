@@ -4,9 +4,8 @@
 //! `CI` is set (then it fails).
 
 mod common;
+mod tui_support;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 use common::{GENUINE_AMAZON, PERSONAL, PHISHING_AMAZON, make_maildir, put};
@@ -14,117 +13,7 @@ use mailvet::config::Config;
 use mailvet::export::arf;
 use mailvet::export::json::Document;
 use mailvet::judge::judge_bytes;
-
-/// A tmux server of our own (its own socket), killed when dropped, whatever the test did.
-struct Tmux {
-    socket: PathBuf,
-}
-
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(args)
-            .env_remove("TMUX")
-            .output()
-            .expect("run tmux")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
-    }
-
-    /// Sends tmux key names (`Enter`, `Home`, `C-k`).
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        assert!(self.cmd(&args).status.success());
-    }
-
-    /// Types `text` literally.
-    fn type_text(&self, text: &str) {
-        assert!(
-            self.cmd(&["send-keys", "-t", "t", "-l", text])
-                .status
-                .success()
-        );
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let text = self.screen();
-            if text.contains(needle) {
-                return text;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "{needle:?} never appeared; screen:\n{text}"
-            );
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]);
-    }
-}
-
-fn tmux_present() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI is set but tmux is missing"
-        );
-        eprintln!("skipped: tmux is not installed");
-    }
-    found
-}
-
-/// Starts `mailvet <maildir>` in a 160x48 tmux session with HOME and XDG dirs under `home`.
-fn start(home: &Path, maildir: &Path) -> Tmux {
-    let tmux = Tmux {
-        socket: home.join("tmux.sock"),
-    };
-    let env = |name: &str, sub: &str| format!("{name}={}", home.join(sub).display());
-    let args = [
-        "-f".to_string(),
-        "/dev/null".into(),
-        "new-session".into(),
-        "-d".into(),
-        "-x".into(),
-        "160".into(),
-        "-y".into(),
-        "48".into(),
-        "-s".into(),
-        "t".into(),
-        "env".into(),
-        "-i".into(),
-        env("HOME", ""),
-        env("XDG_CONFIG_HOME", "config"),
-        env("XDG_DATA_HOME", "data"),
-        env("XDG_CACHE_HOME", "cache"),
-        env("XDG_STATE_HOME", "state"),
-        "TERM=xterm-256color".into(),
-        env!("CARGO_BIN_EXE_mailvet").into(),
-        maildir.display().to_string(),
-    ];
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = tmux.cmd(&args);
-    assert!(
-        out.status.success(),
-        "tmux: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    tmux
-}
+use tui_support::tmux;
 
 fn eventually<T>(what: &str, check: impl Fn() -> Option<T>) -> T {
     let start = Instant::now();
@@ -139,7 +28,7 @@ fn eventually<T>(what: &str, check: impl Fn() -> Option<T>) -> T {
 
 #[test]
 fn marked_messages_export_as_json_and_r_writes_a_report_to_amazon() {
-    if !tmux_present() {
+    if !tmux::present() {
         return;
     }
     let home = tempfile::tempdir().expect("home");
@@ -157,7 +46,7 @@ fn marked_messages_export_as_json_and_r_writes_a_report_to_amazon() {
         GENUINE_AMAZON.as_bytes(),
     );
     put(&maildir, "1795400000.M3P1.host:2,S", PERSONAL.as_bytes());
-    let tmux = start(home.path(), &maildir);
+    let tmux = tmux::start(home.path(), &[&maildir.to_string_lossy()]);
     tmux.wait_for("3 messages");
 
     // Mark the first two, export them as JSON to a path typed over the default.
@@ -215,4 +104,5 @@ fn marked_messages_export_as_json_and_r_writes_a_report_to_amazon() {
     );
     assert!(report_text.contains("report-type=feedback-report"));
     tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(), 0);
 }

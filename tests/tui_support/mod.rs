@@ -4,6 +4,8 @@
 #![allow(dead_code)]
 
 pub mod pty;
+pub mod tmux;
+pub mod tree;
 
 use std::path::PathBuf;
 

@@ -17,6 +17,7 @@ pub mod filter;
 pub mod keymap;
 pub mod layout;
 pub mod linkinfo;
+pub mod nav;
 pub mod pool;
 pub mod row;
 pub mod source;

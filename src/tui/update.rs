@@ -13,9 +13,9 @@ use super::bodytext;
 use super::effect::Effect;
 use super::export;
 use super::filter::Filter;
-use super::keymap::Mode;
 use super::layout;
 use super::linkinfo;
+use super::nav;
 use super::source::{Loaded, clean};
 use super::state::{AppState, Content, Focus, Opened, Overlay, Prompt, PromptKind};
 use super::sync;
@@ -37,31 +37,31 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
     match action {
         Action::Down if picking(s) => acts::pick_step(s, 1),
         Action::Up if picking(s) => acts::pick_step(s, -1),
-        Action::Down => step(s, 1),
-        Action::Up => step(s, -1),
-        Action::PageDown => step(s, page(s)),
-        Action::PageUp => step(s, -page(s)),
-        Action::Top => step(s, isize::MIN / 2),
-        Action::Bottom => step(s, isize::MAX / 2),
-        Action::FocusNext => s.focus = cycle_focus(s, true),
-        Action::FocusPrev => s.focus = cycle_focus(s, false),
-        Action::Open if s.overlay.is_none() && s.focus == Focus::Sidebar => open_folder(s),
-        Action::Open => show(s, Overlay::Body),
-        Action::ShowLinks => show(s, Overlay::Links),
-        Action::ShowHeaders => show(s, Overlay::Headers),
-        Action::ShowAttachments => show(s, Overlay::Attachments),
-        Action::ShowHelp => show(s, Overlay::Help),
-        Action::Close => close(s),
+        Action::Down => nav::step(s, 1),
+        Action::Up => nav::step(s, -1),
+        Action::PageDown => nav::step(s, nav::page(s)),
+        Action::PageUp => nav::step(s, -nav::page(s)),
+        Action::Top => nav::step(s, isize::MIN / 2),
+        Action::Bottom => nav::step(s, isize::MAX / 2),
+        Action::FocusNext => s.focus = nav::cycle_focus(s, true),
+        Action::FocusPrev => s.focus = nav::cycle_focus(s, false),
+        Action::Open if s.overlay.is_none() && s.focus == Focus::Sidebar => nav::open_folder(s),
+        Action::Open => nav::show(s, Overlay::Body),
+        Action::ShowLinks => nav::show(s, Overlay::Links),
+        Action::ShowHeaders => nav::show(s, Overlay::Headers),
+        Action::ShowAttachments => nav::show(s, Overlay::Attachments),
+        Action::ShowHelp => nav::show(s, Overlay::Help),
+        Action::Close => nav::close(s),
         Action::Quit => s.quit = true,
-        Action::CloseOrQuit if s.overlay.is_some() => close(s),
+        Action::CloseOrQuit if s.overlay.is_some() => nav::close(s),
         Action::CloseOrQuit => s.quit = true,
         Action::ToggleSidebar => {
             s.show_sidebar = !s.show_sidebar;
-            s.focus = fix_focus(s);
+            s.focus = nav::fix_focus(s);
         }
         Action::ToggleDetail => {
             s.show_detail = !s.show_detail;
-            s.focus = fix_focus(s);
+            s.focus = nav::fix_focus(s);
         }
         Action::Search => open_prompt(s, PromptKind::Search, s.filter.search.clone()),
         Action::FilterPrompt => open_prompt(s, PromptKind::Filter, s.filter.describe()),
@@ -184,112 +184,6 @@ fn cycle<T: Copy + PartialEq>(all: &[Option<T>], now: Option<T>) -> Option<T> {
     all.get(i + 1).copied().flatten()
 }
 
-fn page(s: &AppState) -> isize {
-    let rows = if s.overlay.is_some() {
-        layout::overlay_rows(s)
-    } else {
-        layout::list_rows(s)
-    };
-    isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(1)
-}
-
-fn moved(at: usize, by: isize, len: usize) -> usize {
-    at.saturating_add_signed(by).min(len.saturating_sub(1))
-}
-
-/// Moves whatever has the keyboard: overlay scroll, link cursor, sidebar, detail scroll or the list.
-fn step(s: &mut AppState, by: isize) {
-    match (s.overlay, s.focus) {
-        (Some(Overlay::Links), _) => {
-            let len = s.content().map_or(0, |c| c.links.len());
-            s.link_sel = moved(s.link_sel, by, len);
-        }
-        (Some(_), _) => s.scroll = moved(s.scroll, by, overlay_len(s)),
-        (None, Focus::Sidebar) => s.sidebar_sel = moved(s.sidebar_sel, by, s.folders.len()),
-        (None, Focus::Detail) => s.detail_scroll = moved(s.detail_scroll, by, detail_len(s)),
-        (None, Focus::List) => {
-            s.selected = moved(s.selected, by, s.shown.len());
-            s.detail_scroll = 0;
-        }
-    }
-}
-
-fn overlay_len(s: &AppState) -> usize {
-    match (s.overlay, s.content()) {
-        (Some(Overlay::Body), Some(c)) => c.body.lines.len(),
-        (Some(Overlay::Headers), Some(c)) => c.headers.len(),
-        (Some(Overlay::Attachments), Some(c)) => c.message.attachments.len(),
-        (Some(Overlay::Help), _) => Mode::ALL.iter().map(|m| s.keymap.help(*m).len() + 2).sum(),
-        _ => 0,
-    }
-}
-
-/// An upper bound on the detail pane's lines: the header fields, the checklist, room for wrapping.
-fn detail_len(s: &AppState) -> usize {
-    let signals = s.content().map_or(0, |c| c.verdict.signals.len());
-    (12 + signals) * 2
-}
-
-fn panes(s: &AppState) -> Vec<Focus> {
-    let mut panes = Vec::new();
-    if s.show_sidebar {
-        panes.push(Focus::Sidebar);
-    }
-    panes.push(Focus::List);
-    if s.show_detail {
-        panes.push(Focus::Detail);
-    }
-    panes
-}
-
-fn cycle_focus(s: &AppState, forward: bool) -> Focus {
-    let panes = panes(s);
-    let i = panes.iter().position(|f| *f == s.focus).unwrap_or(0);
-    let n = panes.len();
-    let next = if forward {
-        (i + 1) % n
-    } else {
-        (i + n - 1) % n
-    };
-    panes.get(next).copied().unwrap_or(Focus::List)
-}
-
-fn fix_focus(s: &AppState) -> Focus {
-    if panes(s).contains(&s.focus) {
-        s.focus
-    } else {
-        Focus::List
-    }
-}
-
-fn open_folder(s: &mut AppState) {
-    if s.sidebar_sel < s.folders.len() {
-        s.folder = s.sidebar_sel;
-        s.selected = 0;
-        s.refresh();
-        s.selected = 0;
-        s.focus = Focus::List;
-    }
-}
-
-fn show(s: &mut AppState, overlay: Overlay) {
-    if overlay != Overlay::Help && s.selected_row().is_none() {
-        s.status = "no message selected".into();
-        return;
-    }
-    s.overlay = Some(overlay);
-    s.scroll = 0;
-    s.link_sel = 0;
-}
-
-fn close(s: &mut AppState) {
-    if s.overlay.take().is_none() && !s.filter.is_empty() {
-        s.filter = Filter::default();
-        s.refresh();
-        s.status = "filters cleared".into();
-    }
-}
-
 fn open_prompt(s: &mut AppState, kind: PromptKind, text: String) {
     let mut input = TextArea::new(vec![text]);
     input.move_cursor(tui_textarea::CursorMove::End);
@@ -340,7 +234,7 @@ fn toggle_mark(s: &mut AppState) {
         if !s.marks.remove(&id) {
             s.marks.insert(id);
         }
-        step(s, 1);
+        nav::step(s, 1);
     }
 }
 

@@ -51,7 +51,11 @@ static MAILDIR: LazyLock<BigMaildir> = LazyLock::new(|| {
         fs::write(folder.join(sub).join(name), body).expect("message");
     }
     eprintln!("open bench: {count} messages in {}", root.display());
-    BigMaildir { _dir: dir, root, count }
+    BigMaildir {
+        _dir: dir,
+        root,
+        count,
+    }
 });
 
 fn opened(root: &Path) -> AppState {

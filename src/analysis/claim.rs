@@ -108,13 +108,15 @@ fn brand_in_body<'a>(texts: &Texts, brands: &'a Brands) -> Option<&'a Brand> {
     brands.brands.get(*i)
 }
 
-/// The brand most of the web links go to (at least half of them).
+/// The brand most of the web links go to (at least half of them, shorteners aside).
 fn brand_of_links<'a>(msg: &Message, brands: &'a Brands) -> Option<&'a Brand> {
     let hosts: Vec<String> = msg
         .links
         .iter()
         .filter_map(|l| url::Url::parse(&l.href).ok())
         .filter_map(|u| u.host_str().and_then(domains::normalise_host))
+        // A brand's shortener (t.co, amzn.to) carries anyone's links.
+        .filter(|h| !super::links::is_shortener(h))
         .take(200)
         .collect();
     let owners: Vec<&Brand> = hosts.iter().filter_map(|h| brands.link_brand(h)).collect();

@@ -1,6 +1,14 @@
 //! Text folding for phrase matching: lowercase, every run of non-alphanumeric characters becomes one space, and
 //! letters and digits glued together are split (`Netflix1V01F` → `netflix 1 v 01 f`); padded with spaces so
-//! that `" dear customer "` matches whole words only. Bounded by the input size.
+//! that `" dear customer "` matches whole words only. Invisible characters that phishers put between letters to
+//! hide words from filters (zero-width spaces and joiners, soft hyphens, U+034F, combining marks) are dropped, so
+//! `pas\u{AD}sword` reads `password`. Bounded by the input size.
+
+/// Whether `c` is invisible in rendered text and so may sit inside a word unseen.
+fn invisible(c: char) -> bool {
+    matches!(c as u32,
+        0xad | 0x300..=0x36f | 0x180e | 0x200b..=0x200f | 0x2060..=0x2064 | 0xfe00..=0xfe0f | 0xfeff)
+}
 
 /// Folds `s` (at most `limit` bytes of it, cut at a char boundary) for phrase matching.
 pub fn fold(s: &str, limit: usize) -> String {
@@ -12,6 +20,9 @@ pub fn fold(s: &str, limit: usize) -> String {
     out.push(' ');
     let mut prev_digit = None;
     for c in s[..end].chars() {
+        if !c.is_ascii() && invisible(c) {
+            continue;
+        }
         if c.is_alphanumeric() {
             let digit = c.is_numeric();
             if prev_digit.is_some_and(|p| p != digit) {
@@ -194,6 +205,18 @@ mod tests {
     #[test]
     fn letters_and_digits_glued_together_are_split() {
         assert_eq!(fold("Netflix1V01F", 100), " netflix 1 v 01 f ");
+    }
+
+    #[test]
+    fn invisible_characters_inside_words_are_dropped() {
+        assert_eq!(
+            fold(
+                "pas\u{AD}sw\u{34F}ord ve\u{200B}rify your acc\u{200D}ount",
+                100
+            ),
+            " password verify your account "
+        );
+        assert_eq!(fold("a\u{200B} b", 100), " a b ");
     }
 
     #[test]

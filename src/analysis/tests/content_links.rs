@@ -274,3 +274,14 @@ fn categories() {
         );
     }
 }
+
+#[test]
+fn a_brands_shortener_does_not_claim_the_brand() {
+    let msg = Message {
+        links: vec![link("https://t.co/AbCdEf", "Claim now")],
+        ..genuine_other()
+    };
+    let v = analyse(&msg, &rules());
+    assert_eq!(v.brand, None);
+    assert_eq!(outcome(&v, "link-shortener"), Some(Outcome::Warn));
+}

@@ -72,12 +72,17 @@ fn dkim_domain(r: &AuthMethodResult) -> Option<String> {
     domains::normalise_host(d)
 }
 
-/// Whether the mail came through a list or forwarder.
-fn forwarded(msg: &Message) -> Option<String> {
+/// Whether the mail came through a list or forwarder. ARC headers count only when the receiving server found
+/// a chain on arrival (an `arc=` result in its header): big providers seal every message they receive, so
+/// ARC headers alone prove no forwarding.
+fn forwarded(msg: &Message, headers: &[&AuthResults]) -> Option<String> {
     if let Some(id) = &msg.list_id {
         return Some(format!("List-Id {id}"));
     }
-    if msg.has_arc {
+    let chain = results(headers, "arc")
+        .iter()
+        .any(|r| matches!(r.result.as_str(), "pass" | "fail"));
+    if msg.has_arc && chain {
         return Some("ARC headers (a forwarder sealed it)".into());
     }
     None
@@ -117,7 +122,7 @@ fn method_signal(id: &str, rs: &[&AuthMethodResult], why: &str, fail: Outcome) -
 pub fn check(msg: &Message, rules: &Rules, from_host: Option<&str>) -> (Vec<Signal>, AuthFacts) {
     let (headers, why) = trusted(msg, rules);
     let from_reg = from_host.and_then(domains::registrable);
-    let via = forwarded(msg);
+    let via = forwarded(msg, &headers);
     let mut facts = AuthFacts {
         forwarded: via.is_some(),
         any: !headers.is_empty(),
@@ -161,8 +166,10 @@ pub fn check(msg: &Message, rules: &Rules, from_host: Option<&str>) -> (Vec<Sign
         if r.result == "pass" && for_from && from_reg.is_some() {
             facts.from_authenticated = true;
         } else if r.result == "pass" && !for_from {
-            dmarc_sig.outcome = Outcome::Info;
-            dmarc_sig.title = "DMARC pass, but for another domain than From".into();
+            // The server checked another From than the one shown: the header was changed after it arrived.
+            dmarc_sig.outcome = Outcome::Warn;
+            dmarc_sig.title =
+                "DMARC pass for another domain than the From shown: From was changed after the check".into();
         } else if r.result == "fail" {
             facts.dmarc_failed = true;
             if let Some(v) = &via {

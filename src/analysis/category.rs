@@ -14,12 +14,12 @@ const SELLER: &str = "seller|seller central|listing|listings|account health|poli
     performance notification|storefront|merchant|verkäufer|vendedor";
 const ORDERS: &str = "payment|pagamento|order|orders|shipped|shipment|shipping|delivery|delivered|package|parcel|tracking|dispatched|\
     arriving|courier|receipt|invoice|trip|purchase|refund|bestellung|lieferung|paket|sendung|zustellung|\
-    pedido|entrega|encomenda|rastreio|envío|commande|colis|livraison|ordine|consegna|spedizione|注文|配達|\
-    発送";
+    pedido|entrega|encomenda|rastreio|envío|commande|colis|livraison|ordine|consegna|spedizione|注 文|配 達|\
+    発 送|配 送|お 届 け";
 const PROMO: &str = "deal|deals|offer|offers|sale|off|discount|save|free|win|winner|gift card|prize|survey|reward|\
     rewards|exclusive|newsletter|coupon|promo|black friday|congratulations|gewinnspiel|gutschein|\
     angebot|rabatt|gewinnen|geschenkkarte|promoção|oferta|desconto|ofertas|prêmio|promotion|soldes|\
-    offerta";
+    offerta|you have won|free trial|cashback|bonus|kostenlos|gratis|grátis|offre|offres|korting|aanbieding";
 
 /// The category of a message.
 pub fn categorise(msg: &Message, texts: &Texts) -> Category {

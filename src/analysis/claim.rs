@@ -1,5 +1,6 @@
 //! Which brand a message claims to come from, and how strongly: the From domain being official, the display
-//! name, a look-alike From domain, the subject, where the links go, and (weakest) mentions in the body.
+//! name, a look-alike From domain, a copyright line signing as the brand, the subject, where the links go, and
+//! (weakest) mentions in the body.
 
 use super::brands::{Brand, Brands};
 use super::domains::{self, Lookalike};
@@ -16,6 +17,8 @@ pub enum ClaimSource {
     DisplayName,
     /// The From domain imitates the brand's domains.
     Lookalike,
+    /// The text signs as the brand: a copyright line or "all rights reserved" naming it.
+    Signature,
     /// The subject names the brand.
     Subject,
     /// Most links go to the brand's domains.
@@ -29,7 +32,10 @@ impl ClaimSource {
     pub fn is_origin(self) -> bool {
         matches!(
             self,
-            ClaimSource::FromDomain | ClaimSource::DisplayName | ClaimSource::Lookalike
+            ClaimSource::FromDomain
+                | ClaimSource::DisplayName
+                | ClaimSource::Lookalike
+                | ClaimSource::Signature
         )
     }
 
@@ -39,6 +45,7 @@ impl ClaimSource {
             ClaimSource::FromDomain => "the From domain",
             ClaimSource::DisplayName => "the display name",
             ClaimSource::Lookalike => "a look-alike From domain",
+            ClaimSource::Signature => "the copyright line",
             ClaimSource::Subject => "the subject",
             ClaimSource::Links => "the links",
             ClaimSource::Body => "the body text",
@@ -97,6 +104,55 @@ pub fn brand_named_in<'a>(s: &str, brands: &'a Brands) -> Option<&'a Brand> {
     brands.brands.get(label.brand)
 }
 
+/// How much of the end of the text is searched for a copyright line.
+const FOOTER: usize = 4 * 1024;
+
+/// Words that sign a text: a copyright mark before the owner, or "all rights reserved" after it.
+const SIGNS_BEFORE: &[&str] = &["©", "copyright", "(c) 20"];
+const SIGNS_AFTER: &[&str] = &[
+    "rights reserved",
+    "direitos reservados",
+    "derechos reservados",
+    "rechte vorbehalten",
+    "droits réservés",
+    "diritti riservati",
+];
+
+/// The brand the text signs as: named within a few words after a copyright mark or before "all rights
+/// reserved", in the last few kilobytes of the text.
+fn brand_in_signature<'a>(text: &str, brands: &'a Brands) -> Option<&'a Brand> {
+    let mut start = text.len().saturating_sub(FOOTER);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let tail = text[start..].to_lowercase();
+    let window = |from: usize, to: usize| {
+        let (mut a, mut b) = (from.min(tail.len()), to.min(tail.len()));
+        while !tail.is_char_boundary(a) {
+            a -= 1;
+        }
+        while !tail.is_char_boundary(b) {
+            b -= 1;
+        }
+        &tail[a..b]
+    };
+    // The owner's name sits on the same line as the mark, next to it.
+    let breaks = |c: char| matches!(c, '\n' | '©' | '|');
+    let after = SIGNS_BEFORE.iter().flat_map(|sign| {
+        tail.match_indices(sign).take(4).map(|(i, m)| {
+            let w = window(i + m.len(), i + m.len() + 48);
+            w.split(breaks).next().unwrap_or_default()
+        })
+    });
+    let before = SIGNS_AFTER.iter().flat_map(|sign| {
+        tail.match_indices(sign).take(4).map(|(i, _)| {
+            let w = window(i.saturating_sub(48), i);
+            w.rsplit(breaks).next().unwrap_or_default()
+        })
+    });
+    after.chain(before).find_map(|w| brand_named_in(w, brands))
+}
+
 /// The brand first named in the body (its names of four letters or more, plain words).
 fn brand_in_body<'a>(texts: &Texts, brands: &'a Brands) -> Option<&'a Brand> {
     let folded = &texts.body;
@@ -108,13 +164,15 @@ fn brand_in_body<'a>(texts: &Texts, brands: &'a Brands) -> Option<&'a Brand> {
     brands.brands.get(*i)
 }
 
-/// The brand most of the web links go to (at least half of them).
+/// The brand most of the web links go to (at least half of them, shorteners aside).
 fn brand_of_links<'a>(msg: &Message, brands: &'a Brands) -> Option<&'a Brand> {
     let hosts: Vec<String> = msg
         .links
         .iter()
         .filter_map(|l| url::Url::parse(&l.href).ok())
         .filter_map(|u| u.host_str().and_then(domains::normalise_host))
+        // A brand's shortener (t.co, amzn.to) carries anyone's links.
+        .filter(|h| !super::links::is_shortener(h))
         .take(200)
         .collect();
     let owners: Vec<&Brand> = hosts.iter().filter_map(|h| brands.link_brand(h)).collect();
@@ -156,6 +214,9 @@ pub fn claim<'a>(
             source: ClaimSource::Lookalike,
             lookalike: Some(l),
         });
+    }
+    if let Some(b) = brand_in_signature(&msg.text, brands) {
+        return Some(plain(b, ClaimSource::Signature));
     }
     if let Some(b) = brand_named_in(&msg.subject, brands) {
         return Some(plain(b, ClaimSource::Subject));

@@ -1,13 +1,10 @@
 //! What the text asks for: generic vs personal greeting, urgency and threats, requests for credentials, card
-//! or personal data, prize lures, and HTML forms. Phrase lists cover the languages of the dev set (English,
+//! or personal data, and HTML forms (what it offers is in `lures`). Phrase lists cover the languages of the dev set (English,
 //! German, Portuguese, Spanish, French, Italian); matching is on whole folded words.
 
 use super::text::{self, Folded, Texts};
 use crate::mail::Message;
 use crate::model::{Outcome, Signal};
-
-/// How much of the body is searched for a phone number.
-const BODY_LIMIT: usize = 8 * 1024;
 
 const GENERIC: &str = "dear customer|dear valued customer|dear client|dear valued client|dear user|dear member|\
     dear valued member|dear account holder|dear sir madam|dear sir or madam|dear friend|\
@@ -39,19 +36,6 @@ const CREDENTIAL_NOUNS: &str = "password|credit card|card number|card details|se
     social security|bank account|billing information|payment information|login details|zugangsdaten|\
     kreditkarte|sicherheits pin|pin|senha|cartão|cpf|contraseña|tarjeta|mot de passe";
 
-/// Money or subscription talk that, with a phone number to call, makes a callback scam.
-const CALLBACK: &str = "renewal|auto renewal|automatic renewal|subscription|will be charged|has been charged|\
-    payment of|will be processed|been processed|refund|cancel|invoice|transaction|order|purchase|\
-    membership|charged|billing";
-
-const CALL_WORDS: &str = "call|phone|helpline|help line|help center|toll free|support number|contact us|\
-    customer care|customer service|hotline";
-
-const PRIZE: &str = "you have won|you ve won|you won|winner|congratulations|gift card|claim your|free gift|prize|lottery|\
-    selected to receive|mystery box|survey|reward|gewonnen|gewinnspiel|gutschein|geschenkkarte|gewinner|\
-    glückwunsch|belohnung|prämie|parabéns|prêmio|ganhou|brinde|recompensa|sorteio|felicidades|premio|\
-    ganador|félicitations|gagné|cadeau";
-
 const GREETING_WORDS: &str = "dear|hello|hi|hallo|hola|olá|ola|bonjour|ciao|hey";
 
 const SENSITIVE_INPUTS: &str = "password|pass|pwd|card|cc|cvv|cvc|pin|ssn|otp";
@@ -59,18 +43,10 @@ const SENSITIVE_INPUTS: &str = "password|pass|pwd|card|cc|cvv|cvc|pin|ssn|otp";
 /// The content signals.
 pub fn check(msg: &Message, texts: &Texts) -> Vec<Signal> {
     let mut out = Vec::new();
-    out.extend(greeting(msg, &texts.body));
+    out.extend(greeting(msg, texts));
     out.extend(urgency(texts));
     out.extend(mixed_script(msg));
     out.extend(credentials(texts));
-    out.extend(callback(texts, &msg.text));
-    out.extend(phrases(
-        texts,
-        PRIZE,
-        "prize-lure",
-        "Prize, gift or reward lure",
-        2,
-    ));
     out.extend(forms(msg));
     out
 }
@@ -149,51 +125,8 @@ fn credentials(texts: &Texts) -> Option<Signal> {
     ))
 }
 
-/// A phone number: 10 to 13 digits in one run of digits, spaces, dots, dashes, parentheses and a leading `+`.
-fn phone_number(raw: &str) -> Option<String> {
-    let mut run = String::new();
-    let mut digits = 0;
-    for c in raw.chars().take(BODY_LIMIT).chain([' ', '\n']) {
-        let joiner = matches!(c, ' ' | '-' | '.' | '(' | ')' | '+');
-        if c.is_ascii_digit() || (joiner && (digits > 0 || matches!(c, '+' | '('))) {
-            digits += usize::from(c.is_ascii_digit());
-            run.push(c);
-            continue;
-        }
-        if (10..=13).contains(&digits) {
-            return Some(run.trim().to_string());
-        }
-        run.clear();
-        digits = 0;
-    }
-    None
-}
-
-/// `callback-lure`: money or subscription talk with a phone number to call (the "call us to cancel" scam).
-fn callback(texts: &Texts, raw: &str) -> Option<Signal> {
-    let money = texts.find_all(CALLBACK);
-    if money.len() < 2 || texts.find_all(CALL_WORDS).is_empty() {
-        return None;
-    }
-    let number = phone_number(raw)?;
-    Some(Signal::new(
-        "callback-lure",
-        Outcome::Warn,
-        "Talks money or renewals and gives a number to call",
-        format!(
-            "{number}; \"{}\"",
-            money
-                .iter()
-                .take(3)
-                .copied()
-                .collect::<Vec<_>>()
-                .join("\", \"")
-        ),
-    ))
-}
-
 /// A warning when at least `warn_at` distinct phrases are found, info for fewer.
-fn phrases(texts: &Texts, list: &str, id: &str, title: &str, warn_at: usize) -> Option<Signal> {
+pub fn phrases(texts: &Texts, list: &str, id: &str, title: &str, warn_at: usize) -> Option<Signal> {
     let found = texts.find_all(list);
     if found.is_empty() {
         return None;
@@ -215,9 +148,18 @@ fn greets(opening: &Folded, who: &str) -> Option<String> {
         .find(|p| opening.has_before(p, Texts::OPENING))
 }
 
-/// `personal-greeting` when the text greets the recipient by name, `generic-greeting` for "Dear Customer" or
-/// a greeting by e-mail address.
-fn greeting(msg: &Message, opening: &Folded) -> Option<Signal> {
+/// The local part of `address` folded, when it is not a plain name (`anne.compras`, `jsmith72`): a greeting by
+/// it is a greeting by mailbox, which a sender who knows you does not write.
+fn mailbox_name(address: &str) -> Option<String> {
+    let local = address.rsplit_once('@')?.0;
+    let folded = text::fold(local, 128).trim().to_string();
+    (folded.contains(' ') || folded.chars().any(|c| c.is_ascii_digit())).then_some(folded)
+}
+
+/// `personal-greeting` when the text greets the recipient by name, `generic-greeting` for "Dear Customer", a
+/// greeting by e-mail address or mailbox name (body or subject), or by a web address.
+fn greeting(msg: &Message, texts: &Texts) -> Option<Signal> {
+    let opening = &texts.body;
     for to in msg.to.iter().take(8) {
         let first = to
             .name
@@ -252,6 +194,16 @@ fn greeting(msg: &Message, opening: &Folded) -> Option<Signal> {
                 hit,
             ));
         }
+        if let Some(hit) = mailbox_name(&to.address)
+            .and_then(|m| greets(opening, &m).or_else(|| greets(&texts.subject, &m)))
+        {
+            return Some(Signal::new(
+                "generic-greeting",
+                Outcome::Warn,
+                "Greets you by the name of your mailbox",
+                hit,
+            ));
+        }
         if let Some(hit) = first.and_then(|f| greets(opening, &f)) {
             return Some(Signal::new(
                 "personal-greeting",
@@ -260,6 +212,17 @@ fn greeting(msg: &Message, opening: &Folded) -> Option<Signal> {
                 hit,
             ));
         }
+    }
+    if let Some(hit) = ["www", "http", "https"]
+        .iter()
+        .find_map(|w| greets(opening, w))
+    {
+        return Some(Signal::new(
+            "generic-greeting",
+            Outcome::Warn,
+            "Greets you with a web address",
+            hit,
+        ));
     }
     GENERIC
         .split('|')

@@ -30,9 +30,16 @@ pub fn is_ip_literal(host: &str) -> bool {
     host.parse::<std::net::IpAddr>().is_ok()
 }
 
-/// The registrable domain (`mail.amazon.co.uk` → `amazon.co.uk`) of a normalised host.
+/// The registrable domain (`mail.amazon.co.uk` → `amazon.co.uk`) of a normalised host. A host that is itself a
+/// private-section suffix of two labels or more (`iki.fi`, which runs mail for its members) is its own.
 pub fn registrable(ascii_host: &str) -> Option<&str> {
-    psl::domain_str(ascii_host)
+    psl::domain_str(ascii_host).or_else(|| {
+        let suffix = psl::suffix(ascii_host.as_bytes())?;
+        (suffix.typ() == Some(psl::Type::Private)
+            && suffix.as_bytes() == ascii_host.as_bytes()
+            && ascii_host.contains('.'))
+        .then_some(ascii_host)
+    })
 }
 
 /// Whether the domain ends in a suffix the public suffix list knows (`.com`, `.co.uk`), not a made-up one.
@@ -246,6 +253,8 @@ sender_domains = ["ups.com"]
             registrable_of("mail.bücher.de").as_deref(),
             Some("xn--bcher-kva.de")
         );
+        assert_eq!(registrable_of("iki.fi").as_deref(), Some("iki.fi"));
+        assert_eq!(registrable_of("co.uk"), None);
         assert_eq!(registrable_of("192.168.1.1"), None);
         assert_eq!(registrable_of("[::1]"), None);
         assert_eq!(

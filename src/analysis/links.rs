@@ -41,6 +41,11 @@ const SHORTENERS: &[&str] = &[
     "bl.ink",
 ];
 
+/// Whether `host` is a URL shortener: it hides where a link goes, and anyone can make one.
+pub fn is_shortener(host: &str) -> bool {
+    SHORTENERS.iter().any(|s| super::brands::within(host, s))
+}
+
 /// Hosts where anyone can publish a page in minutes: cloud storage buckets, free site builders, app hosting,
 /// tunnels and dynamic DNS. Genuine senders link to their own sites.
 const FREE_HOSTING: &[&str] = &[
@@ -229,7 +234,7 @@ pub fn check(msg: &Message, rules: &Rules, claim: Option<&Claim>) -> Vec<Signal>
             continue;
         };
         let brand_short = claim.is_some_and(|c| c.brand.owns_link(&host));
-        if !brand_short && SHORTENERS.iter().any(|s| super::brands::within(&host, s)) {
+        if !brand_short && is_shortener(&host) {
             push_first(
                 "link-shortener",
                 Outcome::Warn,

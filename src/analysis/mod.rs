@@ -10,6 +10,7 @@ mod content;
 pub mod domains;
 mod index;
 mod links;
+mod lures;
 mod sender;
 mod text;
 mod verdict;
@@ -45,6 +46,7 @@ pub fn analyse(msg: &Message, rules: &Rules) -> Verdict {
     signals.extend(auth_signals);
     signals.extend(links::check(msg, rules, claim.as_ref()));
     signals.extend(content::check(msg, &texts));
+    signals.extend(lures::check(msg, &texts, rules, from_host));
     signals.extend(attachments::check(msg));
     let facts = verdict::Facts {
         claim: claim.as_ref(),

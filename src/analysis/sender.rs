@@ -76,7 +76,9 @@ fn sender_domain(
         c.source.is_origin() || (c.source != ClaimSource::Links && !conversational(msg, c.source))
     });
     let Some(host) = from_host else {
-        let outcome = if claimed.is_some() {
+        // Genuine mail about a brand always has a real From domain, whatever claims the brand (links too).
+        let outcome = if claimed.is_some() || claim.is_some_and(|c| c.source == ClaimSource::Links)
+        {
             Outcome::Fail
         } else {
             Outcome::Warn

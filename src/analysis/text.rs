@@ -1,6 +1,21 @@
 //! Text folding for phrase matching: lowercase, every run of non-alphanumeric characters becomes one space, and
 //! letters and digits glued together are split (`Netflix1V01F` → `netflix 1 v 01 f`); padded with spaces so
-//! that `" dear customer "` matches whole words only. Bounded by the input size.
+//! that `" dear customer "` matches whole words only. Invisible characters that phishers put between letters to
+//! hide words from filters (zero-width spaces and joiners, soft hyphens, U+034F, combining marks) are dropped, so
+//! `pas\u{AD}sword` reads `password`. Chinese and Japanese characters are one word each. Bounded by the input
+//! size.
+
+/// Whether `c` belongs to a script written without spaces between words (Chinese and Japanese): each such
+/// character is folded as a word of its own, so that phrases match inside longer runs (`注 文` in `注文済み`).
+fn unspaced(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff)
+}
+
+/// Whether `c` is invisible in rendered text and so may sit inside a word unseen.
+fn invisible(c: char) -> bool {
+    matches!(c as u32,
+        0xad | 0x300..=0x36f | 0x180e | 0x200b..=0x200f | 0x2060..=0x2064 | 0xfe00..=0xfe0f | 0xfeff)
+}
 
 /// Folds `s` (at most `limit` bytes of it, cut at a char boundary) for phrase matching.
 pub fn fold(s: &str, limit: usize) -> String {
@@ -12,7 +27,17 @@ pub fn fold(s: &str, limit: usize) -> String {
     out.push(' ');
     let mut prev_digit = None;
     for c in s[..end].chars() {
-        if c.is_alphanumeric() {
+        if !c.is_ascii() && invisible(c) {
+            continue;
+        }
+        if !c.is_ascii() && unspaced(c) {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+            out.push(c);
+            out.push(' ');
+            prev_digit = None;
+        } else if c.is_alphanumeric() {
             let digit = c.is_numeric();
             if prev_digit.is_some_and(|p| p != digit) {
                 out.push(' ');
@@ -194,6 +219,25 @@ mod tests {
     #[test]
     fn letters_and_digits_glued_together_are_split() {
         assert_eq!(fold("Netflix1V01F", 100), " netflix 1 v 01 f ");
+    }
+
+    #[test]
+    fn invisible_characters_inside_words_are_dropped() {
+        assert_eq!(
+            fold(
+                "pas\u{AD}sw\u{34F}ord ve\u{200B}rify your acc\u{200D}ount",
+                100
+            ),
+            " password verify your account "
+        );
+        assert_eq!(fold("a\u{200B} b", 100), " a b ");
+    }
+
+    #[test]
+    fn chinese_and_japanese_characters_are_words_of_their_own() {
+        let f = fold("注文済み: iPhone", 100);
+        assert_eq!(f, " 注 文 済 み iphone ");
+        assert!(has(&f, "注 文"));
     }
 
     #[test]

@@ -12,6 +12,7 @@ const CONTENT: &[&str] = &[
     "urgency",
     "credential-request",
     "prize-lure",
+    "money-lure",
     "generic-greeting",
     "link-offbrand",
     "link-shortener",
@@ -24,6 +25,7 @@ const IDENTITY: &[&str] = &[
     "display-name-brand",
     "display-name-address",
     "dkim-aligned",
+    "contact-elsewhere",
 ];
 
 /// What the verdict needs besides the signals.

@@ -274,3 +274,34 @@ fn categories() {
         );
     }
 }
+
+#[test]
+fn a_brands_shortener_does_not_claim_the_brand() {
+    let msg = Message {
+        links: vec![link("https://t.co/AbCdEf", "Claim now")],
+        ..genuine_other()
+    };
+    let v = analyse(&msg, &rules());
+    assert_eq!(v.brand, None);
+    assert_eq!(outcome(&v, "link-shortener"), Some(Outcome::Warn));
+}
+
+#[test]
+fn categories_in_japanese_and_common_promotion_words() {
+    let r = rules();
+    let v = analyse(
+        &with_text(
+            "注文済み: 「Example 256GB」",
+            "ご注文ありがとうございます。",
+        ),
+        &r,
+    );
+    assert_eq!(v.category, Category::OrdersShipping);
+    let v = analyse(&with_text("30 Tage kostenlos testen", "Jetzt starten."), &r);
+    assert_eq!(v.category, Category::Promotions);
+    let v = analyse(
+        &with_text("Minutes of the meeting", "Attached, thanks."),
+        &r,
+    );
+    assert_eq!(v.category, Category::Other);
+}

@@ -2,6 +2,7 @@
 //! genuine-looking mail.
 
 mod content_links;
+mod lures;
 mod sender_auth;
 
 use super::{Brands, Rules, analyse};

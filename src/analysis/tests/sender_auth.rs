@@ -227,3 +227,53 @@ fn sent_via_a_brand_platform_is_not_verified_as_the_brand() {
     assert_eq!(outcome(&v, "sender-domain"), Some(Outcome::Info));
     assert_ne!(v.trust, Trust::Verified);
 }
+
+#[test]
+fn a_from_without_a_real_domain_whose_links_claim_a_brand_fails() {
+    let mut msg = from(None, "someone@localhost");
+    msg.subject = "Someone tried to log in".into();
+    let v = analyse(&msg, &rules());
+    assert_eq!(outcome(&v, "sender-domain"), Some(Outcome::Fail));
+    // Local system mail naming no brand only warns.
+    let mut cron = from(None, "root@buildhost");
+    cron.links = vec![];
+    cron.text = "Backup finished.".into();
+    cron.subject = "Cron <root@buildhost> backup".into();
+    assert_eq!(
+        outcome(&analyse(&cron, &rules()), "sender-domain"),
+        Some(Outcome::Warn)
+    );
+}
+
+#[test]
+fn arc_headers_alone_are_not_forwarding() {
+    let mut msg = genuine_other();
+    msg.has_arc = true;
+    msg.auth = vec![ar(
+        Some("mx.example.net"),
+        &[("spf", "none", &[]), ("dmarc", "none", &[])],
+    )];
+    let v = analyse(&msg, &rules());
+    assert_eq!(outcome(&v, "dkim-aligned"), Some(Outcome::Warn));
+    // The receiving server found a chain on arrival: a forwarder, which may break authentication honestly.
+    msg.auth = vec![ar(
+        Some("mx.example.net"),
+        &[("arc", "pass", &[]), ("dmarc", "none", &[])],
+    )];
+    let v = analyse(&msg, &rules());
+    assert_ne!(outcome(&v, "dkim-aligned"), Some(Outcome::Warn));
+}
+
+#[test]
+fn dmarc_pass_for_another_from_than_shown_warns() {
+    let mut msg = genuine_other();
+    msg.auth = vec![passing("hotmail.com")];
+    let v = analyse(&msg, &rules());
+    assert_eq!(outcome(&v, "dmarc"), Some(Outcome::Warn));
+    assert_ne!(v.trust, Trust::Verified);
+    // The same pass for the From shown is proof.
+    assert_eq!(
+        outcome(&analyse(&genuine_other(), &rules()), "dmarc"),
+        Some(Outcome::Pass)
+    );
+}

@@ -5,7 +5,7 @@
 use super::Rules;
 use super::content::phrases;
 use super::domains;
-use super::text::Texts;
+use super::text::{Phrases, Texts};
 use crate::mail::Message;
 use crate::model::{Outcome, Signal};
 
@@ -13,32 +13,44 @@ use crate::model::{Outcome, Signal};
 const BODY_LIMIT: usize = 8 * 1024;
 
 /// Money or subscription talk that, with a phone number to call, makes a callback scam.
-const CALLBACK: &str = "renewal|auto renewal|automatic renewal|subscription|will be charged|has been charged|\
+static CALLBACK: Phrases = Phrases::new(
+    "renewal|auto renewal|automatic renewal|subscription|will be charged|has been charged|\
     payment of|will be processed|been processed|refund|cancel|invoice|transaction|order|purchase|\
-    membership|charged|billing";
+    membership|charged|billing",
+);
 
-const CALL_WORDS: &str = "call|phone|helpline|help line|help center|toll free|support number|contact us|\
-    customer care|customer service|hotline";
+static CALL_WORDS: Phrases = Phrases::new(
+    "call|phone|helpline|help line|help center|toll free|support number|contact us|\
+    customer care|customer service|hotline",
+);
 
-const PRIZE: &str = "you have won|you ve won|you won|winner|congratulations|gift card|claim your|free gift|prize|lottery|\
+static PRIZE: Phrases = Phrases::new(
+    "you have won|you ve won|you won|winner|congratulations|gift card|claim your|free gift|prize|lottery|\
     selected to receive|mystery box|survey|reward|gewonnen|gewinnspiel|gutschein|geschenkkarte|gewinner|\
     glückwunsch|belohnung|prämie|parabéns|prêmio|ganhou|brinde|recompensa|sorteio|felicidades|premio|\
-    ganador|félicitations|gagné|cadeau";
+    ganador|félicitations|gagné|cadeau",
+);
 
 /// Money, as scams name it.
-const MONEY: &str = "crypto|cryptocurrency|bitcoin|bitcoins|btc|usdt|ethereum|tokens|coin|coins|virtual assets|\
-    digital assets|million|millions|us dollar|us dollars|usd|millionen|milhões|millones";
+static MONEY: Phrases = Phrases::new(
+    "crypto|cryptocurrency|bitcoin|bitcoins|btc|usdt|ethereum|tokens|coin|coins|virtual assets|\
+    digital assets|million|millions|us dollar|us dollars|usd|millionen|milhões|millones",
+);
 
 /// Money handed to the reader for nothing: giveaways, donations, inheritances, compensation, "did you get it?".
-const GIFT: &str = "giveaway|airdrop|cashback|cash back|compensation|inheritance|beneficiary|next of kin|\
+static GIFT: Phrases = Phrases::new(
+    "giveaway|airdrop|cashback|cash back|compensation|inheritance|beneficiary|next of kin|\
     unclaimed|donation|been selected|entitled to|collect your|ready for collection|have you received|\
     has been transmitted|double your|spende|ausgewählt|erbschaft|entschädigung|\
     doação|herança|indenização|selecionado|donación|herencia|indemnización|seleccionado|héritage|\
-    indemnisation|sélectionné|eredità|donazione";
+    indemnisation|sélectionné|eredità|donazione",
+);
 
 /// Words that ask the reader to write somewhere.
-const CONTACT: &str = "contact|email|e mail|mail|write|reply|respond|send|reach|kontaktieren|kontakt|schreiben|\
-    contato|contacte|contacto|escreva|escriba|écrivez|contattare";
+static CONTACT: Phrases = Phrases::new(
+    "contact|email|e mail|mail|write|reply|respond|send|reach|kontaktieren|kontakt|schreiben|\
+    contato|contacte|contacto|escreva|escriba|écrivez|contattare",
+);
 
 /// The lure signals.
 pub fn check(msg: &Message, texts: &Texts, rules: &Rules, from_host: Option<&str>) -> Vec<Signal> {
@@ -46,7 +58,7 @@ pub fn check(msg: &Message, texts: &Texts, rules: &Rules, from_host: Option<&str
     out.extend(callback(texts, &msg.text));
     out.extend(phrases(
         texts,
-        PRIZE,
+        &PRIZE,
         "prize-lure",
         "Prize, gift or reward lure",
         2,
@@ -58,8 +70,8 @@ pub fn check(msg: &Message, texts: &Texts, rules: &Rules, from_host: Option<&str
 
 /// `money-lure`: money handed out for nothing (two such phrases, or one with money named).
 fn money(texts: &Texts) -> Option<Signal> {
-    let gifts = texts.find_all(GIFT);
-    let sums = texts.find_all(MONEY);
+    let gifts = texts.find_all(&GIFT);
+    let sums = texts.find_all(&MONEY);
     if gifts.is_empty() {
         return None;
     }
@@ -104,8 +116,8 @@ fn phone_number(raw: &str) -> Option<String> {
 
 /// `callback-lure`: money or subscription talk with a phone number to call (the "call us to cancel" scam).
 fn callback(texts: &Texts, raw: &str) -> Option<Signal> {
-    let money = texts.find_all(CALLBACK);
-    if money.len() < 2 || texts.find_all(CALL_WORDS).is_empty() {
+    let money = texts.find_all(&CALLBACK);
+    if money.len() < 2 || texts.find_all(&CALL_WORDS).is_empty() {
         return None;
     }
     let number = phone_number(raw)?;
@@ -172,7 +184,7 @@ fn contact_elsewhere(msg: &Message, rules: &Rules, from_host: Option<&str>) -> O
             .and_then(|(_, d)| domains::normalise_host(d));
         host.is_some_and(|h| rules.brands.is_freemail(&h) && h != from_host)
             && !known(addr)
-            && super::text::find(&super::text::fold(before, 256), CONTACT).is_some()
+            && super::text::find(&super::text::fold(before, 256), &CONTACT).is_some()
     })?;
     Some(Signal::new(
         "contact-elsewhere",

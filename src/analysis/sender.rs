@@ -57,9 +57,10 @@ fn business(category: Category) -> bool {
 
 /// Whether the subject reads as an order, account or seller notice addressed to the reader ("Your ... order").
 fn notice_to_you(msg: &Message, category: Category) -> bool {
-    const YOU: &str =
-        "your|you|seu|sua|seus|suas|ihr|ihre|dein|deine|votre|vos|tu|tus|su|sus|tuo|uw|je";
-    business(category) && text::find(&text::fold(&msg.subject, 1024), YOU).is_some()
+    static YOU: text::Phrases = text::Phrases::new(
+        "your|you|seu|sua|seus|suas|ihr|ihre|dein|deine|votre|vos|tu|tus|su|sus|tuo|uw|je",
+    );
+    business(category) && text::find(&text::fold(&msg.subject, 1024), &YOU).is_some()
 }
 
 fn sender_domain(

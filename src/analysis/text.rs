@@ -5,6 +5,8 @@
 //! `pas\u{AD}sword` reads `password`. Chinese and Japanese characters are one word each. Bounded by the input
 //! size.
 
+use std::sync::OnceLock;
+
 /// Whether `c` belongs to a script written without spaces between words (Chinese and Japanese): each such
 /// character is folded as a word of its own, so that phrases match inside longer runs (`注 文` in `注文済み`).
 fn unspaced(c: char) -> bool {
@@ -61,9 +63,53 @@ pub fn fold(s: &str, limit: usize) -> String {
     out
 }
 
-/// The first phrase of `phrases` (`|`-separated, already folded) found as whole words in `folded`.
-pub fn find<'p>(folded: &str, phrases: &'p str) -> Option<&'p str> {
-    phrases.split('|').find(|p| has(folded, p))
+/// One folded phrase with the hash of its first word.
+#[derive(Debug)]
+struct Phrase {
+    text: &'static str,
+    hash: u64,
+}
+
+/// A `|`-separated list of folded phrases, split and hashed once, on first use: lists are looked up for every
+/// message, so splitting them each time would cost more than the lookups.
+#[derive(Debug)]
+pub struct Phrases {
+    list: &'static str,
+    parsed: OnceLock<Vec<Phrase>>,
+}
+
+impl Phrases {
+    /// A list of phrases (`"dear customer|dear client"`), lowercase and folded as [`fold`] folds text.
+    pub const fn new(list: &'static str) -> Self {
+        Phrases {
+            list,
+            parsed: OnceLock::new(),
+        }
+    }
+
+    fn parsed(&self) -> &[Phrase] {
+        self.parsed.get_or_init(|| {
+            self.list
+                .split('|')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(|text| Phrase {
+                    text,
+                    hash: word_hash(text.split(' ').next().unwrap_or_default()),
+                })
+                .collect()
+        })
+    }
+
+    /// The phrases, in the list's order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.parsed().iter().map(|p| p.text)
+    }
+}
+
+/// The first phrase of `phrases` found as whole words in `folded` (text folded by [`fold`], not indexed).
+pub fn find(folded: &str, phrases: &Phrases) -> Option<&'static str> {
+    phrases.iter().find(|p| has(folded, p))
 }
 
 /// Whether `phrase` (folded, without padding) occurs as whole words in `folded`.
@@ -136,7 +182,11 @@ impl Folded {
         if first.is_empty() {
             return false;
         }
-        let hash = word_hash(first);
+        self.has_hashed(phrase, word_hash(first), limit)
+    }
+
+    /// [`Folded::has_before`] with the hash of the phrase's first word already known.
+    fn has_hashed(&self, phrase: &str, hash: u64, limit: usize) -> bool {
         let from = self.starts.partition_point(|&(h, _)| h < hash);
         self.starts[from..]
             .iter()
@@ -149,9 +199,27 @@ impl Folded {
             })
     }
 
-    /// The first phrase of `phrases` (`|`-separated) found.
-    pub fn find<'p>(&self, phrases: &'p str) -> Option<&'p str> {
-        phrases.split('|').find(|p| self.has(p))
+    /// Whether a phrase of a list occurs.
+    fn has_phrase(&self, p: &Phrase) -> bool {
+        self.has_hashed(p.text, p.hash, usize::MAX)
+    }
+
+    /// The first phrase of `phrases` found.
+    pub fn find(&self, phrases: &Phrases) -> Option<&'static str> {
+        phrases
+            .parsed()
+            .iter()
+            .find(|p| self.has_phrase(p))
+            .map(|p| p.text)
+    }
+
+    /// How many phrases of `phrases` are found.
+    pub fn count(&self, phrases: &Phrases) -> usize {
+        phrases
+            .parsed()
+            .iter()
+            .filter(|p| self.has_phrase(p))
+            .count()
     }
 }
 
@@ -180,10 +248,12 @@ impl Texts {
     pub const OPENING: usize = 1500;
 
     /// Every phrase of `phrases` found in the subject or the body.
-    pub fn find_all<'p>(&self, phrases: &'p str) -> Vec<&'p str> {
+    pub fn find_all(&self, phrases: &Phrases) -> Vec<&'static str> {
         phrases
-            .split('|')
-            .filter(|p| self.subject.has(p) || self.body.has(p))
+            .parsed()
+            .iter()
+            .filter(|p| self.subject.has_phrase(p) || self.body.has_phrase(p))
+            .map(|p| p.text)
             .collect()
     }
 }
@@ -199,7 +269,7 @@ mod tests {
         assert!(has(&f, "dear customer"));
         assert!(has(&f, "verify your account"));
         assert!(!has(&f, "custom"));
-        assert_eq!(find(&f, "nothing|please"), Some("please"));
+        assert_eq!(find(&f, &Phrases::new("nothing|please")), Some("please"));
     }
 
     #[test]
@@ -213,7 +283,8 @@ mod tests {
         assert!(f.has("account"));
         assert!(!f.has("custom"));
         assert!(!f.has("your account now please"));
-        assert_eq!(f.find("nothing|please|now"), Some("please"));
+        assert_eq!(f.find(&Phrases::new("nothing|please|now")), Some("please"));
+        assert_eq!(f.count(&Phrases::new("nothing|please|now")), 2);
     }
 
     #[test]

@@ -277,3 +277,24 @@ fn dmarc_pass_for_another_from_than_shown_warns() {
         Some(Outcome::Pass)
     );
 }
+
+#[test]
+fn freemail_business_notices_to_hidden_recipients_fail() {
+    let mut msg = genuine_other();
+    msg.from = Some(addr(Some("Billing"), "billing.dept.2024@gmail.com"));
+    msg.subject = "Your order 48213 payment is confirmed, delivery invoice".into();
+    for to in [vec![], vec![addr(None, "billing.dept.2024@gmail.com")]] {
+        msg.to = to;
+        let v = analyse(&msg, &rules());
+        assert_eq!(outcome(&v, "freemail-business"), Some(Outcome::Fail));
+        assert!(v.trust.is_alarm());
+    }
+    // Personal mail from free-mail to hidden recipients is no business notice.
+    let mut party = genuine_other();
+    party.from = Some(addr(Some("Bob"), "bob.smith@gmail.com"));
+    party.to = vec![];
+    assert_eq!(
+        outcome(&analyse(&party, &rules()), "freemail-business"),
+        None
+    );
+}

@@ -226,6 +226,16 @@ fn sent_via_a_brand_platform_is_not_verified_as_the_brand() {
     let v = analyse(&msg, &rules());
     assert_eq!(outcome(&v, "sender-domain"), Some(Outcome::Info));
     assert_ne!(v.trust, Trust::Verified);
+    msg.return_path = None;
+    msg.links = vec![];
+    let v = analyse(&msg, &rules());
+    assert_eq!(v.trust, Trust::Unverified);
+    assert!(
+        v.advice
+            .contains("google.com is authenticated, but sent through"),
+        "{}",
+        v.advice
+    );
 }
 
 #[test]

@@ -159,10 +159,19 @@ pub fn check(msg: &Message, rules: &Rules, from_host: Option<&str>) -> (Vec<Sign
     let dmarc = results(&headers, "dmarc");
     let mut dmarc_sig = method_signal("dmarc", &dmarc, &why, Outcome::Fail);
     if let Some(r) = dmarc.iter().find(|r| r.result == "pass").or(dmarc.first()) {
+        // The From host as written counts too, for domains whose suffix the public list lacks.
+        let shown = msg
+            .from
+            .as_ref()
+            .and_then(|a| a.domain())
+            .and_then(|d| domains::normalise_host(&d));
         let for_from = r
             .prop("header.from")
             .and_then(domains::normalise_host)
-            .is_none_or(|h| domains::registrable(&h) == from_reg);
+            .is_none_or(|h| {
+                Some(&h) == shown.as_ref()
+                    || (from_reg.is_some() && domains::registrable(&h) == from_reg)
+            });
         if r.result == "pass" && for_from && from_reg.is_some() {
             facts.from_authenticated = true;
         } else if r.result == "pass" && !for_from {

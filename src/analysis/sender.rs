@@ -243,13 +243,34 @@ fn freemail_business(
     let brand_claim =
         claim.is_some_and(|c| matches!(c.source, ClaimSource::DisplayName | ClaimSource::Subject));
     (business(category) && !brand_claim && !conversational(msg, ClaimSource::Body)).then(|| {
-        Signal::new(
-            "freemail-business",
-            Outcome::Warn,
-            format!("A free-mail address ({host}) sends an order, payment or account notice"),
-            msg.subject.chars().take(120).collect::<String>(),
-        )
+        if undisclosed(msg) {
+            Signal::new(
+                "freemail-business",
+                Outcome::Fail,
+                format!(
+                    "A free-mail address ({host}) mass-mails an order, payment or account notice to hidden recipients"
+                ),
+                msg.subject.chars().take(120).collect::<String>(),
+            )
+        } else {
+            Signal::new(
+                "freemail-business",
+                Outcome::Warn,
+                format!("A free-mail address ({host}) sends an order, payment or account notice"),
+                msg.subject.chars().take(120).collect::<String>(),
+            )
+        }
     })
+}
+
+/// Whether the recipients are hidden: no address in To or Cc (`undisclosed-recipients:;`), or only the sender's
+/// own — how one message goes to many people in Bcc.
+fn undisclosed(msg: &Message) -> bool {
+    let from = msg.from.as_ref().map(|a| a.address.as_str());
+    msg.to
+        .iter()
+        .chain(&msg.cc)
+        .all(|a| !a.address.contains('@') || Some(a.address.as_str()) == from)
 }
 
 /// Whether `host` may stand for the sender of `from_host`: same registrable domain, an official domain of the

@@ -174,10 +174,22 @@ fn advice(
         _ => {
             let what = if f.anyone_can_send && f.auth.from_authenticated {
                 "it comes from a free-mail or shared platform address, which anyone can have"
+                    .to_string()
+            } else if f.auth.from_authenticated {
+                // Authenticated, yet unproven: say what stands in the way (a relay, a foreign Reply-To, ...).
+                let but = warns
+                    .first()
+                    .copied()
+                    .or_else(|| signals.iter().find(|s| s.id == "sender-domain"))
+                    .map_or_else(|| "that is all".to_string(), |s| s.title.to_lowercase());
+                format!(
+                    "its domain {} is authenticated, but {but}",
+                    f.from_domain.unwrap_or("of the sender")
+                )
             } else if f.auth.any {
-                "the sender's domain is not authenticated"
+                "the sender's domain is not authenticated".to_string()
             } else {
-                "the message carries no authentication results from your server"
+                "the message carries no authentication results from your server".to_string()
             };
             match brand.filter(|_| f.claim.is_some_and(|c| c.source.is_origin())) {
                 Some(b) => format!(

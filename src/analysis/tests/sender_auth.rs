@@ -226,6 +226,16 @@ fn sent_via_a_brand_platform_is_not_verified_as_the_brand() {
     let v = analyse(&msg, &rules());
     assert_eq!(outcome(&v, "sender-domain"), Some(Outcome::Info));
     assert_ne!(v.trust, Trust::Verified);
+    msg.return_path = None;
+    msg.links = vec![];
+    let v = analyse(&msg, &rules());
+    assert_eq!(v.trust, Trust::Unverified);
+    assert!(
+        v.advice
+            .contains("google.com is authenticated, but sent through"),
+        "{}",
+        v.advice
+    );
 }
 
 #[test]
@@ -271,9 +281,38 @@ fn dmarc_pass_for_another_from_than_shown_warns() {
     let v = analyse(&msg, &rules());
     assert_eq!(outcome(&v, "dmarc"), Some(Outcome::Warn));
     assert_ne!(v.trust, Trust::Verified);
+    // A pass for the very host shown, even one under a suffix the public list lacks, is no mismatch.
+    let mut local = genuine_other();
+    local.from = Some(addr(Some("Ingrid"), "ingrid@fjordbyte.example"));
+    local.auth = vec![passing("fjordbyte.example")];
+    assert_ne!(
+        outcome(&analyse(&local, &rules()), "dmarc"),
+        Some(Outcome::Warn)
+    );
     // The same pass for the From shown is proof.
     assert_eq!(
         outcome(&analyse(&genuine_other(), &rules()), "dmarc"),
         Some(Outcome::Pass)
+    );
+}
+
+#[test]
+fn freemail_business_notices_to_hidden_recipients_fail() {
+    let mut msg = genuine_other();
+    msg.from = Some(addr(Some("Billing"), "billing.dept.2024@gmail.com"));
+    msg.subject = "Your order 48213 payment is confirmed, delivery invoice".into();
+    for to in [vec![], vec![addr(None, "billing.dept.2024@gmail.com")]] {
+        msg.to = to;
+        let v = analyse(&msg, &rules());
+        assert_eq!(outcome(&v, "freemail-business"), Some(Outcome::Fail));
+        assert!(v.trust.is_alarm());
+    }
+    // Personal mail from free-mail to hidden recipients is no business notice.
+    let mut party = genuine_other();
+    party.from = Some(addr(Some("Bob"), "bob.smith@gmail.com"));
+    party.to = vec![];
+    assert_eq!(
+        outcome(&analyse(&party, &rules()), "freemail-business"),
+        None
     );
 }

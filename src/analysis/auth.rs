@@ -21,28 +21,33 @@ pub struct AuthFacts {
     pub any: bool,
 }
 
+/// The Authentication-Results headers that count: those of the configured authserv-ids, else the topmost only
+/// (a sender can forge headers lower down).
+pub fn trusted_headers<'m>(msg: &'m Message, rules: &Rules) -> Vec<&'m AuthResults> {
+    let ids = &rules.trusted_authserv_ids;
+    if ids.is_empty() {
+        return msg.auth.iter().take(1).collect();
+    }
+    msg.auth
+        .iter()
+        .filter(|a| {
+            a.authserv_id
+                .as_deref()
+                .is_some_and(|id| ids.iter().any(|t| t.eq_ignore_ascii_case(id)))
+        })
+        .collect()
+}
+
 /// The trusted headers and a description of why they were chosen.
 fn trusted<'m>(msg: &'m Message, rules: &Rules) -> (Vec<&'m AuthResults>, String) {
+    let picked = trusted_headers(msg, rules);
     if !rules.trusted_authserv_ids.is_empty() {
-        let picked: Vec<_> = msg
-            .auth
-            .iter()
-            .filter(|a| {
-                a.authserv_id.as_deref().is_some_and(|id| {
-                    rules
-                        .trusted_authserv_ids
-                        .iter()
-                        .any(|t| t.eq_ignore_ascii_case(id))
-                })
-            })
-            .collect();
         let why = format!(
             "headers from the configured authserv-id ({})",
             rules.trusted_authserv_ids.join(", ")
         );
         return (picked, why);
     }
-    let picked: Vec<_> = msg.auth.iter().take(1).collect();
     let id = picked
         .first()
         .and_then(|a| a.authserv_id.as_deref())

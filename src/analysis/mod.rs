@@ -18,6 +18,7 @@ mod verdict;
 use crate::mail::Message;
 use crate::model::Verdict;
 
+pub use auth::trusted_headers;
 pub use brands::{Brand, Brands, Report, ReportHow};
 
 /// Everything besides the message that shapes a verdict.

@@ -82,7 +82,10 @@ pub fn gather(original: &[u8], rules: &Rules, brand: Option<&Brand>) -> Option<F
         source_ip,
         reported_domain,
         uris: offbrand_uris(&message, rules, brand),
-        auth_results: trusted_auth(&message, rules),
+        auth_results: crate::analysis::trusted_headers(&message, rules)
+            .into_iter()
+            .map(|a| a.raw.clone())
+            .collect(),
         raw_subject,
         message,
     })
@@ -113,23 +116,6 @@ fn offbrand_uris(message: &Message, rules: &Rules, brand: Option<&Brand>) -> Vec
         }
     }
     out
-}
-
-/// The Authentication-Results the verdict trusts: those of the configured authserv-ids, else the topmost.
-fn trusted_auth(message: &Message, rules: &Rules) -> Vec<String> {
-    let ids = &rules.trusted_authserv_ids;
-    message
-        .auth
-        .iter()
-        .filter(|a| {
-            ids.is_empty()
-                || a.authserv_id
-                    .as_deref()
-                    .is_some_and(|id| ids.iter().any(|t| t.eq_ignore_ascii_case(id)))
-        })
-        .take(if ids.is_empty() { 1 } else { 8 })
-        .map(|a| a.raw.clone())
-        .collect()
 }
 
 /// Whether an address is worth reporting: not loopback, private, link-local or unspecified.

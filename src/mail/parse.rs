@@ -5,6 +5,7 @@
 //! mbox `From ` separator) is not a header (`Name: value`), is an error with a reason a person understands.
 //! Everything else parses; what went wrong along the way lands in `problems`.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -35,10 +36,11 @@ static PARSER: LazyLock<MessageParser> = LazyLock::new(|| {
 /// Parses one RFC 5322 message; see the module doc for what is an error.
 pub fn parse(raw: &[u8]) -> Result<Message, ParseError> {
     let start = header_block_start(raw)?;
-    let msg = PARSER
-        .parse(&raw[start..])
-        .ok_or_else(|| ParseError::NoHeaders("mail-parser found no header block".to_owned()))?;
     let mut problems = Vec::new();
+    let bytes = with_header_separator(&raw[start..], &mut problems);
+    let msg = PARSER
+        .parse(&bytes)
+        .ok_or_else(|| ParseError::NoHeaders("mail-parser found no header block".to_owned()))?;
     let (date, timestamp) = date(&msg, &mut problems);
     let first_raw = |name: &'static str| raw_values(&msg, name).next();
     let (text, html, links, forms) = bodies(&msg);
@@ -104,14 +106,7 @@ fn header_block_start(raw: &[u8]) -> Result<usize, ParseError> {
     }
     let rest = &raw[pos..];
     let line = rest.split(|&b| b == b'\n').next().unwrap_or_default();
-    let name_len = line
-        .iter()
-        .take_while(|&&b| (33..=126).contains(&b) && b != b':')
-        .count();
-    let after_name = line[name_len..]
-        .iter()
-        .position(|&b| b != b' ' && b != b'\t');
-    if name_len > 0 && after_name.is_some_and(|i| line[name_len + i] == b':') {
+    if is_header_line(line) {
         return Ok(pos);
     }
     let head = &rest[..rest.len().min(512)];
@@ -129,6 +124,44 @@ fn header_block_start(raw: &[u8]) -> Result<usize, ParseError> {
         "the first line is not a header ('Name: value'): '{}'",
         sanitise(excerpt.trim_end())
     )))
+}
+
+/// Whether `line` starts a header field: a printable name, optional blanks, then `:`.
+fn is_header_line(line: &[u8]) -> bool {
+    let name_len = line
+        .iter()
+        .take_while(|&&b| (33..=126).contains(&b) && b != b':')
+        .count();
+    let after_name = line[name_len..]
+        .iter()
+        .position(|&b| b != b' ' && b != b'\t');
+    name_len > 0 && after_name.is_some_and(|i| line[name_len + i] == b':')
+}
+
+/// The message with a blank line inserted where the header block ends without one: the first line that is
+/// neither a header field nor a continuation starts the body (as Python's `email` package reads it; some
+/// generators drop the blank line before the first MIME boundary). Borrowed when nothing is missing.
+fn with_header_separator<'a>(message: &'a [u8], problems: &mut Vec<String>) -> Cow<'a, [u8]> {
+    let mut offset = 0;
+    for line in message.split_inclusive(|&b| b == b'\n') {
+        let content = line.strip_suffix(b"\n").unwrap_or(line);
+        let content = content.strip_suffix(b"\r").unwrap_or(content);
+        if content.is_empty() {
+            return Cow::Borrowed(message);
+        }
+        let continuation = matches!(content.first(), Some(b' ' | b'\t'));
+        if !continuation && !is_header_line(content) {
+            let eol: &[u8] = if line.ends_with(b"\r\n") {
+                b"\r\n"
+            } else {
+                b"\n"
+            };
+            problems.push("no blank line between the headers and the body".to_owned());
+            return Cow::Owned([&message[..offset], eol, &message[offset..]].concat());
+        }
+        offset += line.len();
+    }
+    Cow::Borrowed(message)
 }
 
 /// The Date header as RFC 3339 and Unix seconds; a problem when present but unreadable.

@@ -247,3 +247,37 @@ mod props {
         }
     }
 }
+
+#[test]
+fn a_boundary_right_after_the_headers_still_starts_the_body() {
+    let m = ok("From: Shop <orders@shop.example.org>\r\n\
+        Subject: Shipped\r\n\
+        Content-Type: multipart/alternative;\r\n\tboundary=\"b1\"\r\n\
+        --b1\r\n\
+        Content-Type: text/plain; charset=utf-8\r\n\
+        Content-Transfer-Encoding: quoted-printable\r\n\r\n\
+        See https://images.shop.example.org/logo.png and more text that is long enough to wrap=\r\n here.\r\n\
+        --b1--\r\n");
+    assert_eq!(m.subject, "Shipped");
+    assert!(
+        m.text.contains("https://images.shop.example.org/logo.png"),
+        "{:?}",
+        m.text
+    );
+    assert!(
+        !m.text.contains("Content-Type"),
+        "the part headers are not body text: {:?}",
+        m.text
+    );
+    assert_eq!(m.links[0].href, "https://images.shop.example.org/logo.png");
+    assert!(m.problems.iter().any(|p| p.contains("no blank line")));
+}
+
+#[test]
+fn a_body_line_without_a_blank_line_before_it_is_body_not_header() {
+    let m = ok("From: a@example.org\nSubject: hi\nhello there\nsecond line\n");
+    assert_eq!(m.subject, "hi");
+    assert!(m.text.starts_with("hello there"), "{:?}", m.text);
+    let proper = ok("From: a@example.org\nSubject: hi\n\nhello\n");
+    assert!(proper.problems.is_empty(), "{:?}", proper.problems);
+}

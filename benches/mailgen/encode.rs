@@ -79,16 +79,7 @@ pub fn rfc5322_date(ts: i64, offset_min: i64) -> String {
     ];
     let local = ts + offset_min * 60;
     let (days, secs) = (local.div_euclid(86_400), local.rem_euclid(86_400));
-    // Civil-from-days (H. Hinnant), valid for the proleptic Gregorian calendar.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = mailvet::tui::dates::civil(days);
     let sign = if offset_min < 0 { '-' } else { '+' };
     format!(
         "{}, {day:02} {} {year} {:02}:{:02}:{:02} {sign}{:02}{:02}",

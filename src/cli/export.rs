@@ -100,13 +100,9 @@ pub fn export(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
-    let (entries, errors) = store::collect(inputs);
-    for error in &errors {
-        writeln!(err, "mailvet: {error}")?;
-    }
-    if entries.is_empty() && !errors.is_empty() {
+    let Some(entries) = super::collect_or_report(inputs, err)? else {
         return Ok(EXIT_ERROR);
-    }
+    };
     let rules = config.rules();
     let targets: Vec<Target> = entries
         .par_iter()

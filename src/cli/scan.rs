@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::export;
 use crate::judge::judge_entry;
 use crate::model::Record;
-use crate::store::{self, OpError};
+use crate::store::OpError;
 
 /// Runs `scan` over `inputs`; returns the exit status: 1 when any message scanned is suspicious or phishing
 /// (whatever `--trust`/`--category` print), 2 when no input could be read or a `--junk`/`--archive` move
@@ -31,13 +31,9 @@ pub fn scan(
             return Ok(EXIT_ERROR);
         }
     };
-    let (entries, errors) = store::collect(inputs);
-    for error in &errors {
-        writeln!(err, "mailvet: {error}")?;
-    }
-    if entries.is_empty() && !errors.is_empty() {
+    let Some(entries) = super::collect_or_report(inputs, err)? else {
         return Ok(EXIT_ERROR);
-    }
+    };
     let rules = config.rules();
     let records: Vec<Record> = entries
         .par_iter()

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::builder::PossibleValue;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::export::Format;
@@ -103,7 +103,7 @@ pub struct ExportArgs {
     /// Maildirs, directories of .eml files, or message files (default: the configured Maildir)
     pub paths: Vec<PathBuf>,
     /// Output format
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = format_parser())]
     pub format: Format,
     /// Only export messages with these trust labels (comma-separated or repeated; unique prefixes accepted)
     #[arg(long, value_name = "LABEL", value_delimiter = ',', value_parser = parse_trust)]
@@ -120,24 +120,29 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
 }
 
-impl ValueEnum for Format {
-    fn value_variants<'a>() -> &'a [Self] {
-        &Format::ALL
-    }
+/// Parses an export format by name, listing every format with its help in `--help`.
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    let values = Format::ALL.map(|f| PossibleValue::new(f.as_str()).help(format_help(f)));
+    // The possible-values parser has already refused every other name.
+    PossibleValuesParser::new(values).map(|name| {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.as_str() == name)
+            .unwrap_or(Format::Json)
+    })
+}
 
-    fn to_possible_value(&self) -> Option<PossibleValue> {
-        let help = match self {
-            Format::Json => "One JSON document with every verdict, signal and evidence",
-            Format::Jsonl => "One JSON record per line",
-            Format::Csv => "RFC 4180 CSV with a header row",
-            Format::Markdown => "A Markdown report for people, links made inert",
-            Format::Eml => "Byte-for-byte .eml copies into a folder",
-            Format::Mbox => "One mbox (mboxrd) file",
-            Format::Arf => {
-                "Abuse reports (.eml, RFC 5965 or the brand's forward) into an outbox folder"
-            }
-        };
-        Some(PossibleValue::new(self.as_str()).help(help))
+fn format_help(format: Format) -> &'static str {
+    match format {
+        Format::Json => "One JSON document with every verdict, signal and evidence",
+        Format::Jsonl => "One JSON record per line",
+        Format::Csv => "RFC 4180 CSV with a header row",
+        Format::Markdown => "A Markdown report for people, links made inert",
+        Format::Eml => "Byte-for-byte .eml copies into a folder",
+        Format::Mbox => "One mbox (mboxrd) file",
+        Format::Arf => {
+            "Abuse reports (.eml, RFC 5965 or the brand's forward) into an outbox folder"
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 //!
 //! ```
 //! let raw = b"From: Shop <news@shop.example>\r\nSubject: =?utf-8?q?Hall=C3=B6?=\r\n\r\nSee https://shop.example/x\r\n";
-//! let msg = mailvet::mail::parse(raw).expect("a message");
+//! let msg = mailvet_core::mail::parse(raw).expect("a message");
 //! assert_eq!(msg.subject, "Hallö");
 //! assert_eq!(msg.links[0].href, "https://shop.example/x");
 //! ```

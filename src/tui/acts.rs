@@ -38,20 +38,29 @@ pub fn targets(s: &AppState) -> Vec<usize> {
     }
 }
 
+/// The targets of a writing action, or `None` (the status line says why) when writing is refused or no
+/// message is selected.
+fn write_targets(s: &mut AppState) -> Option<Vec<usize>> {
+    if refused(s) {
+        return None;
+    }
+    let ids = targets(s);
+    if ids.is_empty() {
+        s.status = "no message selected".into();
+        return None;
+    }
+    Some(ids)
+}
+
 fn paths(s: &AppState, ids: &[usize]) -> Vec<PathBuf> {
     ids.iter().map(|&i| s.rows[i].path.clone()).collect()
 }
 
 /// Sets `flag` on the targets, or clears it when every target has it. `verbs`: (set, cleared).
 pub fn toggle(s: &mut AppState, flag: Flag, verbs: (&str, &str), effects: &mut Vec<Effect>) {
-    if refused(s) {
+    let Some(ids) = write_targets(s) else {
         return;
-    }
-    let ids = targets(s);
-    if ids.is_empty() {
-        s.status = "no message selected".into();
-        return;
-    }
+    };
     let all = ids.iter().all(|&i| s.rows[i].flags.contains(flag.letter()));
     let (edit, verb) = if all {
         (FlagEdit::clear(flag), verbs.1)
@@ -67,14 +76,9 @@ pub fn toggle(s: &mut AppState, flag: Flag, verbs: (&str, &str), effects: &mut V
 
 /// Moves the targets to `folder`.
 pub fn move_to(s: &mut AppState, folder: String, verb: String, effects: &mut Vec<Effect>) {
-    if refused(s) {
+    let Some(ids) = write_targets(s) else {
         return;
-    }
-    let ids = targets(s);
-    if ids.is_empty() {
-        s.status = "no message selected".into();
-        return;
-    }
+    };
     effects.push(Effect::Write(Write::Move {
         paths: paths(s, &ids),
         folder,
@@ -91,11 +95,7 @@ pub fn undo(s: &mut AppState, effects: &mut Vec<Effect>) {
 
 /// Opens the folder picker.
 pub fn open_picker(s: &mut AppState) {
-    if refused(s) {
-        return;
-    }
-    if targets(s).is_empty() {
-        s.status = "no message selected".into();
+    if write_targets(s).is_none() {
         return;
     }
     let mut input = TextArea::default();

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Row, Table};
+use ratatui::widgets::{Paragraph, Row};
 
 use crate::tui::source::clean;
 use crate::tui::state::AppState;
@@ -100,10 +100,5 @@ pub fn render_attachments(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme
     ];
     let header = Row::new(vec!["Name", "Type", "Size", "Warnings"]).style(theme.header);
     let title = format!(" Attachments — {} ", c.message.attachments.len());
-    let table = Table::new(rows, widths)
-        .header(header)
-        .column_spacing(1)
-        .block(super::overlay_block(title, theme))
-        .style(theme.base);
-    f.render_widget(table, area);
+    super::overlay_table(f, area, (header, rows), widths, title, theme);
 }

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Cell, Paragraph, Row};
 
 use crate::tui::linkinfo::LinkRow;
 use crate::tui::state::AppState;
@@ -133,10 +133,5 @@ pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
         "Warnings",
     ])
     .style(theme.header);
-    let table = Table::new(rows, widths)
-        .header(header)
-        .column_spacing(1)
-        .block(super::overlay_block(title, theme))
-        .style(theme.base);
-    f.render_widget(table, area);
+    super::overlay_table(f, area, (header, rows), widths, title, theme);
 }

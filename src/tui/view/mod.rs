@@ -13,9 +13,9 @@ pub mod sidebar;
 pub mod status;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table};
 
 use super::layout::areas;
 use super::state::{AppState, Overlay};
@@ -69,6 +69,23 @@ pub fn overlay_block<'a>(title: String, theme: &Theme) -> Block<'a> {
         .border_style(theme.border(true))
         .title(Span::styled(title, theme.header))
         .title_bottom(Span::styled(" Esc/q: back ", theme.dim))
+}
+
+/// A full-screen table view: the header row, the rows, and the overlay frame titled `title`.
+pub fn overlay_table<'a>(
+    f: &mut Frame,
+    area: Rect,
+    (header, rows): (Row<'a>, impl IntoIterator<Item = Row<'a>>),
+    widths: impl IntoIterator<Item = Constraint>,
+    title: String,
+    theme: &Theme,
+) {
+    let table = Table::new(rows, widths)
+        .header(header)
+        .column_spacing(1)
+        .block(overlay_block(title, theme))
+        .style(theme.base);
+    f.render_widget(table, area);
 }
 
 /// What a message view shows while its message is being read, or when it cannot be.

@@ -52,6 +52,16 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
             cli::explain(explain, &config, &mut out)?;
             Ok(cli::EXIT_OK)
         }
+        Some(Command::Filter(filter)) => {
+            match cli::filter(filter, &config, &mut io::stdin().lock(), &mut out) {
+                Ok(code) => Ok(code),
+                // A broken pipe too: the message did not get through whole, the caller must keep its copy.
+                Err(err) => {
+                    eprintln!("mailvet filter: {err}");
+                    Ok(cli::EXIT_ERROR)
+                }
+            }
+        }
         Some(Command::Flag(flag)) => cli::act::flag(flag, &config, &mut out, &mut io::stderr()),
         Some(Command::Move(args)) => cli::act::move_cmd(args, &config, &mut out, &mut io::stderr()),
         Some(Command::Recover(args)) => cli::act::recover_cmd(args, &config, &mut out),

@@ -40,6 +40,9 @@ pub enum Command {
     Recover(super::act::RecoverArgs),
     /// Export messages with their verdicts, as copies, or as abuse reports to the brands they imitate
     Export(ExportArgs),
+    /// Pass one message from standard input to standard output with its verdict on top as X-Mailvet-*
+    /// headers (for Sieve, procmail and maildrop)
+    Filter(super::FilterArgs),
 }
 
 /// Arguments of `mailvet scan`.

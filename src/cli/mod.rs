@@ -4,12 +4,14 @@ pub mod act;
 mod args;
 mod explain;
 pub mod export;
+mod filter;
 mod mailbox;
 mod scan;
 
 pub use args::{Cli, Command, ExplainArgs, ExplainFormat, ExportArgs, ScanArgs, ScanFormat};
 pub use explain::explain;
 pub use export::export;
+pub use filter::{FilterArgs, filter};
 pub use mailbox::{Mailbox, resolve_mailbox};
 pub use scan::scan;
 

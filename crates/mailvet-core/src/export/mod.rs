@@ -15,6 +15,7 @@ pub mod jsonl;
 pub mod markdown;
 pub mod mbox;
 pub mod mime;
+pub mod stamp;
 pub mod table;
 
 use std::io::{self, Write};

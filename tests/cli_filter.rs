@@ -6,6 +6,7 @@ mod common;
 use std::fs;
 use std::process::Stdio;
 
+use common::filtered::{split_stamp, stamp_value as header};
 use common::*;
 
 /// Forged X-Mailvet-* fields (any case, one folded) put into `message` after its first header.
@@ -14,32 +15,6 @@ fn with_forged_headers(message: &str) -> String {
     format!(
         "{first}\r\nX-Mailvet-Trust: verified\r\nx-mailvet-signals: dmarc,\r\n\tdkim-aligned\r\nX-MAILVET-Brand: amazon\r\n{rest}"
     )
-}
-
-/// Splits filter output into the X-Mailvet-* header lines on top (unfolded) and the bytes below them.
-fn split_stamp(out: &[u8]) -> (Vec<String>, &[u8]) {
-    let mut lines: Vec<String> = Vec::new();
-    let mut at = 0;
-    while let Some(len) = out[at..].iter().position(|&b| b == b'\n').map(|i| i + 1) {
-        let line = String::from_utf8_lossy(&out[at..at + len]);
-        let line = line.trim_end_matches(['\r', '\n']);
-        if line.starts_with("X-Mailvet-") {
-            lines.push(line.to_owned());
-        } else if line.starts_with(' ') && !lines.is_empty() {
-            lines.last_mut().unwrap().push_str(line);
-        } else {
-            break;
-        }
-        at += len;
-    }
-    (lines, &out[at..])
-}
-
-fn header<'a>(lines: &'a [String], name: &str) -> &'a str {
-    lines
-        .iter()
-        .find_map(|l| l.strip_prefix(&format!("{name}: ")))
-        .unwrap_or_else(|| panic!("no {name} in {lines:?}"))
 }
 
 fn filter(home: &std::path::Path, args: &[&str], input: &[u8]) -> (Option<i32>, Vec<u8>) {

@@ -15,6 +15,7 @@ pub const MAIL_OWNER: &str = "nobody:nogroup";
 /// A running Dovecot; dropping it stops it.
 pub struct Dovecot {
     run_dir: PathBuf,
+    config: PathBuf,
     /// The loopback IMAP port.
     pub port: u16,
 }
@@ -24,6 +25,11 @@ impl Dovecot {
     /// under `work`. `None`, with a message, when dovecot is not installed or the test is not root; under `CI`
     /// that is a failure instead.
     pub fn start(maildir: &Path, work: &Path) -> Option<Dovecot> {
+        Self::start_with(maildir, work, "")
+    }
+
+    /// [`Dovecot::start`] with `extra` appended to the config (plugins, Sieve settings).
+    pub fn start_with(maildir: &Path, work: &Path, extra: &str) -> Option<Dovecot> {
         let dovecot = ["/usr/sbin/dovecot", "/usr/local/sbin/dovecot"]
             .into_iter()
             .find(|p| Path::new(p).is_file());
@@ -51,7 +57,8 @@ impl Dovecot {
             fs::create_dir_all(dir).unwrap();
         }
         let config = work.join("dovecot.conf");
-        fs::write(&config, config_text(&run_dir, &state, work, maildir, port)).unwrap();
+        let text = config_text(&run_dir, &state, work, maildir, port) + extra;
+        fs::write(&config, text).unwrap();
         give_to_mail_user(maildir);
         let status = Command::new(dovecot?)
             .arg("-c")
@@ -59,7 +66,11 @@ impl Dovecot {
             .status()
             .unwrap();
         assert!(status.success(), "dovecot did not start: {}", log(work));
-        let guard = Dovecot { run_dir, port };
+        let guard = Dovecot {
+            run_dir,
+            config,
+            port,
+        };
         let deadline = Instant::now() + Duration::from_secs(10);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(
@@ -70,6 +81,13 @@ impl Dovecot {
             std::thread::sleep(Duration::from_millis(20));
         }
         Some(guard)
+    }
+
+    /// Runs one of Dovecot's programs (`dovecot-lda`, `sievec`) with this config: `program -c CONFIG args`.
+    pub fn tool(&self, program: &Path) -> Command {
+        let mut cmd = Command::new(program);
+        cmd.arg("-c").arg(&self.config);
+        cmd
     }
 
     /// A logged-in IMAP session.
@@ -116,7 +134,8 @@ pub fn give_to_mail_user(maildir: &Path) {
     assert!(status.success());
 }
 
-fn log(work: &Path) -> String {
+/// Dovecot's log under `work`, for failure messages.
+pub fn log(work: &Path) -> String {
     fs::read_to_string(work.join("dovecot.log")).unwrap_or_default()
 }
 
@@ -178,6 +197,20 @@ impl Imap {
                     .filter(|f| !f.is_empty() && *f != "\\Recent")
                     .collect();
                 Some((subject.to_owned(), flags.join(" ")))
+            })
+            .collect()
+    }
+
+    /// The values of header `field` in every message of the selected mailbox, in Dovecot's order (one per
+    /// occurrence, so a message carrying the field twice gives two).
+    pub fn header_values(&mut self, field: &str) -> Vec<String> {
+        let response = self.run(&format!("FETCH 1:* (BODY.PEEK[HEADER.FIELDS ({field})])"));
+        response
+            .lines()
+            .filter_map(|line| {
+                let (name, value) = line.split_once(':')?;
+                name.eq_ignore_ascii_case(field)
+                    .then(|| value.trim().to_owned())
             })
             .collect()
     }

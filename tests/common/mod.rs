@@ -2,6 +2,7 @@
 #![allow(dead_code)] // each test binary uses a different subset
 
 pub mod dovecot;
+pub mod filtered;
 
 use std::path::{Path, PathBuf};
 

@@ -8,9 +8,9 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::analysis::Rules;
-use crate::judge::judge_bytes;
 use crate::mail;
 use crate::model::{Record, Trust};
+use crate::pipeline::judge::judge_bytes;
 
 /// One row of `labels.csv`.
 #[derive(Debug, Clone, Deserialize)]

@@ -9,7 +9,7 @@ use clap::Args;
 use super::{EXIT_FINDINGS, EXIT_OK};
 use crate::config::Config;
 use crate::export::stamp;
-use crate::judge::judge_bytes;
+use crate::pipeline::judge::judge_raw;
 
 /// Arguments of `mailvet filter`.
 #[derive(Debug, Args)]
@@ -39,7 +39,7 @@ pub fn filter(
         out.flush()?;
         return Ok(EXIT_OK);
     }
-    let verdict = judge_bytes("-", "", &bytes, &config.rules()).verdict;
+    let verdict = judge_raw(&bytes, &config.rules()).verdict;
     let headers = stamp::verdict_headers(&verdict, env!("CARGO_PKG_VERSION"));
     stamp::write(out, &bytes, &headers)?;
     out.flush()?;

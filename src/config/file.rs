@@ -36,14 +36,14 @@ impl File {
     /// Checks what the types cannot: the theme name, the key bindings, brand ids and the identity address.
     pub fn check(&self, text: &str) -> Result<(), Invalid> {
         if let Some(theme) = &self.theme {
-            crate::tui::theme::Theme::by_name(theme.get_ref()).map_err(|problem| Invalid {
+            super::themes::text(theme.get_ref()).map_err(|problem| Invalid {
                 key: "theme".into(),
                 problem,
                 span: theme.span(),
             })?;
         }
         if let Some(keys) = &self.keys {
-            crate::tui::keymap::Keymap::try_overrides(keys.get_ref()).map_err(|e| {
+            super::keys::entries(keys.get_ref()).map_err(|e| {
                 let mut path = vec!["keys", e.mode.as_str()];
                 path.extend(e.key.as_deref());
                 Invalid {

@@ -2,7 +2,9 @@
 //! them. An invalid file gives an error naming the file, the key and the problem.
 
 mod file;
+pub mod keys;
 mod locate;
+pub mod themes;
 
 use std::path::{Path, PathBuf};
 

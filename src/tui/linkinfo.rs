@@ -5,7 +5,7 @@ use crate::analysis::Brands;
 use crate::mail::Message;
 use crate::model::{Outcome, Verdict};
 
-use super::source::clean;
+use super::wording::clean;
 
 /// Most links listed.
 const MAX_LINKS: usize = 1000;

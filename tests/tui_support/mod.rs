@@ -14,11 +14,11 @@ use mailvet::mail::{
     Address, Attachment, AuthMethodResult, AuthResults, Link, LinkOrigin, Message,
 };
 use mailvet::model::{Category, Outcome, Signal, Trust, Verdict};
+use mailvet::pipeline::{Listing, Loaded, Summary};
 use mailvet::tui::action::Action;
 use mailvet::tui::effect::Effect;
 use mailvet::tui::keymap::Keymap;
-use mailvet::tui::source::{Listing, Loaded, Summary};
-use mailvet::tui::state::{AppState, Envelope, Row};
+use mailvet::tui::state::{AppState, Envelope};
 use mailvet::tui::theme::Theme;
 use mailvet::tui::{update::update, view};
 use ratatui::Terminal;
@@ -217,7 +217,7 @@ pub fn fixtures() -> Vec<Fixture> {
 }
 
 pub fn listing() -> Listing {
-    let rows = fixtures()
+    let entries = fixtures()
         .into_iter()
         .map(|f| {
             let dir = if f.folder == "INBOX" {
@@ -226,16 +226,18 @@ pub fn listing() -> Listing {
                 format!("/home/user/Maildir/.{}", f.folder)
             };
             let path = PathBuf::from(format!("{dir}/cur/{}:2,{}", f.name, f.flags));
-            Row::new(
+            mailvet::store::Entry {
                 path,
-                f.folder.to_string(),
-                f.flags.to_string(),
-                Some(NOW - f.age),
-            )
+                folder: f.folder.to_string(),
+                is_new: false,
+                unique: f.name.to_string(),
+                flags: f.flags.to_string(),
+                delivered: u64::try_from(NOW - f.age).ok(),
+            }
         })
         .collect();
     Listing {
-        rows,
+        entries,
         errors: Vec::new(),
         folders: Vec::new(),
     }

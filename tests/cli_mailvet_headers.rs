@@ -1,5 +1,6 @@
 //! X-Mailvet-* headers found in mail (written by a server's `mailvet filter`, or forged by the sender) are
-//! information only: `explain` and `scan` judge every message on its own evidence, exactly as without them.
+//! information only: `explain` and `scan` judge every message on its own evidence, exactly as without them;
+//! the label found is shown as an `info` signal (`mailvet-header`) and nothing else changes.
 
 mod common;
 
@@ -31,23 +32,37 @@ fn verdict(message: &str) -> Value {
     v
 }
 
+/// Takes the `mailvet-header` signal out of `verdict` and returns it.
+fn take_label_signal(verdict: &mut Value) -> Value {
+    let signals = verdict["signals"].as_array_mut().unwrap();
+    let at = signals
+        .iter()
+        .position(|s| s["id"] == "mailvet-header")
+        .unwrap_or_else(|| panic!("no mailvet-header signal in {signals:?}"));
+    signals.remove(at)
+}
+
 #[test]
 fn phishing_labelled_verified_is_still_phishing_signal_for_signal() {
     let plain = verdict(PHISHING_AMAZON);
-    let claimed = verdict(&labelled(PHISHING_AMAZON, "verified"));
+    let mut claimed = verdict(&labelled(PHISHING_AMAZON, "verified"));
     assert_eq!(claimed["trust"], "phishing");
     assert_eq!(claimed["brand"], "amazon");
+    let info = take_label_signal(&mut claimed);
+    assert_eq!(info["outcome"], "info");
+    assert_eq!(info["evidence"], "X-Mailvet-Trust: verified");
     assert_eq!(
         claimed, plain,
-        "the headers change nothing in the verdict, its signals or evidence"
+        "but for the info signal the headers change nothing: verdict, signals, evidence, advice"
     );
 }
 
 #[test]
 fn genuine_mail_labelled_phishing_is_still_verified() {
     let plain = verdict(GENUINE_AMAZON);
-    let claimed = verdict(&labelled(GENUINE_AMAZON, "phishing"));
+    let mut claimed = verdict(&labelled(GENUINE_AMAZON, "phishing"));
     assert_eq!(claimed["trust"], "verified");
+    assert_eq!(take_label_signal(&mut claimed)["outcome"], "info");
     assert_eq!(claimed, plain);
 }
 

@@ -9,6 +9,7 @@ mod claim;
 mod content;
 pub mod domains;
 mod index;
+mod labels;
 mod links;
 mod lures;
 mod sender;
@@ -49,6 +50,7 @@ pub fn analyse(msg: &Message, rules: &Rules) -> Verdict {
     signals.extend(content::check(msg, &texts));
     signals.extend(lures::check(msg, &texts, rules, from_host));
     signals.extend(attachments::check(msg));
+    signals.extend(labels::check(msg));
     let facts = verdict::Facts {
         claim: claim.as_ref(),
         auth: &auth,

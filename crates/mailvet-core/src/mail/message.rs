@@ -138,6 +138,10 @@ pub struct Message {
     pub has_arc: bool,
     /// Every Authentication-Results header, topmost first.
     pub auth: Vec<AuthResults>,
+    /// The values of `X-Mailvet-Trust` headers in the message (a mail server's `mailvet filter` wrote them, or
+    /// the sender did): information, never a verdict.
+    #[serde(default)]
+    pub mailvet_labels: Vec<String>,
     /// `d=` of every DKIM-Signature header, lowercased, topmost first.
     pub dkim_domains: Vec<String>,
     /// The text body (first text/plain part; derived from HTML when there is none).

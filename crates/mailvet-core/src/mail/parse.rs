@@ -73,6 +73,9 @@ pub fn parse(raw: &[u8]) -> Result<Message, ParseError> {
         auth: raw_values(&msg, "Authentication-Results")
             .map(|v| parse_auth_results(&v))
             .collect(),
+        mailvet_labels: raw_values(&msg, "X-Mailvet-Trust")
+            .map(|v| unfold(&v).trim().to_owned())
+            .collect(),
         dkim_domains: raw_values(&msg, "DKIM-Signature")
             .filter_map(|v| headers::dkim_domain(&v))
             .collect(),

@@ -1,8 +1,9 @@
 //! What `mailvet filter` costs a mail server per delivery, whole process included (start, config, read,
 //! judge, write, exit): every message of the corpus (`$MAILVET_CORPUS`, else `../shared/corpus`) is piped
 //! through the release binary `$MAILVET_BENCH_FILTER_ROUNDS` times (default 3), one process after another.
-//! `cargo bench --bench filter` prints p50, p99 and the slowest latency, messages/s, and the load average
-//! at the start and end (the figures depend on what else the machine runs).
+//! `cargo bench --bench filter` prints p50, p99 and the slowest latency and CPU time, messages/s, the same
+//! figures for `mailvet --version` (what starting the process costs under the same load), and the load
+//! average at the start and end (the latencies depend on what else the machine runs).
 
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
@@ -32,59 +33,75 @@ fn main() {
         .unwrap_or(3);
     let home = tempfile::tempdir().expect("temp dir");
     println!("load average at start: {}", load_average());
-    let mut latencies = Vec::with_capacity(files.len() * rounds);
-    let mut cpu = Vec::with_capacity(files.len() * rounds);
+    let mut filter = Samples::default();
+    let mut baseline = Samples::default();
     let started = Instant::now();
     for _ in 0..rounds {
         for file in &files {
-            let before = children_cpu();
-            latencies.push(filter_once(
-                env!("CARGO_BIN_EXE_mailvet"),
-                file,
-                home.path(),
-            ));
-            cpu.push(children_cpu().saturating_sub(before));
+            filter.run(home.path(), "filter", Some(file));
         }
     }
     let total = started.elapsed();
+    for _ in 0..rounds {
+        for _ in &files {
+            baseline.run(home.path(), "--version", None);
+        }
+    }
     println!(
         "mailvet filter, {} messages x {rounds} rounds, one process per message:",
         files.len()
     );
+    filter.print();
     println!(
-        "  latency   {}  {:.0} messages/s (one after another)",
-        percentiles(&mut latencies),
-        latencies.len() as f64 / total.as_secs_f64()
+        "  {:.0} messages/s (one after another)",
+        filter.latency.len() as f64 / total.as_secs_f64()
     );
-    println!(
-        "  CPU time  {}  (user + system of the process: its cost without waiting for a core)",
-        percentiles(&mut cpu)
-    );
+    println!("mailvet --version as often (starting the process alone, under the same load):");
+    baseline.print();
     println!("load average at end: {}", load_average());
 }
 
-/// Pipes `file` through `mailvet filter` with the default config; returns the wall time from spawn to exit.
-fn filter_once(mailvet: &str, file: &Path, home: &Path) -> Duration {
-    let input = File::open(file).expect("message file");
-    let start = Instant::now();
-    let out = Command::new(mailvet)
-        .arg("filter")
-        .env_clear()
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home)
-        .stdin(Stdio::from(input))
-        .output()
-        .expect("run mailvet filter");
-    let took = start.elapsed();
-    assert!(
-        out.status.success()
-            && (out.stdout.starts_with(b"X-Mailvet-Trust:")
-                || out.stdout.windows(17).any(|w| w == b"\nX-Mailvet-Trust:")),
-        "{}: {}",
-        file.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    took
+/// Wall time (spawn to exit) and CPU time (user + system) of each process run.
+#[derive(Default)]
+struct Samples {
+    latency: Vec<Duration>,
+    cpu: Vec<Duration>,
+}
+
+impl Samples {
+    /// Runs `mailvet ARG` with the default config and `input` (else nothing) on standard input.
+    fn run(&mut self, home: &Path, arg: &str, input: Option<&Path>) {
+        let stdin = input.map_or_else(Stdio::null, |file| {
+            Stdio::from(File::open(file).expect("message file"))
+        });
+        let cpu_before = children_cpu();
+        let start = Instant::now();
+        let out = Command::new(env!("CARGO_BIN_EXE_mailvet"))
+            .arg(arg)
+            .env_clear()
+            .env("HOME", home)
+            .env("XDG_CONFIG_HOME", home)
+            .stdin(stdin)
+            .output()
+            .expect("run mailvet");
+        self.latency.push(start.elapsed());
+        self.cpu.push(children_cpu().saturating_sub(cpu_before));
+        let labelled = out.stdout.starts_with(b"X-Mailvet-Trust:")
+            || out.stdout.windows(17).any(|w| w == b"\nX-Mailvet-Trust:");
+        assert!(
+            out.status.success() && (input.is_none() || labelled),
+            "{input:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    fn print(&mut self) {
+        println!("  latency   {}", percentiles(&mut self.latency));
+        println!(
+            "  CPU time  {}  (user + system: the cost without waiting for a core)",
+            percentiles(&mut self.cpu)
+        );
+    }
 }
 
 /// Every `*.eml` file under `dir`.

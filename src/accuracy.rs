@@ -10,7 +10,7 @@ use serde::Deserialize;
 use crate::analysis::Rules;
 use crate::judge::judge_bytes;
 use crate::mail;
-use crate::model::{Record, Trust};
+use crate::model::{Record, SignalId, Trust};
 
 /// One row of `labels.csv`.
 #[derive(Debug, Clone, Deserialize)]
@@ -240,6 +240,6 @@ fn line(o: &Outcome) -> String {
         o.label.file,
         v.trust.as_str(),
         v.brand.as_deref().unwrap_or("-"),
-        v.decisive.join(",")
+        SignalId::join(&v.decisive, ",")
     )
 }

@@ -33,7 +33,7 @@ impl Envelope {
 }
 
 /// One message in the list: known from its file name at once, filled in when analysed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     /// The message file.
     pub path: PathBuf,

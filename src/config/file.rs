@@ -4,7 +4,7 @@
 use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
-use crate::analysis::Brand;
+use crate::analysis::{Brand, Scores};
 
 /// One config file as written (the embedded defaults or the user's).
 #[derive(Debug, Default, Deserialize)]
@@ -22,6 +22,7 @@ pub(super) struct File {
     pub identity: IdentityFile,
     #[serde(default)]
     pub brand: Vec<Spanned<Brand>>,
+    pub scores: Option<Spanned<Scores>>,
 }
 
 /// A value that reads fine but is not allowed: its dotted key, the problem, its span in the file.
@@ -100,6 +101,7 @@ impl File {
                 address: self.identity.address.or(base.identity.address),
             },
             brand: base.brand.into_iter().chain(self.brand).collect(),
+            scores: self.scores.or(base.scores),
         }
     }
 }

@@ -19,7 +19,7 @@ use crate::model::Record;
 use crate::store;
 
 /// One message to export: its file and its judged record.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Target {
     /// The message file on disk (read again for .eml, mbox and reports).
     pub path: PathBuf,

@@ -8,7 +8,7 @@ pub use crate::pipeline::Envelope;
 use crate::store::Entry;
 
 /// One message in the list: known from its file name at once, filled in when analysed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     /// The message file.
     pub path: PathBuf,

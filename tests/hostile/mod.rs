@@ -2,6 +2,8 @@
 //! over the terminal of whoever triages them, plus folder and file names doing the same. Nothing here is
 //! real mail: every name and domain is invented (`.example`).
 
+#![allow(dead_code)] // each test binary uses part of the set
+
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
@@ -248,6 +250,9 @@ pub fn messages() -> Vec<(&'static str, Vec<u8>)> {
     ));
     set
 }
+
+/// The subjects of the one message in each hostile folder, in sidebar order (`.Bad…` before `.Evil…`).
+pub const FOLDER_SUBJECTS: [&str; 2] = ["In the undecodable folder", "In the escaped folder"];
 
 /// Writes `messages()` into `root/cur` (one file each, names in list order), plus a folder and a file whose
 /// names carry escapes, and a folder whose name is not UTF-8. Returns how many messages it wrote.

@@ -1,5 +1,5 @@
 //! Effects: what `update` asks the outside world to do, and the runner that does it (analysis and reads
-//! through `source`, listing and writes on the `disk` thread, exports on the `exporter` thread, clipboard through `term`). The UI thread only
+//! through the `pipeline`, listing and writes on the `disk` thread, exports on the `exporter` thread, clipboard through `term`). The UI thread only
 //! starts work here.
 
 use std::path::PathBuf;
@@ -10,11 +10,13 @@ use crate::analysis::Rules;
 use crate::mail::Message;
 
 use super::action::Action;
-use super::disk::{Disk, Write};
-use super::exporter::{Exporter, Item, Request};
+use super::disk::Disk;
+use super::exporter::Exporter;
+use super::jobs::{Item, Request, Write};
 use super::pool::{Job, Pool};
 use super::state::Content;
-use super::{bodytext, source, term};
+use super::{bodytext, term};
+use crate::pipeline::judge;
 
 /// A request from `update`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,8 +80,8 @@ impl Runner {
                 let job: Job = Arc::new(move |id| {
                     let summary = paths
                         .get(id)
-                        .map(|p| source::summarise(p, max, &rules))
-                        .unwrap_or_else(|| source::Summary {
+                        .map(|p| judge::judge_file(p, max, &rules).summary())
+                        .unwrap_or_else(|| crate::pipeline::Summary {
                             envelope: None,
                             verdict: crate::model::Verdict::unparseable("no such row"),
                         });
@@ -97,7 +99,7 @@ impl Runner {
                     .name("mailvet-analyse-new".into())
                     .spawn(move || {
                         for (id, path) in rows {
-                            let summary = source::summarise(&path, max, &rules);
+                            let summary = judge::judge_file(&path, max, &rules).summary();
                             if tx.send(Action::Analysed(id, Box::new(summary))).is_err() {
                                 return;
                             }
@@ -115,7 +117,7 @@ impl Runner {
                 std::thread::Builder::new()
                     .name("mailvet-load".into())
                     .spawn(move || {
-                        let content = source::load(&path, max, &rules)
+                        let content = judge::load(&path, max, &rules)
                             .map(|l| Content::prepare(l, width, &rules.brands));
                         let _ = tx.send(Action::Loaded(id, Box::new(content)));
                     })

@@ -16,11 +16,12 @@ pub use super::row::{Envelope, Row};
 use super::bodytext::{self, BodyText};
 use super::effect::Effect;
 use super::export::{Dialog, Places};
-use super::exporter::Step;
 use super::filter::Filter;
+use super::jobs::Step;
 use super::keymap::{Keymap, Mode};
 use super::linkinfo::{self, LinkRow};
-use super::source::{Loaded, clean};
+use super::wording::clean;
+use crate::pipeline::Loaded;
 
 /// A folder with its counts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -31,7 +31,8 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 fn run(args: &Cli) -> anyhow::Result<u8> {
     let mut config = Config::load(args.config.as_deref())?;
     config.read_only |= args.read_only;
-    let mut out = io::stdout().lock();
+    // Not locked for the whole run: the interface restores the terminal from its signal thread.
+    let mut out = io::stdout();
     match &args.command {
         Some(Command::Scan(scan)) => {
             let inputs = inputs_or_mailbox(&scan.paths, args, &config, "scan ~/Maildir")?;

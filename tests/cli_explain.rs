@@ -83,7 +83,10 @@ fn explain_shows_each_signals_contribution_and_the_total_in_text_and_json() {
     let weight = |s: &Value| s["weight"].as_f64().unwrap();
     let total: f64 = signals.iter().map(weight).sum();
     let score = &v["score"];
-    assert!((score["total"].as_f64().unwrap() - total).abs() < 1e-9, "{v}");
+    assert!(
+        (score["total"].as_f64().unwrap() - total).abs() < 1e-9,
+        "{v}"
+    );
     assert!(total >= score["phishing"].as_f64().unwrap(), "{v}");
     // The decisive signals alone (with every signal that speaks for the message) reach the threshold.
     let decisive: Vec<&str> = (v["decisive"].as_array().unwrap().iter())
@@ -111,7 +114,11 @@ fn explain_shows_each_signals_contribution_and_the_total_in_text_and_json() {
     );
     assert!(text.contains(&headline), "{text}");
     let sender = signals.iter().find(|s| s["id"] == "sender-domain").unwrap();
-    let line = format!("{:+.1}  {}", weight(sender), sender["title"].as_str().unwrap());
+    let line = format!(
+        "{:+.1}  {}",
+        weight(sender),
+        sender["title"].as_str().unwrap()
+    );
     assert!(text.contains(&line), "{line} in {text}");
 }
 

@@ -238,3 +238,53 @@ fn unreadable_folder_is_reported_and_the_rest_listed() {
     );
     assert_eq!(entries.len(), 8);
 }
+
+#[test]
+fn a_symlink_in_cur_is_reported_and_never_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    make_maildir(root);
+    write(&root.join("cur/1700000000.a:2,S"), MSG);
+    let secret = root.join("secret.txt");
+    write(&secret, "From: x@example.com\r\n\r\nsecret\r\n");
+    std::os::unix::fs::symlink(&secret, root.join("cur/1700000001.link:2,S")).expect("symlink");
+    let (entries, errors) = store::collect(&[root.to_path_buf()]);
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| matches!(e, StoreError::Symlink { .. })),
+        "{errors:?}"
+    );
+    let read = store::read_message(&root.join("cur/1700000001.link:2,S"), 1 << 20);
+    assert!(matches!(read, Err(StoreError::Symlink { .. })), "{read:?}");
+}
+
+#[test]
+fn a_folder_loop_is_followed_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    make_maildir(root);
+    write(&root.join("cur/1700000000.a:2,S"), MSG);
+    std::os::unix::fs::symlink(".", root.join(".Loop")).expect("symlink");
+    let (entries, _) = store::collect(&[root.to_path_buf()]);
+    assert_eq!(entries.len(), 1, "{entries:?}");
+}
+
+#[test]
+fn a_folder_whose_name_is_not_utf8_is_listed() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    make_maildir(root);
+    let bad = root.join(std::ffi::OsStr::from_bytes(b".Bad\xff"));
+    make_maildir(&bad);
+    write(&bad.join("cur/1700000000.a:2,S"), MSG);
+    let mut errors = Vec::new();
+    let folders = maildir::folders(root, "", &mut errors);
+    assert_eq!(folders.len(), 2, "{folders:?}");
+    assert_eq!(folders[1].name, "Bad\u{fffd}");
+    assert_eq!(folders[1].path, bad, "the real path is kept");
+    let (entries, _) = store::collect(&[root.to_path_buf()]);
+    assert_eq!(entries.len(), 1);
+}

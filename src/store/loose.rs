@@ -32,7 +32,7 @@ fn walk(
         }
         if is_real_dir(&entry) {
             subdirs.push((entry.path(), join(folder, &name)));
-        } else if is_file(&entry) {
+        } else if is_file(&entry, errors) {
             out.push(Entry::loose(entry.path(), folder));
         }
     }

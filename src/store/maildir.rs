@@ -1,7 +1,10 @@
 //! Maildir discovery and listing: the root is `INBOX`, Maildir++ subfolders (`.Lists.rust` → `Lists.rust`) and
 //! nested Maildirs (`Work/Projects`) are folders; `new/` and `cur/` are listed, `tmp/` and dotfiles never are.
-//! Reads directories only, never message contents.
+//! Reads directories only, never message contents. Only regular files are messages (a symbolic link is
+//! reported, never followed), and a folder reached twice (a `.Loop -> .` link) is listed once. Names that
+//! are not UTF-8 are shown with U+FFFD in place of the bad bytes; the path itself is kept exact.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -34,7 +37,7 @@ pub fn folders(root: &Path, prefix: &str, errors: &mut Vec<StoreError>) -> Vec<F
     let mut found = Vec::new();
     for entry in read_dir_sorted(root, errors) {
         let (path, name) = (entry.path(), entry.file_name());
-        let Some(name) = name.to_str() else { continue };
+        let name = name.to_string_lossy();
         if let Some(sub) = name.strip_prefix('.') {
             if !sub.is_empty() && !sub.starts_with('.') && is_maildir(&path) {
                 found.push(Folder {
@@ -42,11 +45,13 @@ pub fn folders(root: &Path, prefix: &str, errors: &mut Vec<StoreError>) -> Vec<F
                     path,
                 });
             }
-        } else if !matches!(name, "cur" | "new" | "tmp") && is_real_dir(&entry) {
-            nested(&path, &join(prefix, name), 1, &mut found, errors);
+        } else if !matches!(&*name, "cur" | "new" | "tmp") && is_real_dir(&entry) {
+            nested(&path, &join(prefix, &name), 1, &mut found, errors);
         }
     }
     found.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut seen: HashSet<PathBuf> = fs::canonicalize(root).into_iter().collect();
+    found.retain(|f| fs::canonicalize(&f.path).map_or(true, |real| seen.insert(real)));
     found.insert(
         0,
         Folder {
@@ -76,10 +81,10 @@ fn nested(
     }
     for entry in read_dir_sorted(dir, errors) {
         let file_name = entry.file_name();
-        let Some(child) = file_name.to_str() else {
-            continue;
-        };
-        if !child.starts_with('.') && !matches!(child, "cur" | "new" | "tmp") && is_real_dir(&entry)
+        let child = file_name.to_string_lossy();
+        if !child.starts_with('.')
+            && !matches!(&*child, "cur" | "new" | "tmp")
+            && is_real_dir(&entry)
         {
             nested(
                 &entry.path(),
@@ -97,7 +102,7 @@ pub fn list(folder: &Folder, errors: &mut Vec<StoreError>) -> Vec<Entry> {
     let mut entries = Vec::new();
     for (sub, is_new) in [("new", true), ("cur", false)] {
         for entry in read_dir_sorted(&folder.path.join(sub), errors) {
-            if !entry.file_name().to_string_lossy().starts_with('.') && is_file(&entry) {
+            if !entry.file_name().to_string_lossy().starts_with('.') && is_file(&entry, errors) {
                 entries.push(Entry::in_maildir(entry.path(), &folder.name, is_new));
             }
         }
@@ -137,10 +142,13 @@ pub(super) fn is_real_dir(entry: &fs::DirEntry) -> bool {
     entry.file_type().is_ok_and(|t| t.is_dir())
 }
 
-/// A regular file, directly or through a symlink.
-pub(super) fn is_file(entry: &fs::DirEntry) -> bool {
+/// A regular file (not a symlink: a link to `/etc/shadow` is no message); a symlink is reported.
+pub(super) fn is_file(entry: &fs::DirEntry, errors: &mut Vec<StoreError>) -> bool {
     match entry.file_type() {
-        Ok(t) if t.is_symlink() => fs::metadata(entry.path()).is_ok_and(|m| m.is_file()),
+        Ok(t) if t.is_symlink() => {
+            errors.push(StoreError::Symlink { path: entry.path() });
+            false
+        }
         Ok(t) => t.is_file(),
         Err(_) => false,
     }

@@ -20,7 +20,10 @@ pub use undo::{Undo, undo};
 
 use std::fs;
 use std::io::{self, Read};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
+
+use crate::mail::sanitise::shown_path as shown;
 
 /// One message file found on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,19 +81,28 @@ fn file_name(path: &Path) -> String {
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The input does not exist.
-    #[error("'{}' does not exist", path.display())]
+    #[error("'{}' does not exist", shown(path))]
     Missing {
         /// The path given.
         path: PathBuf,
     },
     /// The path is neither a regular file nor a directory (a FIFO, a socket, a device).
-    #[error("'{}' is not a regular file or a directory", path.display())]
+    #[error("'{}' is not a regular file or a directory", shown(path))]
     NotAFile {
         /// The path.
         path: PathBuf,
     },
+    /// A symbolic link where a message should be: never followed.
+    #[error(
+        "'{}' is a symbolic link; mailvet reads only regular files as messages",
+        shown(path)
+    )]
+    Symlink {
+        /// The link.
+        path: PathBuf,
+    },
     /// Reading failed.
-    #[error("cannot read '{}': {source}", path.display())]
+    #[error("cannot read '{}': {source}", shown(path))]
     Io {
         /// The path.
         path: PathBuf,
@@ -100,7 +112,7 @@ pub enum StoreError {
     /// The message is larger than the configured limit.
     #[error(
         "'{}' is too large: {size} bytes, more than the limit of {limit} bytes (max_message_size)",
-        path.display()
+        shown(path)
     )]
     TooLarge {
         /// The file.
@@ -172,8 +184,13 @@ pub fn read_message(path: &Path, max_bytes: u64) -> Result<Vec<u8>, StoreError> 
         size,
         limit: max_bytes,
     };
-    // Check before opening: opening a FIFO would block.
-    let meta = fs::metadata(path).map_err(|e| StoreError::io(path, e))?;
+    // Check before opening: opening a FIFO would block; a symlink is not followed (nor when opening).
+    let meta = fs::symlink_metadata(path).map_err(|e| StoreError::io(path, e))?;
+    if meta.file_type().is_symlink() {
+        return Err(StoreError::Symlink {
+            path: path.to_owned(),
+        });
+    }
     if !meta.is_file() {
         return Err(StoreError::NotAFile {
             path: path.to_owned(),
@@ -182,7 +199,11 @@ pub fn read_message(path: &Path, max_bytes: u64) -> Result<Vec<u8>, StoreError> 
     if meta.len() > max_bytes {
         return Err(too_large(meta.len()));
     }
-    let file = fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+        .open(path)
+        .map_err(|e| StoreError::io(path, e))?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)

@@ -3,10 +3,12 @@
 
 use ratatui::crossterm::event::{Event, KeyEvent};
 
+use super::bodytext::BodyText;
 use super::changes::Changes;
 use super::jobs::{Finished, Report, Step};
+use super::state::Content;
 pub use crate::config::keys::COMMANDS;
-use crate::pipeline::{Listing, Loaded, Summary};
+use crate::pipeline::{Listing, Summary};
 
 /// Something that changes the state: a command from a key, or a result from the background.
 #[derive(Debug)]
@@ -113,7 +115,9 @@ pub enum Action {
     /// A row was analysed in the background.
     Analysed(usize, Box<Summary>),
     /// A message was read for the detail pane and the message views.
-    Loaded(usize, Box<Result<Loaded, String>>),
+    Loaded(usize, Box<Result<Content, String>>),
+    /// The open message's body was laid out again for a new width: (row id, width, body).
+    LaidOut(usize, usize, Box<BodyText>),
     /// A write (flags, move, undo, purge) finished: what changed on disk.
     Acted(Box<Report>),
     /// An export or report is under way.

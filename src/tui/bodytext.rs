@@ -1,7 +1,14 @@
 //! The body of the one message on screen, laid out as lines of pieces: the text part, or the HTML rendered
 //! with html2text, every link numbered with its real destination beside its visible text. Every string is
 //! sanitised here, so the body view only styles pieces.
+//!
+//! The work is bounded whatever the message: at most [`MAX_TEXT`] bytes of text and [`MAX_HTML`] of HTML are
+//! laid out, long lines are cut into rows, URLs are found in one pass, and HTML nested deeper than
+//! [`MAX_HTML_DEPTH`] is shown as its text rendition instead of being rendered. Each cap says so in the body.
 
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 use html2text::render::RichAnnotation;
 
 use crate::mail::{LinkOrigin, Message};
@@ -10,8 +17,16 @@ use super::wording::clean;
 
 /// Largest HTML rendered (bytes); the rest is cut with a note.
 const MAX_HTML: usize = 2 * 1024 * 1024;
+/// Largest text laid out (bytes); the rest is cut with a note.
+const MAX_TEXT: usize = 2 * 1024 * 1024;
+/// HTML whose elements nest deeper than this is not rendered (html2text's work grows with the depth).
+const MAX_HTML_DEPTH: usize = 256;
 /// Most lines kept.
 const MAX_LINES: usize = 50_000;
+/// A text line longer than this many characters is cut into rows of this length.
+const MAX_LINE_CHARS: usize = 1_000;
+/// Most distinct text URLs numbered in the body.
+const MAX_TEXT_URLS: usize = 50_000;
 /// Longest destination shown beside a link.
 const MAX_URL: usize = 100;
 
@@ -35,42 +50,110 @@ pub struct BodyText {
     pub lines: Vec<Vec<Piece>>,
     /// Rendered from the HTML part.
     pub from_html: bool,
+    /// The width it was laid out for.
+    pub width: usize,
 }
 
 /// Lays out the body for `width` columns: the HTML part when there is one, else the text part.
 pub fn layout(msg: &Message, width: usize) -> BodyText {
-    let numbers = Numbers::new(msg);
-    if let Some(html) = msg.html.as_deref().filter(|h| !h.trim().is_empty())
-        && let Some(body) = from_html(html, width.max(20), numbers)
-    {
-        return body;
+    BodyText {
+        width,
+        ..html_or_text(msg, width)
     }
-    from_text(msg, &Numbers::new(msg))
+}
+
+fn html_or_text(msg: &Message, width: usize) -> BodyText {
+    let numbers = Numbers::new(msg);
+    let mut note = None;
+    if let Some(html) = msg.html.as_deref().filter(|h| !h.trim().is_empty()) {
+        let depth = nesting_depth(cut(html, MAX_HTML));
+        if depth > MAX_HTML_DEPTH {
+            note = Some(format!(
+                "[HTML nested too deep to render ({depth} levels): its text is shown]"
+            ));
+        } else if let Some(body) = from_html(html, width.max(20), numbers) {
+            return body;
+        }
+    }
+    let mut body = from_text(msg, &Numbers::new(msg));
+    if let Some(note) = note {
+        body.lines.insert(0, vec![Piece::Strong(note)]);
+    }
+    body
+}
+
+/// The longest prefix of `s` of at most `max` bytes ending on a character boundary.
+fn cut(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// How deep elements nest in `html`, estimated in one pass over its tags (void and self-closed elements do
+/// not nest; end tags close one level). Enough to refuse the pathological, never a parser.
+fn nesting_depth(html: &str) -> usize {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for (i, _) in html.match_indices('<') {
+        let rest = &bytes[i + 1..];
+        if rest.first() == Some(&b'/') {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let name_len = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
+            continue;
+        }
+        let name = &html[i + 1..i + 1 + name_len];
+        let end = rest.iter().position(|&b| b == b'>');
+        let self_closed = end.is_some_and(|e| e > 0 && rest[e - 1] == b'/');
+        if !self_closed && !VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
 }
 
 /// Link numbers: a link's position in the message's link list, new hrefs numbered after those.
 struct Numbers {
-    known: Vec<String>,
-    extra: Vec<String>,
+    known: HashMap<String, usize>,
+    next: usize,
 }
 
 impl Numbers {
     fn new(msg: &Message) -> Numbers {
+        let mut known = HashMap::with_capacity(msg.links.len());
+        for (i, l) in msg.links.iter().enumerate() {
+            known.entry(l.href.clone()).or_insert(i + 1);
+        }
         Numbers {
-            known: msg.links.iter().map(|l| l.href.clone()).collect(),
-            extra: Vec::new(),
+            known,
+            next: msg.links.len() + 1,
         }
     }
 
     fn of(&mut self, href: &str) -> usize {
-        if let Some(i) = self.known.iter().position(|h| h == href) {
-            return i + 1;
+        if let Some(&n) = self.known.get(href) {
+            return n;
         }
-        if let Some(i) = self.extra.iter().position(|h| h == href) {
-            return self.known.len() + i + 1;
-        }
-        self.extra.push(href.to_string());
-        self.known.len() + self.extra.len()
+        let n = self.next;
+        self.next += 1;
+        self.known.insert(href.to_string(), n);
+        n
+    }
+
+    fn get(&self, href: &str) -> Option<usize> {
+        self.known.get(href).copied()
     }
 }
 
@@ -85,10 +168,7 @@ fn short_url(href: &str) -> String {
 }
 
 fn from_html(html: &str, width: usize, mut numbers: Numbers) -> Option<BodyText> {
-    let mut end = html.len().min(MAX_HTML);
-    while !html.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = cut(html, MAX_HTML).len();
     let tagged = html2text::from_read_rich(&html.as_bytes()[..end], width).ok()?;
     let mut lines: Vec<Vec<Piece>> = Vec::new();
     let mut open: Option<(usize, String)> = None;
@@ -129,6 +209,7 @@ fn from_html(html: &str, width: usize, mut numbers: Numbers) -> Option<BodyText>
     Some(BodyText {
         lines,
         from_html: true,
+        width: 0,
     })
 }
 
@@ -148,47 +229,89 @@ fn close_link(lines: &mut [Vec<Piece>], line: &mut Vec<Piece>, n: usize, href: &
 }
 
 fn from_text(msg: &Message, numbers: &Numbers) -> BodyText {
-    let urls: Vec<(&str, usize)> = msg
+    let mut hrefs: Vec<(&str, usize)> = Vec::new();
+    for l in msg
         .links
         .iter()
         .filter(|l| l.origin == LinkOrigin::Text && !l.href.is_empty())
-        .take(500)
-        .filter_map(|l| {
-            let n = numbers.known.iter().position(|h| *h == l.href)? + 1;
-            Some((l.href.as_str(), n))
-        })
-        .collect();
-    let lines = msg
-        .text
-        .lines()
-        .take(MAX_LINES)
-        .map(|line| text_line(line, &urls))
-        .collect();
+    {
+        if hrefs.len() == MAX_TEXT_URLS {
+            break;
+        }
+        if let Some(n) = numbers.get(&l.href) {
+            hrefs.push((l.href.as_str(), n));
+        }
+    }
+    hrefs.sort_unstable();
+    hrefs.dedup();
+    // Leftmost match first, the longest at the same place: a URL that extends another is shown whole.
+    let finder = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(hrefs.iter().map(|(u, _)| u))
+        .ok();
+    let text = cut(&msg.text, MAX_TEXT);
+    let mut lines: Vec<Vec<Piece>> = Vec::new();
+    'all: for line in text.lines() {
+        for row in rows_of(line) {
+            if lines.len() == MAX_LINES {
+                break 'all;
+            }
+            lines.push(text_line(row, finder.as_ref(), &hrefs));
+        }
+    }
+    if lines.len() == MAX_LINES {
+        lines.push(vec![Piece::Strong(format!(
+            "[first {MAX_LINES} lines shown]"
+        ))]);
+    } else if text.len() < msg.text.len() {
+        lines.push(vec![Piece::Strong(format!(
+            "[text cut at {} of {} bytes]",
+            text.len(),
+            msg.text.len()
+        ))]);
+    }
     BodyText {
         lines,
         from_html: false,
+        width: 0,
     }
 }
 
-/// Splits one text line around the URLs in it; a bare URL is its own destination, so it only gets a number.
-fn text_line(line: &str, urls: &[(&str, usize)]) -> Vec<Piece> {
-    let mut pieces = Vec::new();
+/// `line` in rows of at most [`MAX_LINE_CHARS`] characters (a 2 MB line would otherwise be wrapped anew on
+/// every frame).
+fn rows_of(line: &str) -> impl Iterator<Item = &str> {
     let mut rest = line;
-    while !rest.is_empty() {
-        let next = urls
-            .iter()
-            .filter_map(|(u, n)| rest.find(u).map(|at| (at, *u, *n)))
-            .min_by_key(|(at, u, _)| (*at, std::cmp::Reverse(u.len())));
-        let Some((at, url, n)) = next else {
-            pieces.push(Piece::Text(clean(rest)));
-            break;
-        };
-        if at > 0 {
-            pieces.push(Piece::Text(clean(&rest[..at])));
+    let mut first = true;
+    std::iter::from_fn(move || {
+        if rest.is_empty() && !std::mem::take(&mut first) {
+            return None;
+        }
+        first = false;
+        let end = rest
+            .char_indices()
+            .nth(MAX_LINE_CHARS)
+            .map_or(rest.len(), |(i, _)| i);
+        let (row, tail) = rest.split_at(end);
+        rest = tail;
+        Some(row)
+    })
+}
+
+/// Splits one text line around the URLs in it; a bare URL is its own destination, so it only gets a number.
+fn text_line(line: &str, finder: Option<&AhoCorasick>, hrefs: &[(&str, usize)]) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut done = 0;
+    for m in finder.into_iter().flat_map(|f| f.find_iter(line)) {
+        let (url, n) = hrefs[m.pattern().as_usize()];
+        if m.start() > done {
+            pieces.push(Piece::Text(clean(&line[done..m.start()])));
         }
         pieces.push(Piece::LinkText(clean(url), n));
         pieces.push(Piece::LinkRef(n, String::new()));
-        rest = &rest[at + url.len()..];
+        done = m.end();
+    }
+    if done < line.len() || pieces.is_empty() && !line.is_empty() {
+        pieces.push(Piece::Text(clean(&line[done..])));
     }
     pieces
 }
@@ -252,5 +375,72 @@ mod tests {
             })
             .collect();
         assert!(!all.contains('\u{1b}'));
+    }
+
+    fn text_links(hrefs: impl Iterator<Item = String>) -> Vec<Link> {
+        hrefs.map(|h| link(&h, &h, LinkOrigin::Text)).collect()
+    }
+
+    #[test]
+    fn every_one_of_twelve_thousand_text_urls_is_numbered() {
+        let hrefs: Vec<String> = (0..12_000)
+            .map(|i| format!("https://h{i}.example/p"))
+            .collect();
+        let msg = Message {
+            text: hrefs.join("\n"),
+            links: text_links(hrefs.iter().cloned()),
+            ..Message::default()
+        };
+        let body = layout(&msg, 80);
+        assert_eq!(body.lines.len(), 12_000);
+        assert_eq!(
+            body.lines[11_999],
+            [
+                Piece::LinkText("https://h11999.example/p".into(), 12_000),
+                Piece::LinkRef(12_000, String::new())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_two_megabyte_line_is_cut_into_rows() {
+        let msg = Message {
+            text: "x".repeat(2_000_000),
+            ..Message::default()
+        };
+        let body = layout(&msg, 80);
+        assert_eq!(body.lines.len(), 2_000);
+        assert_eq!(body.lines[0], [Piece::Text("x".repeat(MAX_LINE_CHARS))]);
+    }
+
+    #[test]
+    fn deeply_nested_html_shows_its_text_with_a_note() {
+        let html = format!(
+            "{}deep text{}",
+            "<div>".repeat(50_000),
+            "</div>".repeat(50_000)
+        );
+        let msg = Message {
+            text: "deep text".into(),
+            html: Some(html),
+            ..Message::default()
+        };
+        let body = layout(&msg, 80);
+        assert!(!body.from_html);
+        assert_eq!(
+            body.lines[0],
+            [Piece::Strong(
+                "[HTML nested too deep to render (50000 levels): its text is shown]".into()
+            )]
+        );
+        assert_eq!(body.lines[1], [Piece::Text("deep text".into())]);
+    }
+
+    #[test]
+    fn ordinary_html_nesting_is_rendered() {
+        assert_eq!(
+            nesting_depth("<p>a<br>b<img src=x/><div><b>c</b></div></p>"),
+            3
+        );
     }
 }

@@ -7,13 +7,15 @@ use std::sync::Arc;
 use std::sync::mpsc::Sender;
 
 use crate::analysis::Rules;
+use crate::mail::Message;
 
 use super::action::Action;
 use super::disk::Disk;
 use super::exporter::Exporter;
 use super::jobs::{Item, Request, Write};
 use super::pool::{Job, Pool};
-use super::term;
+use super::state::Content;
+use super::{bodytext, term};
 use crate::pipeline::judge;
 
 /// A request from `update`.
@@ -25,8 +27,10 @@ pub enum Effect {
     AnalyseRows(Vec<(usize, PathBuf)>),
     /// Analyse these rows next (they are on screen).
     Prioritise(Vec<usize>),
-    /// Read this row's message for display.
-    Load(usize, PathBuf),
+    /// Read this row's message and lay it out for a body this many columns wide: (row id, file, width).
+    Load(usize, PathBuf, usize),
+    /// Lay the open message's body out again for a new width: (row id, message, width).
+    Layout(usize, Arc<Message>, usize),
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
     /// Change the Maildir (on the disk thread; the result comes back as [`Action::Acted`]).
@@ -108,15 +112,26 @@ impl Runner {
                     pool.prioritise(&ids);
                 }
             }
-            Effect::Load(id, path) => {
+            Effect::Load(id, path, width) => {
                 let (tx, max, rules) = (self.tx.clone(), self.max_bytes, Arc::clone(&self.rules));
                 std::thread::Builder::new()
                     .name("mailvet-load".into())
                     .spawn(move || {
-                        let loaded = judge::load(&path, max, &rules);
-                        let _ = tx.send(Action::Loaded(id, Box::new(loaded)));
+                        let content = judge::load(&path, max, &rules)
+                            .map(|l| Content::prepare(l, width, &rules.brands));
+                        let _ = tx.send(Action::Loaded(id, Box::new(content)));
                     })
                     .map_err(|e| format!("cannot read the message: {e}"))?;
+            }
+            Effect::Layout(id, message, width) => {
+                let tx = self.tx.clone();
+                std::thread::Builder::new()
+                    .name("mailvet-layout".into())
+                    .spawn(move || {
+                        let body = bodytext::layout(&message, width);
+                        let _ = tx.send(Action::LaidOut(id, width, Box::new(body)));
+                    })
+                    .map_err(|e| format!("cannot lay the body out: {e}"))?;
             }
             Effect::Copy(text) => {
                 term::copy_osc52(&text).map_err(|e| format!("cannot copy: {e}"))?;

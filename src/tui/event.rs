@@ -23,15 +23,19 @@ pub fn map_event(ev: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
     }
 }
 
-/// Starts the thread that reads terminal events and sends them as [`Action::Input`]; it ends when the
-/// terminal fails or the loop has gone.
+/// Starts the thread that reads terminal events and sends them as [`Action::Input`]. When the terminal is
+/// lost (reading fails) it ends mailvet at once, however busy the UI thread is; it ends quietly when the
+/// loop has gone.
 pub fn spawn_input(tx: Sender<Action>) -> std::io::Result<()> {
     std::thread::Builder::new()
         .name("mailvet-input".into())
         .spawn(move || {
-            while let Ok(ev) = event::read() {
+            loop {
+                let Ok(ev) = event::read() else {
+                    super::term::hard_stop()
+                };
                 if tx.send(Action::Input(ev)).is_err() {
-                    break;
+                    return;
                 }
             }
         })

@@ -31,7 +31,6 @@ pub mod wording;
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crate::analysis::Rules;
@@ -113,7 +112,7 @@ pub fn run(opts: Options) -> Result<(), Error> {
         outbox: crate::pipeline::places::default_outbox(),
     };
     let (tx, rx) = std::sync::mpsc::channel();
-    let (mut terminal, guard) = term::enter()?;
+    let (mut terminal, _guard) = term::enter()?;
     let rules = Arc::new(opts.rules);
     let exporter = exporter::Exporter::start(
         exporter::Setup {
@@ -131,7 +130,7 @@ pub fn run(opts: Options) -> Result<(), Error> {
     update::update(&mut state, Action::Resize(size.width, size.height));
     event::spawn_input(tx)?;
     let mut last_tick = Instant::now();
-    while !state.quit && !guard.terminate.load(Ordering::Relaxed) {
+    while !state.quit {
         terminal.draw(|f| view::render(f, &state, &theme))?;
         let first = rx.recv_timeout(Duration::from_millis(100)).ok();
         let mut batch: Vec<Action> = first.into_iter().chain(rx.try_iter().take(5000)).collect();
@@ -155,6 +154,5 @@ pub fn run(opts: Options) -> Result<(), Error> {
             }
         }
     }
-    drop(guard);
     Ok(())
 }

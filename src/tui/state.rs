@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use tui_textarea::TextArea;
 
@@ -12,13 +13,15 @@ use crate::model::{Trust, Verdict};
 
 pub use super::row::{Envelope, Row};
 
-use super::bodytext::BodyText;
+use super::bodytext::{self, BodyText};
 use super::effect::Effect;
 use super::export::{Dialog, Places};
 use super::filter::Filter;
 use super::jobs::Step;
 use super::keymap::{Keymap, Mode};
-use super::linkinfo::LinkRow;
+use super::linkinfo::{self, LinkRow};
+use super::wording::clean;
+use crate::pipeline::Loaded;
 
 /// A folder with its counts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -144,8 +147,8 @@ pub struct Opened {
 /// A readable message prepared for display.
 #[derive(Debug, Clone)]
 pub struct Content {
-    /// The parsed message.
-    pub message: Message,
+    /// The parsed message (shared with the thread that lays its body out again after a resize).
+    pub message: Arc<Message>,
     /// Raw header lines, sanitised.
     pub headers: Vec<String>,
     /// The full verdict with every signal.
@@ -154,6 +157,37 @@ pub struct Content {
     pub body: BodyText,
     /// The link table.
     pub links: Vec<LinkRow>,
+}
+
+/// Most raw header lines shown.
+const MAX_HEADER_LINES: usize = 20_000;
+/// A raw header line longer than this many characters is cut (with `…`).
+const MAX_HEADER_CHARS: usize = 2_000;
+
+fn header_row(line: &str) -> String {
+    match line.char_indices().nth(MAX_HEADER_CHARS) {
+        Some((end, _)) => format!("{}…", clean(&line[..end])),
+        None => clean(line),
+    }
+}
+
+impl Content {
+    /// A loaded message laid out for a body `width` columns wide. Its cost grows with the message, so it runs
+    /// on the thread that read the message, never on the UI thread.
+    pub fn prepare(l: Loaded, width: usize, brands: &Brands) -> Content {
+        Content {
+            body: bodytext::layout(&l.message, width),
+            links: linkinfo::link_rows(&l.message, Some(&l.verdict), brands),
+            headers: l
+                .headers
+                .iter()
+                .take(MAX_HEADER_LINES)
+                .map(|h| header_row(h))
+                .collect(),
+            message: Arc::new(l.message),
+            verdict: l.verdict,
+        }
+    }
 }
 
 /// Everything the screen shows.

@@ -1,9 +1,8 @@
 //! The only code that touches the real terminal: enter and restore (alternate screen, raw mode), an RAII
-//! guard and a panic hook that restore it first, SIGTERM/SIGHUP noticed through a flag, and OSC 52 copy.
+//! guard and a panic hook that restore it first, the hard stop on SIGTERM/SIGHUP or a lost terminal, and
+//! OSC 52 copy.
 
 use std::io::{self, Stdout, Write};
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -16,10 +15,7 @@ use ratatui::crossterm::terminal::{
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
 /// Restores the terminal when dropped (normal exit, `?` errors and unwinding panics).
-pub struct Guard {
-    /// Set when SIGTERM or SIGHUP arrives; the event loop then leaves cleanly.
-    pub terminate: Arc<AtomicBool>,
-}
+pub struct Guard;
 
 impl Drop for Guard {
     fn drop(&mut self) {
@@ -37,18 +33,35 @@ pub fn restore() {
     );
 }
 
-/// Enters raw mode and the alternate screen, installs the panic hook and the signal flag.
+/// Ends mailvet at once, whatever the UI thread is doing: restores the terminal and exits with status 0, as
+/// a quit does.
+/// Safe for the Maildir: every move is an atomic rename (as after SIGKILL, `mailvet recover` finishes a bulk
+/// move cut short), and an export is renamed into place only once it is complete.
+pub fn hard_stop() -> ! {
+    restore();
+    std::process::exit(0)
+}
+
+/// Enters raw mode and the alternate screen, installs the panic hook and the thread that ends mailvet on
+/// SIGTERM or SIGHUP (from its own thread, so a busy UI thread cannot delay it).
 pub fn enter() -> io::Result<(Term, Guard)> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
     }));
-    let terminate = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(sig, Arc::clone(&terminate))?;
-    }
-    let guard = Guard { terminate };
+    let mut signals = signal_hook::iterator::Signals::new([
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+    ])?;
+    std::thread::Builder::new()
+        .name("mailvet-signals".into())
+        .spawn(move || {
+            if signals.forever().next().is_some() {
+                hard_stop();
+            }
+        })?;
+    let guard = Guard;
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen)?;
     let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;

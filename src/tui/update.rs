@@ -1,6 +1,8 @@
 //! `update(&mut AppState, Action) -> Vec<Effect>`: every state change, pure (no files, no terminal, no
 //! clock). Effects ask the runner for background work.
 
+use std::sync::Arc;
+
 use ratatui::crossterm::event::KeyEvent;
 use tui_textarea::TextArea;
 
@@ -9,17 +11,14 @@ use crate::store::flag::Flag;
 
 use super::action::Action;
 use super::acts;
-use super::bodytext;
+use super::bodytext::BodyText;
 use super::effect::Effect;
 use super::export;
 use super::filter::Filter;
 use super::layout;
-use super::linkinfo;
 use super::nav;
 use super::state::{AppState, Content, Focus, Opened, Overlay, Prompt, PromptKind};
 use super::sync;
-use super::wording::clean;
-use crate::pipeline::Loaded;
 
 /// Applies one action; returns the effects to run.
 pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
@@ -143,7 +142,7 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Resize(w, h) => {
             s.width = w;
             s.height = h;
-            relayout_body(s);
+            relayout_body(s, &mut effects);
         }
         Action::Tick(now) => {
             s.now = now;
@@ -154,7 +153,8 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Input(_) => {}
         Action::Listed(listing) => sync::listed(s, *listing, &mut effects),
         Action::Analysed(id, summary) => sync::analysed(s, id, *summary),
-        Action::Loaded(id, result) => loaded(s, id, *result),
+        Action::Loaded(id, result) => loaded(s, id, *result, &mut effects),
+        Action::LaidOut(id, width, body) => laid_out(s, id, width, *body),
         Action::Acted(report) => sync::acted(s, *report, &mut effects),
         Action::Rescanned(listing) => sync::rescanned(s, *listing, &mut effects),
     }
@@ -265,28 +265,50 @@ fn copy_link(s: &mut AppState, effects: &mut Vec<Effect>) {
     }
 }
 
-fn loaded(s: &mut AppState, id: usize, result: Result<Loaded, String>) {
+fn loaded(
+    s: &mut AppState,
+    id: usize,
+    content: Result<Content, String>,
+    effects: &mut Vec<Effect>,
+) {
     if s.loading == Some(id) {
         s.loading = None;
     }
-    let content = result.map(|l| Content {
-        body: bodytext::layout(&l.message, body_width(s)),
-        links: linkinfo::link_rows(&l.message, Some(&l.verdict), &s.brands),
-        headers: l.headers.iter().map(|h| clean(h)).collect(),
-        message: l.message,
-        verdict: l.verdict,
-    });
+    let stale = content
+        .as_ref()
+        .is_ok_and(|c| c.body.width != body_width(s));
     s.open = Some(Opened { row: id, content });
+    if stale {
+        // The terminal was resized while the message was read.
+        relayout_body(s, effects);
+    }
+}
+
+fn laid_out(s: &mut AppState, id: usize, width: usize, body: BodyText) {
+    if width != body_width(s) {
+        return;
+    }
+    if let Some(Opened {
+        row,
+        content: Ok(c),
+    }) = &mut s.open
+        && *row == id
+    {
+        c.body = body;
+    }
 }
 
 fn body_width(s: &AppState) -> usize {
     usize::from(s.width.saturating_sub(2)).clamp(20, 120)
 }
 
-fn relayout_body(s: &mut AppState) {
-    let width = body_width(s);
-    if let Some(Opened { content: Ok(c), .. }) = &mut s.open {
-        c.body = bodytext::layout(&c.message, width);
+fn relayout_body(s: &AppState, effects: &mut Vec<Effect>) {
+    if let Some(Opened {
+        row,
+        content: Ok(c),
+    }) = &s.open
+    {
+        effects.push(Effect::Layout(*row, Arc::clone(&c.message), body_width(s)));
     }
 }
 
@@ -315,6 +337,6 @@ fn follow(s: &mut AppState, effects: &mut Vec<Effect>, prioritise: bool) {
     let have = s.open.as_ref().is_some_and(|o| o.row == id) || s.loading == Some(id);
     if wanted && !have && s.rows[id].verdict.is_some() {
         s.loading = Some(id);
-        effects.push(Effect::Load(id, s.rows[id].path.clone()));
+        effects.push(Effect::Load(id, s.rows[id].path.clone(), body_width(s)));
     }
 }

@@ -18,7 +18,7 @@ use mailvet::pipeline::{Listing, Loaded, Summary};
 use mailvet::tui::action::Action;
 use mailvet::tui::effect::Effect;
 use mailvet::tui::keymap::Keymap;
-use mailvet::tui::state::{AppState, Envelope};
+use mailvet::tui::state::{AppState, Content, Envelope};
 use mailvet::tui::theme::Theme;
 use mailvet::tui::{update::update, view};
 use ratatui::Terminal;
@@ -360,7 +360,9 @@ pub fn state(w: u16, h: u16) -> AppState {
         headers: phishing_headers(),
         verdict: phishing_verdict(),
     };
-    apply(&mut s, Action::Loaded(0, Box::new(Ok(loaded))));
+    let width = usize::from(w.saturating_sub(2)).clamp(20, 120);
+    let content = Content::prepare(loaded, width, &Brands::embedded());
+    apply(&mut s, Action::Loaded(0, Box::new(Ok(content))));
     s
 }
 

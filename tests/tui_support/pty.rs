@@ -14,6 +14,8 @@ pub const COLS: u16 = 120;
 
 pub struct Screen {
     pub parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte mailvet wrote to the terminal, as written.
+    pub raw: Arc<Mutex<Vec<u8>>>,
 }
 
 impl Screen {
@@ -80,6 +82,8 @@ pub fn spawn_with(maildir: &Path, args: &[&str]) -> Session {
     let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
     let mut reader = pair.master.try_clone_reader().expect("reader");
     let sink = Arc::clone(&parser);
+    let raw = Arc::new(Mutex::new(Vec::new()));
+    let raw_sink = Arc::clone(&raw);
     std::thread::spawn(move || {
         let mut buf = [0u8; 8192];
         while let Ok(n) = reader.read(&mut buf) {
@@ -89,13 +93,16 @@ pub fn spawn_with(maildir: &Path, args: &[&str]) -> Session {
             if let Ok(mut p) = sink.lock() {
                 p.process(&buf[..n]);
             }
+            if let Ok(mut r) = raw_sink.lock() {
+                r.extend_from_slice(&buf[..n]);
+            }
         }
     });
     let keys = pair.master.take_writer().expect("writer");
     Session {
         child,
         keys,
-        screen: Screen { parser },
+        screen: Screen { parser, raw },
         _home: home,
     }
 }

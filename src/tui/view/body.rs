@@ -29,7 +29,7 @@ pub fn body_line<'a>(pieces: &'a [Piece], theme: &Theme) -> Line<'a> {
 }
 
 /// The view's title.
-pub fn title(body: &BodyText, links: usize) -> String {
+pub fn title(body: &BodyText, links: &str) -> String {
     let kind = if body.from_html {
         "HTML rendered as text"
     } else {
@@ -51,7 +51,8 @@ pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
         .take(usize::from(area.height))
         .map(|l| body_line(l, theme))
         .collect();
-    let block = super::overlay_block(title(&c.body, c.links.len()), theme);
+    let links = super::first_of(c.links.len(), c.message.links.len());
+    let block = super::overlay_block(title(&c.body, &links), theme);
     f.render_widget(
         Paragraph::new(lines)
             .block(block)

@@ -59,39 +59,45 @@ pub fn render_attachments(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme
         return super::placeholder(f, area, s, " Attachments ", theme);
     };
     let verdict = Some(&c.verdict);
-    let rows = c.message.attachments.iter().skip(s.scroll).map(|a| {
-        let name = a
-            .name
-            .as_deref()
-            .map(clean)
-            .unwrap_or_else(|| "(no name)".into());
-        let warnings: Vec<String> = verdict
-            .map(|v| {
-                v.signals
+    let rows = c
+        .message
+        .attachments
+        .iter()
+        .skip(s.scroll)
+        .take(usize::from(area.height))
+        .map(|a| {
+            let name = a
+                .name
+                .as_deref()
+                .map(clean)
+                .unwrap_or_else(|| "(no name)".into());
+            let warnings: Vec<String> = verdict
+                .map(|v| {
+                    v.signals
+                        .iter()
+                        .filter(|sig| {
+                            a.name
+                                .as_deref()
+                                .is_some_and(|n| !n.is_empty() && sig.evidence.contains(n))
+                        })
+                        .map(|sig| clean(&sig.title))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let mut notes = warnings.join("; ");
+            if !a.archive_entries.is_empty() {
+                let inside: Vec<String> = a
+                    .archive_entries
                     .iter()
-                    .filter(|sig| {
-                        a.name
-                            .as_deref()
-                            .is_some_and(|n| !n.is_empty() && sig.evidence.contains(n))
-                    })
-                    .map(|sig| clean(&sig.title))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let mut notes = warnings.join("; ");
-        if !a.archive_entries.is_empty() {
-            let inside: Vec<String> = a
-                .archive_entries
-                .iter()
-                .take(10)
-                .map(|e| clean(e))
-                .collect();
-            notes = format!("{notes} contains: {}", inside.join(", "))
-                .trim()
-                .to_string();
-        }
-        Row::new(vec![name, clean(&a.mime), human_size(a.size), notes])
-    });
+                    .take(10)
+                    .map(|e| clean(e))
+                    .collect();
+                notes = format!("{notes} contains: {}", inside.join(", "))
+                    .trim()
+                    .to_string();
+            }
+            Row::new(vec![name, clean(&a.mime), human_size(a.size), notes])
+        });
     let widths = [
         Constraint::Percentage(30),
         Constraint::Percentage(20),

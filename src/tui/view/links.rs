@@ -81,7 +81,10 @@ pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
     let Some(c) = s.content() else {
         return super::placeholder(f, area, s, " Links ", theme);
     };
-    let title = format!(" Links — {} (y: copy URL) ", c.links.len());
+    let title = format!(
+        " Links — {} (y: copy URL) ",
+        super::first_of(c.links.len(), c.message.links.len())
+    );
     if area.width < TABLE_MIN_WIDTH {
         let per_screen = usize::from(area.height.saturating_sub(2) / 3).max(1);
         let first = s.link_sel.saturating_sub(per_screen - 1);

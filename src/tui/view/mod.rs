@@ -88,6 +88,15 @@ pub fn overlay_table<'a>(
     f.render_widget(table, area);
 }
 
+/// `N`, or `first N of M` when a cap left some out.
+pub fn first_of(shown: usize, total: usize) -> String {
+    if shown < total {
+        format!("first {shown} of {total}")
+    } else {
+        shown.to_string()
+    }
+}
+
 /// What a message view shows while its message is being read, or when it cannot be.
 pub fn placeholder(f: &mut Frame, area: Rect, s: &AppState, title: &str, theme: &Theme) {
     let text = match &s.open {

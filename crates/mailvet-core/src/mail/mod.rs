@@ -29,6 +29,14 @@ pub use message::{
 };
 pub use parse::parse;
 
+/// Internal parsers exposed only to the fuzz targets in `fuzz/` (feature `fuzzing`).
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing {
+    pub use super::html::scan as scan_html;
+    pub use super::zip::list as list_zip;
+}
+
 /// Why bytes could not be read as a message.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ParseError {

@@ -52,7 +52,7 @@ pub fn parse(raw: &[u8]) -> Result<Message, ParseError> {
             ));
         }
     }
-    Ok(Message {
+    let message = Message {
         message_id: headers::message_id(&msg),
         date,
         timestamp,
@@ -86,7 +86,65 @@ pub fn parse(raw: &[u8]) -> Result<Message, ParseError> {
         attachments,
         raw_len: raw.len(),
         problems,
-    })
+    };
+    Ok(with_nesting_checked(message, msg))
+}
+
+/// MIME nesting beyond this many levels is labelled "nested too deep" (real mail stays under ten).
+pub const MAX_NESTING: usize = 100;
+
+/// `message` with a "nested too deep" problem when `msg`'s parts nest deeper than [`MAX_NESTING`]. Takes
+/// `msg` apart level by level on the heap: mail-parser builds one nested `Message` per `message/rfc822`
+/// level, and dropping 50,000 of them the ordinary (recursive) way overflows the stack.
+fn with_nesting_checked(mut message: Message, msg: mail_parser::Message<'_>) -> Message {
+    let depth = dismantle(msg);
+    if depth > MAX_NESTING {
+        message.problems.push(format!(
+            "nested too deep: MIME parts {depth} levels deep (only the outer levels are read, limit {MAX_NESTING})"
+        ));
+    }
+    message
+}
+
+/// The deepest nesting of multipart and `message/rfc822` parts in `msg`, measured while moving every nested
+/// message onto an explicit stack so that none is dropped recursively.
+fn dismantle(msg: mail_parser::Message<'_>) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(msg, 0usize)];
+    while let Some((mut m, base)) = stack.pop() {
+        let levels = multipart_levels(&m);
+        for (i, part) in m.parts.iter_mut().enumerate() {
+            let level = base + levels.get(i).copied().unwrap_or(0);
+            deepest = deepest.max(level);
+            if matches!(part.body, PartType::Message(_))
+                && let PartType::Message(inner) =
+                    std::mem::replace(&mut part.body, PartType::Multipart(Vec::new()))
+            {
+                stack.push((inner, level + 1));
+            }
+        }
+    }
+    deepest
+}
+
+/// For each part of `m`, how many multipart ancestors it has (parts are listed flat, children by index).
+fn multipart_levels(m: &mail_parser::Message<'_>) -> Vec<usize> {
+    let mut levels = vec![0; m.parts.len()];
+    for (i, part) in m.parts.iter().enumerate() {
+        if let PartType::Multipart(children) = &part.body {
+            let level = levels[i] + 1;
+            for &child in children {
+                // Children always come after their parent in mail-parser's list; ignore anything else.
+                if let Some(slot) = levels
+                    .get_mut(child as usize)
+                    .filter(|_| child as usize > i)
+                {
+                    *slot = level;
+                }
+            }
+        }
+    }
+    levels
 }
 
 /// Where the header block starts, or why there is none.

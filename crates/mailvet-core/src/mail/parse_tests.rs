@@ -281,3 +281,49 @@ fn a_body_line_without_a_blank_line_before_it_is_body_not_header() {
     let proper = ok("From: a@example.org\nSubject: hi\n\nhello\n");
     assert!(proper.problems.is_empty(), "{:?}", proper.problems);
 }
+
+/// `depth` levels of `message/rfc822` around a one-line message.
+fn rfc822_nested(depth: usize) -> Vec<u8> {
+    let mut raw = b"From: a@example.org\r\nSubject: deep\r\nContent-Type: message/rfc822\r\n\r\n"
+        .repeat(depth);
+    raw.extend_from_slice(b"From: b@example.org\r\nSubject: leaf\r\n\r\nhello\r\n");
+    raw
+}
+
+#[test]
+fn fifty_thousand_nested_messages_parse_without_overflowing_the_stack() {
+    let m = parse(&rfc822_nested(50_000)).expect("a message");
+    assert_eq!(m.subject, "deep");
+    assert!(
+        m.problems.iter().any(|p| p.contains("nested too deep")),
+        "{:?}",
+        m.problems
+    );
+}
+
+#[test]
+fn ordinary_nesting_is_not_labelled() {
+    let m = parse(&rfc822_nested(3)).expect("a message");
+    assert!(m.problems.is_empty(), "{:?}", m.problems);
+}
+
+#[test]
+fn deep_multipart_nesting_is_labelled() {
+    let depth = 1_000;
+    let mut raw = b"From: a@example.org\r\nSubject: mime\r\nMIME-Version: 1.0\r\n".to_vec();
+    for i in 0..depth {
+        raw.extend(
+            format!("Content-Type: multipart/mixed; boundary=\"b{i}\"\r\n\r\n--b{i}\r\n").bytes(),
+        );
+    }
+    raw.extend_from_slice(b"Content-Type: text/plain\r\n\r\nleaf\r\n");
+    for i in (0..depth).rev() {
+        raw.extend(format!("--b{i}--\r\n").bytes());
+    }
+    let m = parse(&raw).expect("a message");
+    assert!(
+        m.problems.iter().any(|p| p.contains("nested too deep")),
+        "{:?}",
+        m.problems
+    );
+}

@@ -13,6 +13,12 @@ pub fn sanitise(s: &str) -> String {
     clean(s, false)
 }
 
+/// A file or folder path as one safe line, like [`sanitise`]: a name can carry escapes as easily as a
+/// Subject. Bytes that are not UTF-8 show as U+FFFD.
+pub fn shown_path(path: &std::path::Path) -> String {
+    sanitise(&path.to_string_lossy())
+}
+
 /// Returns `s` safe to print as several lines: like [`sanitise`], but `\n` is kept (`\r\n` and lone `\r`
 /// become `\n`); tabs become spaces.
 pub fn sanitise_text(s: &str) -> String {

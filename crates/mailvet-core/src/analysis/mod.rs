@@ -12,6 +12,7 @@ mod index;
 mod links;
 mod lures;
 mod sender;
+mod signed;
 mod text;
 mod verdict;
 
@@ -19,7 +20,7 @@ use crate::mail::Message;
 use crate::model::Verdict;
 
 pub use auth::trusted_headers;
-pub use brands::{Brand, Brands, Report, ReportHow};
+pub use brands::{Brand, Brands, Dmarc, DmarcPolicy, Report, ReportForm, ReportHow};
 
 /// Everything besides the message that shapes a verdict.
 #[derive(Debug, Clone)]

@@ -11,7 +11,7 @@ use std::{env, fs};
 
 use divan::Bencher;
 use divan::counter::{BytesCount, ItemsCount};
-use mailvet::analysis::{self, Brands, Rules};
+use mailvet::analysis::{self, Brands, Rules, Scores};
 use mailvet::mail;
 use mailvet::model::Trust;
 use rayon::prelude::*;
@@ -83,6 +83,7 @@ static GENERATED: LazyLock<Option<MailSet>> = LazyLock::new(|| {
 static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
     brands: Brands::embedded(),
     trusted_authserv_ids: Vec::new(),
+    scores: Scores::embedded(),
 });
 
 fn set(name: &str) -> Option<&'static MailSet> {

@@ -10,9 +10,9 @@ use std::sync::LazyLock;
 use divan::Bencher;
 use divan::counter::ItemsCount;
 use mailvet::analysis::Brands;
+use mailvet::pipeline::inputs;
 use mailvet::tui::action::Action;
 use mailvet::tui::keymap::Keymap;
-use mailvet::tui::source;
 use mailvet::tui::state::AppState;
 use mailvet::tui::theme::Theme;
 use mailvet::tui::update::update;
@@ -61,7 +61,7 @@ static MAILDIR: LazyLock<BigMaildir> = LazyLock::new(|| {
 fn opened(root: &Path) -> AppState {
     let mut state = AppState::new("bench", Keymap::embedded(), Brands::embedded());
     update(&mut state, Action::Resize(200, 50));
-    update(&mut state, Action::Listed(Box::new(source::list(root))));
+    update(&mut state, Action::Listed(Box::new(inputs::open(root))));
     state
 }
 
@@ -75,7 +75,7 @@ fn main() {
 fn list(bencher: Bencher) {
     bencher
         .counter(ItemsCount::new(MAILDIR.count))
-        .bench(|| source::list(&MAILDIR.root));
+        .bench(|| inputs::open(&MAILDIR.root));
 }
 
 /// From nothing to the first frame drawn: list, build the rows, render 200x50.

@@ -8,9 +8,9 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::analysis::Rules;
-use crate::judge::judge_bytes;
 use crate::mail;
-use crate::model::{Record, Trust};
+use crate::model::{Record, SignalId, Trust};
+use crate::pipeline::judge::judge_bytes;
 
 /// One row of `labels.csv`.
 #[derive(Debug, Clone, Deserialize)]
@@ -240,6 +240,6 @@ fn line(o: &Outcome) -> String {
         o.label.file,
         v.trust.as_str(),
         v.brand.as_deref().unwrap_or("-"),
-        v.decisive.join(",")
+        SignalId::join(&v.decisive, ",")
     )
 }

@@ -71,6 +71,51 @@ fn json_is_the_verdict_object_with_the_message_identity() {
 }
 
 #[test]
+fn explain_shows_each_signals_contribution_and_the_total_in_text_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = mailvet(dir.path())
+        .args(["explain", "-", "--format", "json"])
+        .write_stdin(PHISHING_AMAZON)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let signals = v["signals"].as_array().unwrap();
+    let weight = |s: &Value| s["weight"].as_f64().unwrap();
+    let total: f64 = signals.iter().map(weight).sum();
+    let score = &v["score"];
+    assert!((score["total"].as_f64().unwrap() - total).abs() < 1e-9, "{v}");
+    assert!(total >= score["phishing"].as_f64().unwrap(), "{v}");
+    // The decisive signals alone (with every signal that speaks for the message) reach the threshold.
+    let decisive: Vec<&str> = (v["decisive"].as_array().unwrap().iter())
+        .map(|d| d.as_str().unwrap())
+        .collect();
+    let carried: f64 = signals
+        .iter()
+        .filter(|s| decisive.contains(&s["id"].as_str().unwrap()) || weight(s) < 0.0)
+        .map(weight)
+        .sum();
+    assert!(carried >= score["phishing"].as_f64().unwrap(), "{v}");
+
+    let text = mailvet(dir.path())
+        .args(["explain", "-"])
+        .write_stdin(PHISHING_AMAZON)
+        .output()
+        .unwrap()
+        .stdout;
+    let text = String::from_utf8(text).unwrap();
+    let headline = format!(
+        "score {:.1} (suspicious from {:.1}, phishing from {:.1})",
+        total,
+        score["suspicious"].as_f64().unwrap(),
+        score["phishing"].as_f64().unwrap()
+    );
+    assert!(text.contains(&headline), "{text}");
+    let sender = signals.iter().find(|s| s["id"] == "sender-domain").unwrap();
+    let line = format!("{:+.1}  {}", weight(sender), sender["title"].as_str().unwrap());
+    assert!(text.contains(&line), "{line} in {text}");
+}
+
+#[test]
 fn unparseable_input_is_a_verdict_not_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let out = mailvet(dir.path())

@@ -154,9 +154,10 @@ fn documented_examples_are_valid() {
         .lines()
         .map(|line| match line.strip_prefix("# ") {
             Some(rest)
-                if rest.starts_with("[[")
+                if rest.starts_with('[')
                     || rest.split_once(" = ").is_some_and(|(k, _)| {
-                        k.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                        k.chars()
+                            .all(|c| c.is_ascii_lowercase() || c == '_' || c == '-')
                     }) =>
             {
                 rest
@@ -171,6 +172,14 @@ fn documented_examples_are_valid() {
     assert!(config.maildir.is_some());
     assert!(config.identity.address.is_some());
     assert!(config.brands.get("examplebank").is_some());
+    assert_eq!(config.scores.phishing(), 4.0);
+    assert_eq!(
+        config.scores.weight(
+            mailvet::model::SignalId::LinkIpHost,
+            mailvet::model::Outcome::Fail
+        ),
+        4.0
+    );
 }
 
 /// Runs the test named `child` in a new process with `XDG_CONFIG_HOME` set (env changes never race other

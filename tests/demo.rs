@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use mailvet::analysis::{self, Brands, Rules};
+use mailvet::analysis::{self, Brands, Rules, Scores};
 use mailvet::demo::{self, DemoMessage};
 use mailvet::mail;
-use mailvet::model::{Category, Trust, Verdict};
+use mailvet::model::{Category, SignalId, Trust, Verdict};
 
 /// Files directly under `dir`, sorted by name.
 fn files(dir: &Path) -> Vec<String> {
@@ -203,6 +203,7 @@ fn verdicts() -> Vec<(&'static DemoMessage, Verdict)> {
     let rules = Rules {
         brands: Brands::embedded(),
         trusted_authserv_ids: Vec::new(),
+        scores: Scores::embedded(),
     };
     demo::MESSAGES
         .iter()
@@ -279,7 +280,7 @@ fn differences_from_the_intended_labels_are_reported() {
                 category.as_str(),
                 v.trust.as_str(),
                 v.category.as_str(),
-                v.decisive.join(", ")
+                SignalId::join(&v.decisive, ", ")
             ));
         }
     }

@@ -7,7 +7,7 @@ use common::*;
 use mailvet::config::Config;
 use mailvet::export::{self, Format, json::Document};
 use mailvet::judge::judge_bytes;
-use mailvet::model::{Outcome, Record, Signal};
+use mailvet::model::{Outcome, Record, Signal, SignalId};
 
 fn judged() -> Vec<Record> {
     let rules = Config::defaults().unwrap().rules();
@@ -34,7 +34,7 @@ fn hostile_record() -> Record {
     record.verdict.advice =
         "Visit <https://evil.example> or www.evil.example ![x](http://t.example/p.png)".into();
     record.verdict.signals.push(Signal::new(
-        "link-offbrand",
+        SignalId::LinkOffbrand,
         Outcome::Warn,
         "**bold** `code` <script>alert(1)</script>",
         "https://evil.example/login?next=`x`\u{202e}",

@@ -8,8 +8,8 @@ use std::time::Duration;
 use mailvet::store::Writable;
 use mailvet::store::flag::{Flag, FlagEdit};
 use mailvet::tui::action::Action;
-use mailvet::tui::disk::{Disk, Write};
-use mailvet::tui::source::Report;
+use mailvet::tui::disk::Disk;
+use mailvet::tui::jobs::{Report, Write};
 
 fn maildir() -> tempfile::TempDir {
     let root = tempfile::tempdir().expect("tempdir");
@@ -47,7 +47,7 @@ fn start(root: &Path, read_only: bool) -> (Disk, Receiver<Action>) {
 
 fn listed(rx: &Receiver<Action>) -> usize {
     match next(rx) {
-        Action::Listed(l) => l.rows.len(),
+        Action::Listed(l) => l.entries.len(),
         other => panic!("expected the listing, got {other:?}"),
     }
 }

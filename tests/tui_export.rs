@@ -5,12 +5,12 @@ mod tui_support;
 
 use std::path::PathBuf;
 
-use mailvet::cli::export::Summary;
 use mailvet::export::Format;
+use mailvet::pipeline::export::Summary;
 use mailvet::tui::action::Action;
 use mailvet::tui::effect::Effect;
 use mailvet::tui::export::{Places, Scope};
-use mailvet::tui::exporter::{Finished, Item, Request, Step};
+use mailvet::tui::jobs::{Finished, Item, Request, Step};
 use mailvet::tui::keymap::Mode;
 use mailvet::tui::state::AppState;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

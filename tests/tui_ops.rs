@@ -9,10 +9,10 @@ use mailvet::store::flag::{Flag, FlagEdit};
 use mailvet::tui::action::Action;
 use mailvet::tui::acts::READ_ONLY;
 use mailvet::tui::changes::Changes;
-use mailvet::tui::disk::Write;
 use mailvet::tui::effect::Effect;
+use mailvet::tui::jobs::Report;
+use mailvet::tui::jobs::Write;
 use mailvet::tui::keymap::Mode;
-use mailvet::tui::source::Report;
 use mailvet::tui::state::{AppState, Row};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_support::{apply, cmd, state};
@@ -400,7 +400,7 @@ fn a_moved_row_not_yet_analysed_is_analysed_at_its_new_path_and_keeps_a_readable
         })),
     );
     assert!(effects.contains(&Effect::AnalyseRows(vec![(id, to)])));
-    let summary = |trust| mailvet::tui::source::Summary {
+    let summary = |trust| mailvet::pipeline::Summary {
         envelope: None,
         verdict: mailvet::model::Verdict {
             trust,

@@ -75,7 +75,7 @@ fn trash_selected(s: &mut mailvet::tui::state::AppState) {
     let to = from.with_file_name("1795512000.M1P1.host:2,T");
     apply(
         s,
-        Action::Acted(Box::new(mailvet::tui::source::Report {
+        Action::Acted(Box::new(mailvet::tui::jobs::Report {
             done: "trashed 1 message".into(),
             renamed: vec![(from, to)],
             ..Default::default()

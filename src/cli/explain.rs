@@ -8,7 +8,7 @@ use anyhow::{Context, bail};
 use super::{ExplainArgs, ExplainFormat};
 use crate::config::Config;
 use crate::export;
-use crate::judge::judge_bytes;
+use crate::pipeline::judge::judge_bytes;
 use crate::store;
 
 /// Runs `explain`: reads the message (a file, or standard input for `-`), judges it and prints it.

@@ -19,16 +19,3 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 /// Exit status for usage errors, and when no input could be read.
 pub const EXIT_ERROR: u8 = 2;
-
-/// Every message under `inputs`; each input that cannot be read is reported on `err`. `None` when nothing
-/// could be read at all (the command then exits with [`EXIT_ERROR`]).
-fn collect_or_report(
-    inputs: &[std::path::PathBuf],
-    err: &mut dyn std::io::Write,
-) -> std::io::Result<Option<Vec<crate::store::Entry>>> {
-    let (entries, errors) = crate::store::collect(inputs);
-    for error in &errors {
-        writeln!(err, "mailvet: {error}")?;
-    }
-    Ok((!entries.is_empty() || errors.is_empty()).then_some(entries))
-}

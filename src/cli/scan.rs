@@ -10,8 +10,8 @@ use super::act::Mover;
 use super::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ScanArgs, ScanFormat};
 use crate::config::Config;
 use crate::export;
-use crate::judge::judge_entry;
 use crate::model::Record;
+use crate::pipeline::judge::judge_entry;
 use crate::store::OpError;
 
 /// Runs `scan` over `inputs`; returns the exit status: 1 when any message scanned is suspicious or phishing
@@ -31,7 +31,7 @@ pub fn scan(
             return Ok(EXIT_ERROR);
         }
     };
-    let Some(entries) = super::collect_or_report(inputs, err)? else {
+    let Some(entries) = crate::pipeline::inputs::collect(inputs, err)? else {
         return Ok(EXIT_ERROR);
     };
     let rules = config.rules();

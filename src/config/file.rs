@@ -4,7 +4,7 @@
 use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
-use crate::analysis::Brand;
+use crate::analysis::{Brand, Scores};
 
 /// One config file as written (the embedded defaults or the user's).
 #[derive(Debug, Default, Deserialize)]
@@ -22,6 +22,7 @@ pub(super) struct File {
     pub identity: IdentityFile,
     #[serde(default)]
     pub brand: Vec<Spanned<Brand>>,
+    pub scores: Option<Spanned<Scores>>,
 }
 
 /// A value that reads fine but is not allowed: its dotted key, the problem, its span in the file.
@@ -36,14 +37,14 @@ impl File {
     /// Checks what the types cannot: the theme name, the key bindings, brand ids and the identity address.
     pub fn check(&self, text: &str) -> Result<(), Invalid> {
         if let Some(theme) = &self.theme {
-            crate::tui::theme::Theme::by_name(theme.get_ref()).map_err(|problem| Invalid {
+            super::themes::text(theme.get_ref()).map_err(|problem| Invalid {
                 key: "theme".into(),
                 problem,
                 span: theme.span(),
             })?;
         }
         if let Some(keys) = &self.keys {
-            crate::tui::keymap::Keymap::try_overrides(keys.get_ref()).map_err(|e| {
+            super::keys::entries(keys.get_ref()).map_err(|e| {
                 let mut path = vec!["keys", e.mode.as_str()];
                 path.extend(e.key.as_deref());
                 Invalid {
@@ -100,6 +101,7 @@ impl File {
                 address: self.identity.address.or(base.identity.address),
             },
             brand: base.brand.into_iter().chain(self.brand).collect(),
+            scores: self.scores.or(base.scores),
         }
     }
 }

@@ -2,11 +2,13 @@
 //! them. An invalid file gives an error naming the file, the key and the problem.
 
 mod file;
+pub mod keys;
 mod locate;
+pub mod themes;
 
 use std::path::{Path, PathBuf};
 
-use crate::analysis::{Brands, Rules};
+use crate::analysis::{Brands, Rules, Scores};
 use crate::error::Error;
 use file::File;
 
@@ -22,6 +24,8 @@ pub struct Config {
     pub trusted_authserv_ids: Vec<String>,
     /// Embedded brands with the user's merged over them.
     pub brands: Brands,
+    /// Embedded signal weights and thresholds with the user's `[scores]` merged over them.
+    pub scores: Scores,
     /// Refuse every write into the Maildir.
     pub read_only: bool,
     /// Largest message file read, in bytes (`max_message_size`).
@@ -103,6 +107,7 @@ impl Config {
         Rules {
             brands: self.brands.clone(),
             trusted_authserv_ids: self.trusted_authserv_ids.clone(),
+            scores: self.scores.clone(),
         }
     }
 
@@ -123,6 +128,10 @@ impl Config {
         let mut extra = Brands::default();
         extra.brands = file.brand.into_iter().map(|b| b.into_inner()).collect();
         brands.merge(extra);
+        let mut scores = Scores::embedded();
+        if let Some(user) = file.scores {
+            scores.merge(user.into_inner());
+        }
         let maildir =
             match file.maildir {
                 Some(dir) => Some(expand_tilde(&dir).ok_or_else(|| {
@@ -140,6 +149,7 @@ impl Config {
                 .map(|id| id.to_lowercase())
                 .collect(),
             brands,
+            scores,
             read_only: file.read_only.unwrap_or(false),
             max_message_bytes: file.max_message_size.map_or(64 << 20, |s| s.0),
             folders: Folders {

@@ -4,8 +4,9 @@
 use ratatui::crossterm::event::{Event, KeyEvent};
 
 use super::changes::Changes;
-use super::exporter::{Finished, Step};
-use super::source::{Listing, Loaded, Report, Summary};
+use super::jobs::{Finished, Report, Step};
+pub use crate::config::keys::COMMANDS;
+use crate::pipeline::{Listing, Loaded, Summary};
 
 /// Something that changes the state: a command from a key, or a result from the background.
 #[derive(Debug)]
@@ -125,9 +126,10 @@ pub enum Action {
 }
 
 macro_rules! commands {
-    ($($variant:ident => $name:literal, $desc:literal;)*) => {
-        /// Bindable commands: (name used in keymap files, description shown in help).
-        pub const COMMANDS: &[(&str, &str)] = &[$(($name, $desc)),*];
+    ($($variant:ident => $name:literal;)*) => {
+        /// The keymap names of the commands an Action answers (the table with descriptions is
+        /// [`COMMANDS`]).
+        pub const COMMAND_NAMES: &[&str] = &[$($name),*];
 
         impl Action {
             /// The command with this keymap name.
@@ -150,50 +152,50 @@ macro_rules! commands {
 }
 
 commands! {
-    Down => "down", "Move down";
-    Up => "up", "Move up";
-    Top => "top", "Go to the first line";
-    Bottom => "bottom", "Go to the last line";
-    PageDown => "page-down", "One screen down";
-    PageUp => "page-up", "One screen up";
-    FocusNext => "focus-next", "Next pane";
-    FocusPrev => "focus-prev", "Previous pane";
-    Open => "open", "Open the message body (or the folder)";
-    ShowLinks => "links", "Link table: where every link really goes";
-    ShowHeaders => "headers", "Raw headers";
-    ShowAttachments => "attachments", "Attachments";
-    ShowHelp => "help", "This help";
-    Close => "close", "Close the view / clear search and filters";
-    Quit => "quit", "Quit";
-    CloseOrQuit => "close-or-quit", "Close the view, or quit";
-    ToggleSidebar => "toggle-sidebar", "Show or hide the folders";
-    ToggleDetail => "toggle-detail", "Show or hide the detail pane";
-    Search => "search", "Search sender, subject, domain";
-    FilterPrompt => "filter", "Filter: trust:phishing cat:orders";
-    CycleTrust => "cycle-trust", "Filter by trust (cycles)";
-    CycleCategory => "cycle-category", "Filter by category (cycles)";
-    CycleSort => "cycle-sort", "Sort by date, trust, sender";
-    ToggleMark => "mark", "Mark the message";
-    MarkAllShown => "mark-all", "Mark every message shown";
-    CopyLink => "copy-link", "Copy the link's URL (OSC 52)";
-    ToggleSeen => "toggle-seen", "Mark read / unread (marked messages, else this one)";
-    ToggleFlagged => "toggle-flagged", "Flag / unflag";
-    ToggleReplied => "toggle-replied", "Mark replied / not replied";
-    ToggleTrashed => "toggle-trashed", "Trash / untrash (hidden; only purge deletes)";
-    Archive => "archive", "Archive";
-    Junk => "junk", "Move to Junk";
-    MoveTo => "move", "Move to a folder (type a new name to create it)";
-    Undo => "undo", "Undo the last action";
-    ShowTrashed => "show-trashed", "Show or hide trashed messages";
-    Purge => "purge", "Delete this folder's trashed messages for good (asks)";
-    PromptSubmit => "submit", "Apply the prompt / pick the folder";
-    PromptCancel => "cancel", "Cancel the prompt, or answer no";
-    Confirm => "confirm", "Answer yes";
-    Export => "export", "Export marked messages (else this one) as json, csv, md, eml, mbox, arf";
-    Report => "report", "Write the abuse report for this message into the outbox";
-    FormatNext => "format-next", "Next export format";
-    FormatPrev => "format-prev", "Previous export format";
-    ExportScope => "export-scope", "Export the selection, or every flagged message in the folder";
+    Down => "down";
+    Up => "up";
+    Top => "top";
+    Bottom => "bottom";
+    PageDown => "page-down";
+    PageUp => "page-up";
+    FocusNext => "focus-next";
+    FocusPrev => "focus-prev";
+    Open => "open";
+    ShowLinks => "links";
+    ShowHeaders => "headers";
+    ShowAttachments => "attachments";
+    ShowHelp => "help";
+    Close => "close";
+    Quit => "quit";
+    CloseOrQuit => "close-or-quit";
+    ToggleSidebar => "toggle-sidebar";
+    ToggleDetail => "toggle-detail";
+    Search => "search";
+    FilterPrompt => "filter";
+    CycleTrust => "cycle-trust";
+    CycleCategory => "cycle-category";
+    CycleSort => "cycle-sort";
+    ToggleMark => "mark";
+    MarkAllShown => "mark-all";
+    CopyLink => "copy-link";
+    ToggleSeen => "toggle-seen";
+    ToggleFlagged => "toggle-flagged";
+    ToggleReplied => "toggle-replied";
+    ToggleTrashed => "toggle-trashed";
+    Archive => "archive";
+    Junk => "junk";
+    MoveTo => "move";
+    Undo => "undo";
+    ShowTrashed => "show-trashed";
+    Purge => "purge";
+    PromptSubmit => "submit";
+    PromptCancel => "cancel";
+    Confirm => "confirm";
+    Export => "export";
+    Report => "report";
+    FormatNext => "format-next";
+    FormatPrev => "format-prev";
+    ExportScope => "export-scope";
 }
 
 #[cfg(test)]
@@ -207,6 +209,7 @@ mod tests {
             assert_eq!(action.name(), Some(*name));
             assert!(!desc.is_empty());
         }
+        assert_eq!(COMMAND_NAMES.len(), COMMANDS.len());
         assert!(Action::from_name("no-such").is_none());
         assert!(Action::Tick(0).name().is_none());
     }

@@ -8,8 +8,8 @@ use tui_textarea::TextArea;
 
 use crate::store::flag::{Flag, FlagEdit};
 
-use super::disk::Write;
 use super::effect::Effect;
+use super::jobs::Write;
 use super::state::{AppState, Confirm, Prompt, PromptKind};
 
 /// The status message of every refused write.

@@ -6,7 +6,7 @@ use html2text::render::RichAnnotation;
 
 use crate::mail::{LinkOrigin, Message};
 
-use super::source::clean;
+use super::wording::clean;
 
 /// Largest HTML rendered (bytes); the rest is cut with a note.
 const MAX_HTML: usize = 2 * 1024 * 1024;

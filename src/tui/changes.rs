@@ -5,8 +5,8 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::source::Listing;
 use super::state::Row;
+use crate::pipeline::Listing;
 
 /// Files that appeared in and disappeared from some folders (a rename is one of each).
 #[derive(Debug, Default)]
@@ -45,9 +45,9 @@ impl Known {
         for (_, dir) in &listing.folders {
             self.files.entry(dir.clone()).or_default();
         }
-        for row in &listing.rows {
-            let files = self.files.entry(dir_of(&row.path)).or_default();
-            files.insert(row.path.clone());
+        for entry in &listing.entries {
+            let files = self.files.entry(dir_of(&entry.path)).or_default();
+            files.insert(entry.path.clone());
         }
     }
 
@@ -65,15 +65,15 @@ impl Known {
             }
         }
         let mut added = Vec::new();
-        for row in listing.rows {
-            let dir = dir_of(&row.path);
+        for entry in listing.entries {
+            let dir = dir_of(&entry.path);
             let seen = self
                 .files
                 .get(&dir)
-                .is_some_and(|files| files.contains(&row.path));
-            now.entry(dir).or_default().insert(row.path.clone());
+                .is_some_and(|files| files.contains(&entry.path));
+            now.entry(dir).or_default().insert(entry.path.clone());
             if !seen {
-                added.push(row);
+                added.push(Row::of(entry));
             }
         }
         let mut removed = Vec::new();
@@ -96,9 +96,9 @@ mod tests {
 
     fn listing(files: &[&str]) -> Listing {
         Listing {
-            rows: files
+            entries: files
                 .iter()
-                .map(|f| Row::new(PathBuf::from(f), "INBOX".into(), String::new(), None))
+                .map(|f| crate::store::Entry::loose(PathBuf::from(f), "INBOX"))
                 .collect(),
             errors: Vec::new(),
             folders: vec![("INBOX".into(), PathBuf::from("/m"))],

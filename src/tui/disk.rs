@@ -12,14 +12,14 @@ use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
-use crate::store::flag::FlagEdit;
 use crate::store::ops::{self, Bulk, MessageRef, Writable};
 use crate::store::{self, Undo};
 
 use super::action::Action;
 use super::changes::Known;
-use super::source::{self, Listing, Report};
+use super::jobs::{Report, Write};
 use super::wording::{count, summary, why};
+use crate::pipeline::inputs::{self, Listing};
 
 /// Quiet time before changes on disk are listed.
 const DEBOUNCE: Duration = Duration::from_millis(200);
@@ -29,33 +29,6 @@ const DEBOUNCE_MAX: Duration = Duration::from_secs(1);
 const POLL: Duration = Duration::from_secs(3);
 /// Undo records kept.
 const UNDO_DEPTH: usize = 100;
-
-/// A write `update` asks for: on message files by their last known paths.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Write {
-    /// Set or clear flags; `verb` names it in the status line (`flagged`).
-    Flags {
-        /// The messages.
-        paths: Vec<PathBuf>,
-        /// The flags to set and clear.
-        edit: FlagEdit,
-        /// What it is called.
-        verb: String,
-    },
-    /// Move to the folder of this name (created when missing).
-    Move {
-        /// The messages.
-        paths: Vec<PathBuf>,
-        /// A Maildir++ name (`Archive`) or `INBOX`.
-        folder: String,
-        /// What it is called.
-        verb: String,
-    },
-    /// Undo the last write that changed something.
-    Undo,
-    /// Delete these trashed messages for good.
-    Purge(Vec<PathBuf>),
-}
 
 enum Job {
     Write(Write),
@@ -132,12 +105,11 @@ impl Worker {
                 })));
             }
         }
-        // Watch first, then list: a change in between is then seen by a rescan, never lost.
-        if store::maildir::is_maildir(&self.root) {
-            self.folders = store::maildir::folders(&self.root, "", &mut Vec::new())
-                .into_iter()
-                .map(|f| (f.name, f.path))
-                .collect();
+        // Discover the folders once; watch first, then list: a change in between is then seen by a rescan,
+        // never lost.
+        let mut errors = Vec::new();
+        self.folders = inputs::discover(&self.root, &mut errors);
+        if !self.folders.is_empty() {
             self.watcher =
                 notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
                     if let Ok(ev) = res
@@ -149,9 +121,7 @@ impl Worker {
                 .ok();
             self.watch();
         }
-        let listing = source::list(&self.root);
-        self.folders.clone_from(&listing.folders);
-        self.watch();
+        let listing = inputs::list(&self.root, &self.folders, errors);
         self.known.remember(&listing);
         self.send(Action::Listed(Box::new(listing)));
         let mut pending: BTreeSet<PathBuf> = BTreeSet::new();
@@ -249,7 +219,7 @@ impl Worker {
             .cloned()
             .collect();
         if !folders.is_empty() {
-            self.changed(source::rescan(&folders), false);
+            self.changed(inputs::rescan(&folders), false);
         }
     }
 
@@ -262,13 +232,9 @@ impl Worker {
     }
 
     fn rescan_all(&mut self) {
-        let mut errors = Vec::new();
-        self.folders = store::maildir::folders(&self.root, "", &mut errors)
-            .into_iter()
-            .map(|f| (f.name, f.path))
-            .collect();
+        self.folders = inputs::discover(&self.root, &mut Vec::new());
         self.watch();
-        self.changed(source::rescan(&self.folders), true);
+        self.changed(inputs::rescan(&self.folders), true);
     }
 
     fn write(&mut self, write: Write) {

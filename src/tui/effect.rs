@@ -1,5 +1,5 @@
 //! Effects: what `update` asks the outside world to do, and the runner that does it (analysis and reads
-//! through `source`, listing and writes on the `disk` thread, exports on the `exporter` thread, clipboard through `term`). The UI thread only
+//! through the `pipeline`, listing and writes on the `disk` thread, exports on the `exporter` thread, clipboard through `term`). The UI thread only
 //! starts work here.
 
 use std::path::PathBuf;
@@ -9,10 +9,12 @@ use std::sync::mpsc::Sender;
 use crate::analysis::Rules;
 
 use super::action::Action;
-use super::disk::{Disk, Write};
-use super::exporter::{Exporter, Item, Request};
+use super::disk::Disk;
+use super::exporter::Exporter;
+use super::jobs::{Item, Request, Write};
 use super::pool::{Job, Pool};
-use super::{source, term};
+use super::term;
+use crate::pipeline::judge;
 
 /// A request from `update`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,8 +76,8 @@ impl Runner {
                 let job: Job = Arc::new(move |id| {
                     let summary = paths
                         .get(id)
-                        .map(|p| source::summarise(p, max, &rules))
-                        .unwrap_or_else(|| source::Summary {
+                        .map(|p| judge::judge_file(p, max, &rules).summary())
+                        .unwrap_or_else(|| crate::pipeline::Summary {
                             envelope: None,
                             verdict: crate::model::Verdict::unparseable("no such row"),
                         });
@@ -93,7 +95,7 @@ impl Runner {
                     .name("mailvet-analyse-new".into())
                     .spawn(move || {
                         for (id, path) in rows {
-                            let summary = source::summarise(&path, max, &rules);
+                            let summary = judge::judge_file(&path, max, &rules).summary();
                             if tx.send(Action::Analysed(id, Box::new(summary))).is_err() {
                                 return;
                             }
@@ -111,7 +113,7 @@ impl Runner {
                 std::thread::Builder::new()
                     .name("mailvet-load".into())
                     .spawn(move || {
-                        let loaded = source::load(&path, max, &rules);
+                        let loaded = judge::load(&path, max, &rules);
                         let _ = tx.send(Action::Loaded(id, Box::new(loaded)));
                     })
                     .map_err(|e| format!("cannot read the message: {e}"))?;

@@ -8,12 +8,13 @@ use std::path::{Component, Path, PathBuf};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tui_textarea::TextArea;
 
-use crate::cli::export::{Summary, default_file_name};
 use crate::export::Format;
+use crate::pipeline::export::Summary;
+use crate::pipeline::places::default_file_name;
 
 use super::acts::targets;
 use super::effect::Effect;
-use super::exporter::{Finished, Item, Request, Step};
+use super::jobs::{Finished, Item, Request, Step};
 use super::state::AppState;
 use super::wording::count;
 

@@ -1,6 +1,6 @@
 //! The export thread: exports and abuse reports run here, one at a time, never on the UI thread. Each
 //! message is read again and judged in full (the rows keep verdicts without signals), in parallel, then
-//! written through `cli::export::run`; progress and the result come back as Actions. A destination inside
+//! written through `pipeline::export::run`; progress and the result come back as Actions. A destination inside
 //! the Maildir is refused after resolving `~`, relative paths and symlinks; nothing is ever written there.
 
 use std::fs;
@@ -13,60 +13,13 @@ use std::sync::mpsc::Sender;
 use rayon::prelude::*;
 
 use crate::analysis::Rules;
-use crate::cli::export::{Output, Progress, Settings, Summary, Target, now, run};
 use crate::export::{Format, arf};
+use crate::pipeline::export::{Output, Progress, Settings, Summary, Target, run, target};
+use crate::pipeline::places::now;
 
 use super::action::Action;
 use super::export::inside;
-use super::source;
-
-/// One message to export: its last known file and its folder's name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Item {
-    /// The message file.
-    pub path: PathBuf,
-    /// Its folder (`INBOX`, `Archive`).
-    pub folder: String,
-}
-
-/// An export the dialog asks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Request {
-    /// The messages, in list order.
-    pub items: Vec<Item>,
-    /// The format.
-    pub format: Format,
-    /// The file (stream formats; an existing folder gets a file named by date in it) or folder (.eml, reports).
-    pub dest: PathBuf,
-}
-
-/// How far the running export is.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Step {
-    /// `reading` (judging every message again) or `writing`.
-    pub stage: &'static str,
-    /// Messages done in this stage.
-    pub done: usize,
-    /// Messages in all.
-    pub total: usize,
-}
-
-/// What an export or report did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finished {
-    /// It was the report key.
-    pub report: bool,
-    /// The format.
-    pub format: Format,
-    /// Where it was written (resolved).
-    pub dest: PathBuf,
-    /// Messages asked for.
-    pub total: usize,
-    /// For a report: the address it goes to (`arf::destination`).
-    pub to: Option<String>,
-    /// The files written and the messages skipped or failed; or why nothing was done.
-    pub result: Result<Summary, String>,
-}
+use super::jobs::{Finished, Item, Request, Step};
 
 /// What the thread needs besides the jobs.
 #[derive(Debug, Clone)]
@@ -161,7 +114,7 @@ fn judge(setup: &Setup, items: &[Item], actions: &Sender<Action>) -> Vec<Target>
     items
         .par_iter()
         .map(|item| {
-            let target = source::target(&item.path, &item.folder, setup.max_bytes, &setup.rules);
+            let target = target(&item.path, &item.folder, setup.max_bytes, &setup.rules);
             tell(done.fetch_add(1, Ordering::Relaxed) + 1, total);
             target
         })
@@ -259,7 +212,7 @@ fn report(setup: &Setup, item: &Item) -> Finished {
             return finished;
         }
     };
-    let target = source::target(&item.path, &item.folder, setup.max_bytes, &setup.rules);
+    let target = target(&item.path, &item.folder, setup.max_bytes, &setup.rules);
     finished.to = Some(arf::destination(&target.record, &setup.rules).address);
     let settings = settings(setup, Format::Arf);
     finished.result = run(

@@ -3,9 +3,9 @@
 
 use crate::analysis::Brands;
 use crate::mail::Message;
-use crate::model::{Outcome, Verdict};
+use crate::model::{Group, Outcome, Verdict};
 
-use super::source::clean;
+use super::wording::clean;
 
 /// Most links listed.
 const MAX_LINKS: usize = 1000;
@@ -108,7 +108,9 @@ fn warnings(href: &str, host: Option<&str>, verdict: Option<&Verdict>) -> Vec<St
     let mut out: Vec<String> = v
         .signals
         .iter()
-        .filter(|s| s.id.starts_with("link-") && matches!(s.outcome, Outcome::Warn | Outcome::Fail))
+        .filter(|s| {
+            s.id.group() == Group::Links && matches!(s.outcome, Outcome::Warn | Outcome::Fail)
+        })
         .filter(|s| s.evidence.contains(href) || host.is_some_and(|h| s.evidence.contains(h)))
         .map(|s| clean(&s.title))
         .collect();
@@ -120,7 +122,7 @@ fn warnings(href: &str, host: Option<&str>, verdict: Option<&Verdict>) -> Vec<St
 mod tests {
     use super::*;
     use crate::mail::{Link, LinkOrigin};
-    use crate::model::{Category, Signal, Trust};
+    use crate::model::{Category, Score, Signal, SignalId, Trust};
 
     #[test]
     fn link_rows_judge_domains_against_the_brand() {
@@ -149,9 +151,10 @@ mod tests {
             category: Category::AccountSecurity,
             trust: Trust::Phishing,
             decisive: vec![],
+            score: Score::default(),
             advice: String::new(),
             signals: vec![Signal::new(
-                "link-offbrand",
+                SignalId::LinkOffbrand,
                 Outcome::Fail,
                 "Link goes off-brand",
                 "http://amaz0n-login.example.ru/x",

@@ -1,7 +1,7 @@
 //! The triage interface: a keyboard-driven view of a Maildir with the trust and category of every message,
 //! the evidence one key away. Shape (STYLE.md): keys → [`keymap`] → [`action::Action`] →
 //! [`update::update`] (pure) → [`effect::Effect`]s run by [`effect::Runner`]; [`view::render`] draws
-//! `&AppState`. Only [`term`] touches the real terminal; only [`source`] calls store, mail and analysis.
+//! `&AppState`. Only [`term`] touches the real terminal; messages are judged through the `pipeline`.
 
 pub mod action;
 pub mod acts;
@@ -14,13 +14,13 @@ pub mod event;
 pub mod export;
 pub mod exporter;
 pub mod filter;
+pub mod jobs;
 pub mod keymap;
 pub mod layout;
 pub mod linkinfo;
 pub mod nav;
 pub mod pool;
 pub mod row;
-pub mod source;
 pub mod state;
 pub mod sync;
 pub mod term;
@@ -109,8 +109,8 @@ pub fn run(opts: Options) -> Result<(), Error> {
     state.now = unix_now();
     state.places = export::Places {
         maildir: std::path::absolute(&opts.maildir).unwrap_or_else(|_| opts.maildir.clone()),
-        exports: crate::cli::export::default_export_dir(),
-        outbox: crate::cli::export::default_outbox(),
+        exports: crate::pipeline::places::default_export_dir(),
+        outbox: crate::pipeline::places::default_outbox(),
     };
     let (tx, rx) = std::sync::mpsc::channel();
     let (mut terminal, guard) = term::enter()?;

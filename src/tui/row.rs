@@ -3,37 +3,12 @@
 
 use std::path::PathBuf;
 
-use crate::mail::Message;
 use crate::model::{Trust, Verdict};
-
-/// Date, sender and subject of a parsed message (raw: views sanitise them).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Envelope {
-    /// The Date header as Unix seconds.
-    pub date: Option<i64>,
-    /// The From display name (may be empty).
-    pub from_name: String,
-    /// The From address.
-    pub from_addr: String,
-    /// The decoded subject.
-    pub subject: String,
-}
-
-impl Envelope {
-    /// The envelope of a parsed message.
-    pub fn of(msg: &Message) -> Envelope {
-        let from = msg.from.clone().unwrap_or_default();
-        Envelope {
-            date: msg.timestamp,
-            from_name: from.name.unwrap_or_default(),
-            from_addr: from.address,
-            subject: msg.subject.clone(),
-        }
-    }
-}
+pub use crate::pipeline::Envelope;
+use crate::store::Entry;
 
 /// One message in the list: known from its file name at once, filled in when analysed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     /// The message file.
     pub path: PathBuf,
@@ -67,6 +42,17 @@ impl Row {
             verdict: None,
             gone: false,
         }
+    }
+
+    /// The row of a listed message file (loose files outside any folder are in `INBOX`).
+    pub fn of(entry: Entry) -> Row {
+        let delivered = entry.delivered.and_then(|t| i64::try_from(t).ok());
+        let folder = if entry.folder.is_empty() {
+            "INBOX".to_string()
+        } else {
+            entry.folder
+        };
+        Row::new(entry.path, folder, entry.flags, delivered)
     }
 
     /// The Maildir unique name (the file name up to `:`), which other clients' renames keep.

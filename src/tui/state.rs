@@ -15,8 +15,8 @@ pub use super::row::{Envelope, Row};
 use super::bodytext::BodyText;
 use super::effect::Effect;
 use super::export::{Dialog, Places};
-use super::exporter::Step;
 use super::filter::Filter;
+use super::jobs::Step;
 use super::keymap::{Keymap, Mode};
 use super::linkinfo::LinkRow;
 

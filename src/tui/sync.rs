@@ -12,8 +12,10 @@ use crate::store::name::Name;
 
 use super::changes::Changes;
 use super::effect::Effect;
-use super::source::{Listing, Report, Summary, clean};
+use super::jobs::Report;
 use super::state::{AppState, FolderStat, Row};
+use super::wording::clean;
+use crate::pipeline::{Listing, Summary};
 
 /// The directory of the folder holding the message file `path` (above its `cur/` or `new/`).
 fn dir_of(path: &Path) -> PathBuf {
@@ -108,8 +110,7 @@ pub fn listed(s: &mut AppState, listing: Listing, effects: &mut Vec<Effect>) {
     for (name, dir) in &listing.folders {
         folder_named(s, name, dir);
     }
-    s.rows = listing.rows;
-    let mut rows = std::mem::take(&mut s.rows);
+    let mut rows: Vec<Row> = listing.entries.into_iter().map(Row::of).collect();
     for row in &mut rows {
         row.folder_idx = folder_named(s, &row.folder, &dir_of(&row.path));
     }

@@ -8,12 +8,7 @@ use serde::Deserialize;
 
 use crate::model::{Category, Outcome, Trust};
 
-/// The embedded themes by name.
-pub const THEMES: [(&str, &str); 3] = [
-    ("default", include_str!("../../themes/default.toml")),
-    ("light", include_str!("../../themes/light.toml")),
-    ("mono", include_str!("../../themes/mono.toml")),
-];
+pub use crate::config::themes::THEMES;
 
 /// One style as written in a theme file: colours by name or `#rrggbb`, and modifiers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -124,10 +119,7 @@ theme_fields! {
 impl Theme {
     /// The embedded theme with this name; the error lists the names.
     pub fn by_name(name: &str) -> Result<Theme, String> {
-        let (_, text) = THEMES
-            .iter()
-            .find(|(n, _)| *n == name)
-            .ok_or_else(|| format!("unknown theme '{name}' (expected default, light or mono)"))?;
+        let text = crate::config::themes::text(name)?;
         Theme::from_toml(text).map_err(|e| format!("theme '{name}': {e}"))
     }
 

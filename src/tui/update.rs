@@ -16,9 +16,10 @@ use super::filter::Filter;
 use super::layout;
 use super::linkinfo;
 use super::nav;
-use super::source::{Loaded, clean};
 use super::state::{AppState, Content, Focus, Opened, Overlay, Prompt, PromptKind};
 use super::sync;
+use super::wording::clean;
+use crate::pipeline::Loaded;
 
 /// Applies one action; returns the effects to run.
 pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {

@@ -1,6 +1,11 @@
-//! How the results of writes read in the status line.
+//! How things read in the status line: text from mail made safe, and the results of writes.
 
 use crate::store::ops::OpError;
+
+/// One line of text from mail, safe for a terminal cell.
+pub fn clean(s: &str) -> String {
+    crate::mail::sanitise::sanitise(s)
+}
 
 /// Why a message was left alone, for the status line.
 pub fn why(e: &OpError) -> String {

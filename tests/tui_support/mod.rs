@@ -13,12 +13,12 @@ use mailvet::analysis::Brands;
 use mailvet::mail::{
     Address, Attachment, AuthMethodResult, AuthResults, Link, LinkOrigin, Message,
 };
-use mailvet::model::{Category, Outcome, Signal, Trust, Verdict};
+use mailvet::model::{Category, Outcome, Score, Signal, SignalId, Trust, Verdict};
+use mailvet::pipeline::{Listing, Loaded, Summary};
 use mailvet::tui::action::Action;
 use mailvet::tui::effect::Effect;
 use mailvet::tui::keymap::Keymap;
-use mailvet::tui::source::{Listing, Loaded, Summary};
-use mailvet::tui::state::{AppState, Envelope, Row};
+use mailvet::tui::state::{AppState, Envelope};
 use mailvet::tui::theme::Theme;
 use mailvet::tui::{update::update, view};
 use ratatui::Terminal;
@@ -42,14 +42,15 @@ fn verdict(
     category: Category,
     trust: Trust,
     signals: Vec<Signal>,
-    decisive: &[&str],
+    decisive: &[SignalId],
     advice: &str,
 ) -> Verdict {
     Verdict {
         brand: brand.map(str::to_string),
         category,
         trust,
-        decisive: decisive.iter().map(|s| s.to_string()).collect(),
+        decisive: decisive.to_vec(),
+        score: Score::default(),
         advice: advice.into(),
         signals,
     }
@@ -62,37 +63,37 @@ pub fn phishing_verdict() -> Verdict {
         Trust::Phishing,
         vec![
             Signal::new(
-                "lookalike-domain",
+                SignalId::LookalikeDomain,
                 Outcome::Fail,
                 "Sender domain imitates paypal.com",
                 "paypa1-secure.example",
             ),
             Signal::new(
-                "dmarc",
+                SignalId::Dmarc,
                 Outcome::Fail,
                 "DMARC failed",
                 "dmarc=fail header.from=paypa1-secure.example",
             ),
             Signal::new(
-                "generic-greeting",
+                SignalId::GenericGreeting,
                 Outcome::Warn,
                 "Generic greeting",
                 "Dear Customer",
             ),
             Signal::new(
-                "link-offbrand",
+                SignalId::LinkOffbrand,
                 Outcome::Fail,
                 "Link leaves PayPal's domains",
                 "http://login.paypa1-secure.example/verify",
             ),
             Signal::new(
-                "link-text-mismatch",
+                SignalId::LinkTextMismatch,
                 Outcome::Fail,
                 "Link text shows another address",
                 "https://www.paypal.com/ → login.paypa1-secure.example",
             ),
         ],
-        &["lookalike-domain", "link-offbrand"],
+        &[SignalId::LookalikeDomain, SignalId::LinkOffbrand],
         "Do not click. Report it to PayPal: forward it to phishing@paypal.com.",
     )
 }
@@ -121,19 +122,19 @@ pub fn fixtures() -> Vec<Fixture> {
                 Trust::Verified,
                 vec![
                     Signal::new(
-                        "dmarc",
+                        SignalId::Dmarc,
                         Outcome::Pass,
                         "DMARC passed for amazon.com",
                         "dmarc=pass header.from=amazon.com",
                     ),
                     Signal::new(
-                        "sender-domain",
+                        SignalId::SenderDomain,
                         Outcome::Pass,
                         "Sender domain is Amazon's",
                         "amazon.com",
                     ),
                 ],
-                &["dmarc"],
+                &[SignalId::Dmarc],
                 "Authenticated as amazon.com; its links go to amazon.com.",
             )),
         },
@@ -149,7 +150,7 @@ pub fn fixtures() -> Vec<Fixture> {
                 Category::Promotions,
                 Trust::Unverified,
                 vec![Signal::new(
-                    "dkim",
+                    SignalId::Dkim,
                     Outcome::Unknown,
                     "No DKIM signature",
                     "",
@@ -170,12 +171,12 @@ pub fn fixtures() -> Vec<Fixture> {
                 Category::SellerPerformance,
                 Trust::Suspicious,
                 vec![Signal::new(
-                    "brand-in-foreign-domain",
+                    SignalId::BrandInForeignDomain,
                     Outcome::Warn,
                     "Brand name inside a foreign domain",
                     "sellercentral-alerts.example",
                 )],
-                &["brand-in-foreign-domain"],
+                &[SignalId::BrandInForeignDomain],
                 "Check in your Seller Central account directly, not through this mail.",
             )),
         },
@@ -217,7 +218,7 @@ pub fn fixtures() -> Vec<Fixture> {
 }
 
 pub fn listing() -> Listing {
-    let rows = fixtures()
+    let entries = fixtures()
         .into_iter()
         .map(|f| {
             let dir = if f.folder == "INBOX" {
@@ -226,16 +227,18 @@ pub fn listing() -> Listing {
                 format!("/home/user/Maildir/.{}", f.folder)
             };
             let path = PathBuf::from(format!("{dir}/cur/{}:2,{}", f.name, f.flags));
-            Row::new(
+            mailvet::store::Entry {
                 path,
-                f.folder.to_string(),
-                f.flags.to_string(),
-                Some(NOW - f.age),
-            )
+                folder: f.folder.to_string(),
+                is_new: false,
+                unique: f.name.to_string(),
+                flags: f.flags.to_string(),
+                delivered: u64::try_from(NOW - f.age).ok(),
+            }
         })
         .collect();
     Listing {
-        rows,
+        entries,
         errors: Vec::new(),
         folders: Vec::new(),
     }

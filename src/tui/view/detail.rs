@@ -11,9 +11,9 @@ use crate::model::{Outcome, Signal, Verdict};
 
 use super::list::{category_chip, trust_badge};
 use crate::tui::dates::full_date;
-use crate::tui::source::clean;
 use crate::tui::state::{AppState, Focus};
 use crate::tui::theme::Theme;
+use crate::tui::wording::clean;
 
 /// The icon of an outcome (readable without colour).
 pub fn outcome_icon(o: Outcome) -> &'static str {

@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use crate::export::Format;
 use crate::tui::export::{Dialog, Scope};
 use crate::tui::keymap::Mode;
-use crate::tui::source::clean;
 use crate::tui::state::AppState;
 use crate::tui::theme::Theme;
+use crate::tui::wording::clean;
 use crate::tui::wording::count;
 
 use super::popup::centred;

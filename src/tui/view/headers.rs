@@ -5,9 +5,9 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row};
 
-use crate::tui::source::clean;
 use crate::tui::state::AppState;
 use crate::tui::theme::Theme;
+use crate::tui::wording::clean;
 
 /// A header line with its name styled (continuation lines stay plain).
 pub fn header_line<'a>(line: &'a str, theme: &Theme) -> Line<'a> {

@@ -11,9 +11,9 @@ use crate::model::{Category, Trust};
 
 use crate::tui::dates::list_date;
 use crate::tui::filter::category_word;
-use crate::tui::source::clean;
 use crate::tui::state::{AppState, Focus, Row};
 use crate::tui::theme::Theme;
+use crate::tui::wording::clean;
 
 /// The trust badge: the label's word in its style; `…` while not analysed.
 pub fn trust_badge(t: Option<Trust>, theme: &Theme) -> Span<'static> {

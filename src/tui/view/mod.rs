@@ -92,7 +92,7 @@ pub fn overlay_table<'a>(
 pub fn placeholder(f: &mut Frame, area: Rect, s: &AppState, title: &str, theme: &Theme) {
     let text = match &s.open {
         Some(o) if Some(o.row) == s.selected_row() => match &o.content {
-            Err(e) => format!(" cannot show this message: {}", super::source::clean(e)),
+            Err(e) => format!(" cannot show this message: {}", super::wording::clean(e)),
             Ok(_) => String::new(),
         },
         _ => " reading the message…".to_string(),

@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::tui::acts::choices;
 use crate::tui::keymap::Mode;
-use crate::tui::source::clean;
 use crate::tui::state::{AppState, PromptKind};
 use crate::tui::theme::Theme;
+use crate::tui::wording::clean;
 
 /// A `w`x`h` box centred in `area` (clipped to it).
 pub fn centred(area: Rect, w: u16, h: u16) -> Rect {

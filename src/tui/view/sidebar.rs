@@ -8,9 +8,9 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::model::Trust;
 
-use crate::tui::source::clean;
 use crate::tui::state::{AppState, Focus, FolderStat};
 use crate::tui::theme::Theme;
+use crate::tui::wording::clean;
 
 /// A count, or `·` for zero, right-aligned in 4 columns.
 fn count(n: usize) -> String {

@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::tui::keymap::Mode;
-use crate::tui::source::clean;
 use crate::tui::state::{AppState, Overlay, PromptKind};
 use crate::tui::theme::Theme;
+use crate::tui::wording::clean;
 
 const MAIN_HINTS: [&str; 8] = [
     "quit",

@@ -2,7 +2,7 @@
 //! override tricks in names, HTML attachments (local phishing pages), and archives listing executables.
 
 use crate::mail::{Attachment, Message};
-use crate::model::{Outcome, Signal};
+use crate::model::{Outcome, Signal, SignalId};
 
 const DANGEROUS: &[&str] = &[
     "exe",
@@ -79,7 +79,7 @@ pub fn check(msg: &Message) -> Vec<Signal> {
         let ext = extensions(&name);
         if name.contains(BIDI) {
             push(Signal::new(
-                "bidi-filename",
+                SignalId::BidiFilename,
                 Outcome::Fail,
                 "File name hides its real extension with a direction override",
                 name.clone(),
@@ -87,14 +87,14 @@ pub fn check(msg: &Message) -> Vec<Signal> {
         }
         if is(ext.first(), DANGEROUS) {
             push(Signal::new(
-                "dangerous-attachment",
+                SignalId::DangerousAttachment,
                 Outcome::Fail,
                 "Attachment can run code",
                 name.clone(),
             ));
             if ext.len() >= 2 && is(ext.get(1), DOCUMENT) {
                 push(Signal::new(
-                    "double-extension",
+                    SignalId::DoubleExtension,
                     Outcome::Fail,
                     "File name ends in a second, executable extension",
                     name.clone(),
@@ -103,7 +103,7 @@ pub fn check(msg: &Message) -> Vec<Signal> {
         }
         if is(ext.first(), HTML) || (a.mime == "text/html" && !name.is_empty()) {
             push(Signal::new(
-                "html-attachment",
+                SignalId::HtmlAttachment,
                 Outcome::Warn,
                 "HTML attachment: opens as a local web page",
                 name.clone(),
@@ -111,7 +111,7 @@ pub fn check(msg: &Message) -> Vec<Signal> {
         }
         if let Some(entry) = archived_executable(a) {
             push(Signal::new(
-                "archive-executable",
+                SignalId::ArchiveExecutable,
                 Outcome::Fail,
                 "Archive contains a program or script",
                 format!("{name}: {entry}"),

@@ -6,7 +6,7 @@
 use super::Rules;
 use super::{domains, signed};
 use crate::mail::{AuthMethodResult, AuthResults, Message};
-use crate::model::{Outcome, Signal};
+use crate::model::{Outcome, Signal, SignalId};
 
 /// What authentication proved, for the verdict.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -94,13 +94,13 @@ fn forwarded(msg: &Message, headers: &[&AuthResults]) -> Option<String> {
 }
 
 /// One method's signal from its results: pass / fail words mapped to outcomes.
-fn method_signal(id: &str, rs: &[&AuthMethodResult], why: &str, fail: Outcome) -> Signal {
-    let title_of = |res: &str| format!("{} {res}", id.to_ascii_uppercase());
+fn method_signal(id: SignalId, rs: &[&AuthMethodResult], why: &str, fail: Outcome) -> Signal {
+    let title_of = |res: &str| format!("{} {res}", id.as_str().to_ascii_uppercase());
     let Some(first) = rs.iter().find(|r| r.result == "pass").or(rs.first()) else {
         return Signal::new(
             id,
             Outcome::Unknown,
-            format!("No {} result", id.to_ascii_uppercase()),
+            format!("No {} result", id.as_str().to_ascii_uppercase()),
             why,
         );
     };
@@ -143,7 +143,7 @@ pub fn check(msg: &Message, rules: &Rules, from_host: Option<&str>) -> (Vec<Sign
         Outcome::Warn
     };
     signals.push(method_signal(
-        "spf",
+        SignalId::Spf,
         &results(&headers, "spf"),
         &why,
         spf_fail,
@@ -155,14 +155,14 @@ pub fn check(msg: &Message, rules: &Rules, from_host: Option<&str>) -> (Vec<Sign
         Outcome::Info
     };
     signals.push(method_signal(
-        "dkim",
+        SignalId::Dkim,
         &results(&headers, "dkim"),
         &why,
         dkim_fail,
     ));
 
     let dmarc = results(&headers, "dmarc");
-    let mut dmarc_sig = method_signal("dmarc", &dmarc, &why, Outcome::Fail);
+    let mut dmarc_sig = method_signal(SignalId::Dmarc, &dmarc, &why, Outcome::Fail);
     if let Some(r) = dmarc.iter().find(|r| r.result == "pass").or(dmarc.first()) {
         // The From host as written counts too, for domains whose suffix the public list lacks.
         let shown = msg
@@ -208,7 +208,9 @@ pub fn check(msg: &Message, rules: &Rules, from_host: Option<&str>) -> (Vec<Sign
     // vouches for the From domain, that is worth a warning (lists and forwarders excepted).
     let unproven = facts.any && !facts.from_authenticated && !facts.forwarded && from_reg.is_some();
     if let Some(s) = signals.iter_mut().find(|s| {
-        unproven && s.id == "dkim-aligned" && matches!(s.outcome, Outcome::Unknown | Outcome::Info)
+        unproven
+            && s.id == SignalId::DkimAligned
+            && matches!(s.outcome, Outcome::Unknown | Outcome::Info)
     }) {
         s.outcome = Outcome::Warn;
         s.title = format!(
@@ -237,7 +239,7 @@ fn aligned(
         .filter(|r| r.result == "pass")
         .filter_map(|r| dkim_domain(r))
         .collect();
-    let id = "dkim-aligned";
+    let id = SignalId::DkimAligned;
     if let Some(d) = passing
         .iter()
         .find(|d| from_reg.is_some() && domains::registrable(d) == from_reg)
@@ -286,7 +288,7 @@ fn untrusted(msg: &Message, used: &[&AuthResults]) -> Option<Signal> {
     let first = claims.first()?;
     let raw: String = first.raw.chars().take(200).collect();
     Some(Signal::new(
-        "auth-header-untrusted",
+        SignalId::AuthHeaderUntrusted,
         Outcome::Info,
         format!(
             "{} lower Authentication-Results header(s) claiming pass were ignored",

@@ -4,7 +4,7 @@
 
 use super::text::{self, Folded, Phrases, Texts};
 use crate::mail::Message;
-use crate::model::{Outcome, Signal};
+use crate::model::{Outcome, Signal, SignalId};
 
 static GENERIC: Phrases = Phrases::new(
     "dear customer|dear valued customer|dear client|dear valued client|dear user|dear member|\
@@ -61,7 +61,7 @@ pub fn check(msg: &Message, texts: &Texts) -> Vec<Signal> {
 
 /// `urgency`: pressure in the subject, or two pressing phrases anywhere.
 fn urgency(texts: &Texts) -> Option<Signal> {
-    let mut signal = phrases(texts, &URGENCY, "urgency", "Pressure or threats", 2)?;
+    let mut signal = phrases(texts, &URGENCY, SignalId::Urgency, "Pressure or threats", 2)?;
     if let Some(p) = texts.subject.find(&URGENCY) {
         signal.outcome = Outcome::Warn;
         signal.title = format!("Pressure in the subject (\"{p}\")");
@@ -104,7 +104,7 @@ fn mixed_script(msg: &Message) -> Option<Signal> {
         seen[3] || (seen[0] && (seen[1] || seen[2]))
     })?;
     Some(Signal::new(
-        "mixed-script",
+        SignalId::MixedScript,
         Outcome::Fail,
         "Look-alike letters from another alphabet in the subject or sender name",
         word,
@@ -126,7 +126,7 @@ fn credentials(texts: &Texts) -> Option<Signal> {
     };
     let quoted: Vec<String> = found.iter().take(4).map(|p| format!("\"{p}\"")).collect();
     Some(Signal::new(
-        "credential-request",
+        SignalId::CredentialRequest,
         outcome,
         "Asks for credentials, card or personal data",
         quoted.join(", "),
@@ -137,7 +137,7 @@ fn credentials(texts: &Texts) -> Option<Signal> {
 pub fn phrases(
     texts: &Texts,
     list: &Phrases,
-    id: &str,
+    id: SignalId,
     title: &str,
     warn_at: usize,
 ) -> Option<Signal> {
@@ -195,7 +195,7 @@ fn greeting(msg: &Message, texts: &Texts) -> Option<Signal> {
                 .contains(&to.address.to_lowercase())
         {
             return Some(Signal::new(
-                "generic-greeting",
+                SignalId::GenericGreeting,
                 Outcome::Warn,
                 "Addresses you by e-mail address in the subject",
                 msg.subject.clone(),
@@ -206,7 +206,7 @@ fn greeting(msg: &Message, texts: &Texts) -> Option<Signal> {
             .and_then(|a| greets(opening, a))
         {
             return Some(Signal::new(
-                "generic-greeting",
+                SignalId::GenericGreeting,
                 Outcome::Warn,
                 "Greets you by e-mail address",
                 hit,
@@ -216,7 +216,7 @@ fn greeting(msg: &Message, texts: &Texts) -> Option<Signal> {
             .and_then(|m| greets(opening, &m).or_else(|| greets(&texts.subject, &m)))
         {
             return Some(Signal::new(
-                "generic-greeting",
+                SignalId::GenericGreeting,
                 Outcome::Warn,
                 "Greets you by the name of your mailbox",
                 hit,
@@ -224,7 +224,7 @@ fn greeting(msg: &Message, texts: &Texts) -> Option<Signal> {
         }
         if let Some(hit) = first.and_then(|f| greets(opening, &f)) {
             return Some(Signal::new(
-                "personal-greeting",
+                SignalId::PersonalGreeting,
                 Outcome::Pass,
                 "Greets you by name",
                 hit,
@@ -236,7 +236,7 @@ fn greeting(msg: &Message, texts: &Texts) -> Option<Signal> {
         .find_map(|w| greets(opening, w))
     {
         return Some(Signal::new(
-            "generic-greeting",
+            SignalId::GenericGreeting,
             Outcome::Warn,
             "Greets you with a web address",
             hit,
@@ -247,7 +247,7 @@ fn greeting(msg: &Message, texts: &Texts) -> Option<Signal> {
         .find(|p| opening.has_before(p, Texts::OPENING))
         .map(|p| {
             Signal::new(
-                "generic-greeting",
+                SignalId::GenericGreeting,
                 Outcome::Warn,
                 "Generic greeting",
                 format!("\"{p}\""),
@@ -265,13 +265,13 @@ fn forms(msg: &Message) -> Option<Signal> {
     let action = form.action.clone().unwrap_or_else(|| "(no action)".into());
     Some(match sensitive {
         Some(input) => Signal::new(
-            "html-form",
+            SignalId::HtmlForm,
             Outcome::Fail,
             format!("Form asks for \"{input}\" inside the mail"),
             action,
         ),
         None => Signal::new(
-            "html-form",
+            SignalId::HtmlForm,
             Outcome::Info,
             "The mail contains a form",
             action,

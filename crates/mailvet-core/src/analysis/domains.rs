@@ -3,6 +3,7 @@
 //! a foreign domain, TLD swaps). Pure string work: no DNS.
 
 use super::brands::{Brand, Brands};
+use crate::model::SignalId;
 
 /// A host lowercased and in ASCII (IDNA A-label) form; `None` for IP literals, empty or invalid hosts.
 pub fn normalise_host(host: &str) -> Option<String> {
@@ -92,14 +93,14 @@ pub enum LookalikeKind {
 
 impl LookalikeKind {
     /// The signal id for this kind.
-    pub fn signal_id(self) -> &'static str {
+    pub fn signal_id(self) -> SignalId {
         match self {
-            LookalikeKind::Spelling => "lookalike-domain",
-            LookalikeKind::Homoglyph => "homoglyph-domain",
+            LookalikeKind::Spelling => SignalId::LookalikeDomain,
+            LookalikeKind::Homoglyph => SignalId::HomoglyphDomain,
             LookalikeKind::BrandInForeign | LookalikeKind::BrandInSubdomain => {
-                "brand-in-foreign-domain"
+                SignalId::BrandInForeignDomain
             }
-            LookalikeKind::TldSwap => "tld-swap",
+            LookalikeKind::TldSwap => SignalId::TldSwap,
         }
     }
 }

@@ -6,7 +6,7 @@ use super::Rules;
 use super::claim::Claim;
 use super::domains;
 use crate::mail::Message;
-use crate::model::{Outcome, Signal};
+use crate::model::{Outcome, Signal, SignalId};
 use url::{Host, Url};
 
 /// At most this many links are looked at.
@@ -199,7 +199,7 @@ fn shown_domain(text: &str) -> Option<String> {
 pub fn check(msg: &Message, rules: &Rules, claim: Option<&Claim>) -> Vec<Signal> {
     let dests = destinations(msg);
     let mut out = Vec::new();
-    let mut push_first = |id: &str, outcome, title: String, evidence: String| {
+    let mut push_first = |id: SignalId, outcome, title: String, evidence: String| {
         if !out.iter().any(|s: &Signal| s.id == id) {
             out.push(Signal::new(id, outcome, title, evidence));
         }
@@ -208,7 +208,7 @@ pub fn check(msg: &Message, rules: &Rules, claim: Option<&Claim>) -> Vec<Signal>
         let url = d.url.as_str();
         if let Some(via) = &d.via {
             push_first(
-                "link-redirector",
+                SignalId::LinkRedirector,
                 Outcome::Info,
                 format!("Link wrapped by {via}, unwrapped offline"),
                 url.into(),
@@ -216,7 +216,7 @@ pub fn check(msg: &Message, rules: &Rules, claim: Option<&Claim>) -> Vec<Signal>
         }
         if matches!(d.url.host(), Some(Host::Ipv4(_) | Host::Ipv6(_))) {
             push_first(
-                "link-ip-host",
+                SignalId::LinkIpHost,
                 Outcome::Warn,
                 "Link goes to a bare IP address".into(),
                 url.into(),
@@ -224,7 +224,7 @@ pub fn check(msg: &Message, rules: &Rules, claim: Option<&Claim>) -> Vec<Signal>
         }
         if !d.url.username().is_empty() || d.url.password().is_some() {
             push_first(
-                "link-userinfo",
+                SignalId::LinkUserinfo,
                 Outcome::Fail,
                 "Link hides its real host after an @".into(),
                 url.into(),
@@ -236,7 +236,7 @@ pub fn check(msg: &Message, rules: &Rules, claim: Option<&Claim>) -> Vec<Signal>
         let brand_short = claim.is_some_and(|c| c.brand.owns_link(&host));
         if !brand_short && is_shortener(&host) {
             push_first(
-                "link-shortener",
+                SignalId::LinkShortener,
                 Outcome::Warn,
                 "Link goes through a URL shortener".into(),
                 url.into(),
@@ -244,7 +244,7 @@ pub fn check(msg: &Message, rules: &Rules, claim: Option<&Claim>) -> Vec<Signal>
         }
         if FREE_HOSTING.iter().any(|h| super::brands::within(&host, h)) {
             push_first(
-                "link-free-hosting",
+                SignalId::LinkFreeHosting,
                 Outcome::Warn,
                 "Link goes to a free hosting or storage site where anyone can publish".into(),
                 url.into(),
@@ -264,7 +264,7 @@ pub fn check(msg: &Message, rules: &Rules, claim: Option<&Claim>) -> Vec<Signal>
                     Outcome::Warn
                 };
                 push_first(
-                    "link-text-mismatch",
+                    SignalId::LinkTextMismatch,
                     outcome,
                     format!(
                         "Link text shows {shown} but goes to {}",
@@ -333,7 +333,7 @@ fn offbrand(dests: &[Dest], rules: &Rules, claim: Option<&Claim>) -> Option<Sign
         .iter()
         .filter(|(h, _)| !c.brand.owns_link(h) && !rules.brands.is_shared_platform(h))
         .collect();
-    let id = "link-offbrand";
+    let id = SignalId::LinkOffbrand;
     let Some((host, first)) = off.first() else {
         return Some(Signal::new(
             id,

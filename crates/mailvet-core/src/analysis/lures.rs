@@ -7,7 +7,7 @@ use super::content::phrases;
 use super::domains;
 use super::text::{Phrases, Texts};
 use crate::mail::Message;
-use crate::model::{Outcome, Signal};
+use crate::model::{Outcome, Signal, SignalId};
 
 /// How much of the body is searched for a phone number or a contact address.
 const BODY_LIMIT: usize = 8 * 1024;
@@ -59,7 +59,7 @@ pub fn check(msg: &Message, texts: &Texts, rules: &Rules, from_host: Option<&str
     out.extend(phrases(
         texts,
         &PRIZE,
-        "prize-lure",
+        SignalId::PrizeLure,
         "Prize, gift or reward lure",
         2,
     ));
@@ -87,7 +87,7 @@ fn money(texts: &Texts) -> Option<Signal> {
         .map(|p| format!("\"{p}\""))
         .collect();
     Some(Signal::new(
-        "money-lure",
+        SignalId::MoneyLure,
         outcome,
         "Offers money for nothing: a giveaway, donation, inheritance or compensation",
         quoted.join(", "),
@@ -122,7 +122,7 @@ fn callback(texts: &Texts, raw: &str) -> Option<Signal> {
     }
     let number = phone_number(raw)?;
     Some(Signal::new(
-        "callback-lure",
+        SignalId::CallbackLure,
         Outcome::Warn,
         "Talks money or renewals and gives a number to call",
         format!(
@@ -187,7 +187,7 @@ fn contact_elsewhere(msg: &Message, rules: &Rules, from_host: Option<&str>) -> O
             && super::text::find(&super::text::fold(before, 256), &CONTACT).is_some()
     })?;
     Some(Signal::new(
-        "contact-elsewhere",
+        SignalId::ContactElsewhere,
         Outcome::Warn,
         "Asks you to write to a free-mail address instead of the sender",
         addr,

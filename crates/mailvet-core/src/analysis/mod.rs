@@ -11,16 +11,18 @@ pub mod domains;
 mod index;
 mod links;
 mod lures;
+pub mod scores;
 mod sender;
 mod signed;
 mod text;
 mod verdict;
 
 use crate::mail::Message;
-use crate::model::Verdict;
+use crate::model::{Outcome, Signal, SignalId, Verdict};
 
 pub use auth::trusted_headers;
 pub use brands::{Brand, Brands, Dmarc, DmarcPolicy, Report, ReportForm, ReportHow};
+pub use scores::Scores;
 
 /// Everything besides the message that shapes a verdict.
 #[derive(Debug, Clone)]
@@ -29,10 +31,30 @@ pub struct Rules {
     pub brands: Brands,
     /// Authserv-ids of the user's own receiving servers, lowercased. Empty: trust the topmost header.
     pub trusted_authserv_ids: Vec<String>,
+    /// Signal weights and thresholds (embedded, with the user's merged over them).
+    pub scores: Scores,
 }
 
 /// Judges one message.
 pub fn analyse(msg: &Message, rules: &Rules) -> Verdict {
+    examine(msg, rules, |signals, facts| {
+        verdict::decide(signals, facts, &rules.scores)
+    })
+}
+
+/// The signal outcomes of `msg` that count towards its score, whatever the weights: what the fit learns from.
+pub fn scored_outcomes(msg: &Message, rules: &Rules) -> Vec<(SignalId, Outcome)> {
+    examine(msg, rules, |signals, facts| {
+        verdict::scored(&signals, facts)
+    })
+}
+
+/// Runs every check on `msg` and hands the signals and the facts besides them to `finish`.
+fn examine<T>(
+    msg: &Message,
+    rules: &Rules,
+    finish: impl FnOnce(Vec<Signal>, &verdict::Facts) -> T,
+) -> T {
     let from_host = msg
         .from
         .as_ref()
@@ -58,7 +80,7 @@ pub fn analyse(msg: &Message, rules: &Rules) -> Verdict {
         anyone_can_send: from_host
             .is_some_and(|h| rules.brands.is_freemail(h) || rules.brands.is_shared_platform(h)),
     };
-    verdict::decide(signals, &facts)
+    finish(signals, &facts)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use super::claim::{Claim, ClaimSource};
 use super::domains;
 use super::text;
 use crate::mail::Message;
-use crate::model::{Category, Outcome, Signal};
+use crate::model::{Category, Outcome, Signal, SignalId};
 
 /// The sender signals; `from_host` is the normalised From domain.
 pub fn check(
@@ -70,7 +70,7 @@ fn sender_domain(
     claim: Option<&Claim>,
     category: Category,
 ) -> Signal {
-    let id = "sender-domain";
+    let id = SignalId::SenderDomain;
     let from_addr = msg.from.as_ref().map_or("", |a| a.address.as_str());
     // Naming a brand in passing is ordinary in list mail, and links alone claim nothing.
     let claimed = claim.filter(|c| {
@@ -176,7 +176,12 @@ fn display_name_brand(
             ),
         )
     };
-    Some(Signal::new("display-name-brand", outcome, title, name))
+    Some(Signal::new(
+        SignalId::DisplayNameBrand,
+        outcome,
+        title,
+        name,
+    ))
 }
 
 /// Domains written in a display name (`"service@paypal.com" <x@evil.ru>`, `Amazon.de`).
@@ -201,7 +206,7 @@ fn display_name_address(msg: &Message, from_host: Option<&str>) -> Option<Signal
         .into_iter()
         .find(|d| Some(d.as_str()) != from_reg && domains::has_known_suffix(d))?;
     Some(Signal::new(
-        "display-name-address",
+        SignalId::DisplayNameAddress,
         Outcome::Fail,
         format!(
             "Display name shows another domain ({})",
@@ -222,7 +227,7 @@ fn freemail_brand(
     let host = from_host?;
     rules.brands.is_freemail(host).then(|| {
         Signal::new(
-            "freemail-brand",
+            SignalId::FreemailBrand,
             Outcome::Fail,
             format!("Claims {} from a free-mail address", c.brand.display),
             from_addr,
@@ -245,7 +250,7 @@ fn freemail_business(
     (business(category) && !brand_claim && !conversational(msg, ClaimSource::Body)).then(|| {
         if undisclosed(msg) {
             Signal::new(
-                "freemail-business",
+                SignalId::FreemailBusiness,
                 Outcome::Fail,
                 format!(
                     "A free-mail address ({host}) mass-mails an order, payment or account notice to hidden recipients"
@@ -254,7 +259,7 @@ fn freemail_business(
             )
         } else {
             Signal::new(
-                "freemail-business",
+                SignalId::FreemailBusiness,
                 Outcome::Warn,
                 format!("A free-mail address ({host}) sends an order, payment or account notice"),
                 msg.subject.chars().take(120).collect::<String>(),
@@ -322,7 +327,12 @@ fn reply_to(
             ),
         )
     };
-    Some(Signal::new("reply-to-mismatch", outcome, title, other.0))
+    Some(Signal::new(
+        SignalId::ReplyToMismatch,
+        outcome,
+        title,
+        other.0,
+    ))
 }
 
 fn return_path(
@@ -346,7 +356,7 @@ fn return_path(
         Outcome::Info
     };
     Some(Signal::new(
-        "return-path-mismatch",
+        SignalId::ReturnPathMismatch,
         outcome,
         format!("Bounces go to another domain ({})", domains::shown(&host)),
         rp,

@@ -7,10 +7,7 @@ use super::auth::{dkim_domain, results};
 use super::brands::{Brand, DmarcPolicy};
 use super::{Rules, domains};
 use crate::mail::{AuthResults, Message};
-use crate::model::{Outcome, Signal};
-
-/// The signal's id.
-pub const ID: &str = "brand-unsigned";
+use crate::model::{Outcome, Signal, SignalId};
 
 /// `brand-unsigned`: fails when the From domain belongs to a brand that always signs, no DMARC result was
 /// written, and every DKIM signature comes from another domain. `headers` are the trusted
@@ -64,7 +61,7 @@ fn failure(brand: &Brand, host: &str, signers: &[String], verified: bool) -> Sig
         "DKIM-Signature d= tags; no server result"
     };
     Signal::new(
-        ID,
+        SignalId::BrandUnsigned,
         Outcome::Fail,
         format!(
             "{} signs all its mail (DMARC p={policy}), but this mail from {host} is signed only by {}",

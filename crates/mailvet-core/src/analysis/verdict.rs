@@ -1,32 +1,12 @@
-//! Signals → trust label, the decisive signals and the advice sentence. Fails are strong evidence, warnings
-//! weak: two fails, or a fail and a warning, make phishing; one fail or two warnings make suspicious.
-//! `verified` needs the From domain authenticated, official for the claimed brand (or no brand claimed),
-//! and nothing failed.
+//! Signals → score → trust label, the decisive signals and the advice sentence. Each signal adds its outcome's
+//! weight from scores.toml; a total at or above the suspicious threshold is suspicious, at or above the phishing
+//! threshold phishing, and `decisive` names the signals that carried it there. `verified` is proof, not a score:
+//! the From domain authenticated, official for the claimed brand (or no brand claimed), and nothing failed.
 
 use super::auth::AuthFacts;
 use super::claim::{Claim, ClaimSource};
-use crate::model::{Category, Outcome, Signal, Trust, Verdict};
-
-/// Content signals that an authenticated brand's own mail may carry without being suspect.
-const CONTENT: &[&str] = &[
-    "urgency",
-    "credential-request",
-    "prize-lure",
-    "money-lure",
-    "generic-greeting",
-    "link-offbrand",
-    "link-shortener",
-];
-
-/// Signals about who sent the message: a warning among them leaves the sender unproven.
-const IDENTITY: &[&str] = &[
-    "sender-domain",
-    "reply-to-mismatch",
-    "display-name-brand",
-    "display-name-address",
-    "dkim-aligned",
-    "contact-elsewhere",
-];
+use super::scores::Scores;
+use crate::model::{Category, Outcome, Role, Score, Signal, SignalId, Trust, Verdict};
 
 /// What the verdict needs besides the signals.
 pub struct Facts<'a> {
@@ -42,51 +22,97 @@ pub struct Facts<'a> {
     pub anyone_can_send: bool,
 }
 
-fn ids(signals: &[&Signal]) -> Vec<String> {
-    let mut out: Vec<String> = signals.iter().map(|s| s.id.clone()).collect();
+fn ids(signals: &[&Signal]) -> Vec<SignalId> {
+    let mut out: Vec<SignalId> = signals.iter().map(|s| s.id).collect();
     out.dedup();
     out
 }
 
-/// Builds the verdict.
-pub fn decide(signals: Vec<Signal>, f: &Facts) -> Verdict {
-    let official_auth = f.auth.from_authenticated
+/// The From domain is authenticated and official for a brand claimed by the From domain itself.
+fn official_auth(signals: &[Signal], f: &Facts) -> bool {
+    f.auth.from_authenticated
         && f.claim.is_some_and(|c| c.source == ClaimSource::FromDomain)
         && !signals
             .iter()
-            .any(|s| s.id == "sender-domain" && s.outcome != Outcome::Pass);
+            .any(|s| s.id == SignalId::SenderDomain && s.outcome != Outcome::Pass)
+}
+
+/// Whether `signal` counts towards the score: brand content does not in the brand's own authenticated mail.
+fn counts(signal: &Signal, official_auth: bool) -> bool {
+    !(official_auth && signal.id.role() == Role::BrandContent)
+}
+
+/// The signal outcomes that count towards the score: what the weights are fitted on.
+pub fn scored(signals: &[Signal], f: &Facts) -> Vec<(SignalId, Outcome)> {
+    let official = official_auth(signals, f);
+    signals
+        .iter()
+        .filter(|s| counts(s, official))
+        .map(|s| (s.id, s.outcome))
+        .collect()
+}
+
+/// The fewest signals, heaviest first, whose weights with every negative one reach `threshold`.
+fn carried_past(signals: &[Signal], threshold: f64) -> Vec<SignalId> {
+    let mut positive: Vec<&Signal> = signals.iter().filter(|s| s.weight > 0.0).collect();
+    positive.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    let mut sum: f64 = signals.iter().map(|s| s.weight.min(0.0)).sum();
+    let mut out = Vec::new();
+    for s in positive {
+        if sum >= threshold {
+            break;
+        }
+        sum += s.weight;
+        if !out.contains(&s.id) {
+            out.push(s.id);
+        }
+    }
+    out
+}
+
+/// Builds the verdict.
+pub fn decide(mut signals: Vec<Signal>, f: &Facts, scores: &Scores) -> Verdict {
+    let official_auth = official_auth(&signals, f);
+    for s in &mut signals {
+        s.weight = if counts(s, official_auth) {
+            scores.weight(s.id, s.outcome)
+        } else {
+            0.0
+        };
+    }
+    let score = Score {
+        total: signals.iter().map(|s| s.weight).sum(),
+        suspicious: scores.suspicious(),
+        phishing: scores.phishing(),
+    };
     let fails: Vec<&Signal> = signals
         .iter()
         .filter(|s| s.outcome == Outcome::Fail)
         .collect();
     let warns: Vec<&Signal> = signals
         .iter()
-        .filter(|s| s.outcome == Outcome::Warn)
-        .filter(|s| !(official_auth && CONTENT.contains(&s.id.as_str())))
+        .filter(|s| s.outcome == Outcome::Warn && s.weight > 0.0)
         .collect();
     let origin_claim = f.claim.filter(|c| c.source.is_origin());
-    let (trust, decisive) = if fails.len() >= 2 || (!fails.is_empty() && !warns.is_empty()) {
-        (
-            Trust::Phishing,
-            ids(&[fails.clone(), warns.clone()].concat()),
-        )
-    } else if !fails.is_empty() || warns.len() >= 2 {
-        (
-            Trust::Suspicious,
-            ids(&[fails.clone(), warns.clone()].concat()),
-        )
+    let (trust, decisive) = if score.total >= score.phishing {
+        (Trust::Phishing, carried_past(&signals, score.phishing))
+    } else if score.total >= score.suspicious {
+        (Trust::Suspicious, carried_past(&signals, score.suspicious))
     } else if f.auth.from_authenticated
         && !f.anyone_can_send
+        && fails.is_empty()
         && (origin_claim.is_none() || official_auth)
         && !signals
             .iter()
-            .any(|s| IDENTITY.contains(&s.id.as_str()) && s.outcome == Outcome::Warn)
+            .any(|s| s.id.role() == Role::Identity && s.outcome == Outcome::Warn)
     {
         let proof: Vec<&Signal> = signals
             .iter()
             .filter(|s| {
-                matches!(s.id.as_str(), "dmarc" | "dkim-aligned" | "sender-domain")
-                    && s.outcome == Outcome::Pass
+                matches!(
+                    s.id,
+                    SignalId::Dmarc | SignalId::DkimAligned | SignalId::SenderDomain
+                ) && s.outcome == Outcome::Pass
             })
             .collect();
         (Trust::Verified, ids(&proof))
@@ -94,7 +120,8 @@ pub fn decide(signals: Vec<Signal>, f: &Facts) -> Verdict {
         let open: Vec<&Signal> = signals
             .iter()
             .filter(|s| {
-                matches!(s.id.as_str(), "dmarc" | "dkim-aligned") || s.outcome == Outcome::Warn
+                matches!(s.id, SignalId::Dmarc | SignalId::DkimAligned)
+                    || matches!(s.outcome, Outcome::Warn | Outcome::Fail)
             })
             .collect();
         (Trust::Unverified, ids(&open))
@@ -109,6 +136,7 @@ pub fn decide(signals: Vec<Signal>, f: &Facts) -> Verdict {
         category: f.category,
         trust,
         decisive,
+        score,
         advice,
         signals,
     }
@@ -157,7 +185,7 @@ fn advice(
         }
         Trust::Verified => {
             let domain = f.from_domain.unwrap_or("its sender");
-            let links = signals.iter().find(|s| s.id == "link-offbrand");
+            let links = signals.iter().find(|s| s.id == SignalId::LinkOffbrand);
             match (brand, links) {
                 (Some(b), Some(l)) if l.outcome == Outcome::Pass => {
                     format!("Authenticated as {domain}; its links go to {}.", b.display)
@@ -180,7 +208,7 @@ fn advice(
                 let but = warns
                     .first()
                     .copied()
-                    .or_else(|| signals.iter().find(|s| s.id == "sender-domain"))
+                    .or_else(|| signals.iter().find(|s| s.id == SignalId::SenderDomain))
                     .map_or_else(|| "that is all".to_string(), |s| s.title.to_lowercase());
                 format!(
                     "its domain {} is authenticated, but {but}",

@@ -1,5 +1,5 @@
-//! The human checklist of `explain`: the message's identity, the label, every signal with its evidence
-//! (decisive ones marked), and the advice. Colour is optional (ANSI SGR only, never other sequences).
+//! The human checklist of `explain`: the message's identity, the label with the score and its thresholds, every
+//! signal with what it added to the score and its evidence (decisive ones marked), and the advice. Colour is optional (ANSI SGR only, never other sequences).
 
 use std::io::{self, Write};
 
@@ -42,10 +42,14 @@ pub fn write(out: &mut dyn Write, record: &Record, colour: bool) -> io::Result<(
     } else {
         trust_word
     };
+    let score = &verdict.score;
     writeln!(
         out,
-        "{trust_word} · {} · {claim}",
-        verdict.category.as_str()
+        "{trust_word} · {} · {claim} · score {:.1} (suspicious from {:.1}, phishing from {:.1})",
+        verdict.category.as_str(),
+        score.total,
+        score.suspicious,
+        score.phishing
     )?;
     writeln!(out)?;
     for signal in &verdict.signals {
@@ -56,9 +60,15 @@ pub fn write(out: &mut dyn Write, record: &Record, colour: bool) -> io::Result<(
         } else {
             String::new()
         };
+        // What it added to the score; blank when nothing.
+        let weight = if signal.weight == 0.0 {
+            String::new()
+        } else {
+            format!("{:+.1}", signal.weight)
+        };
         writeln!(
             out,
-            "  {icon} {}{mark}  {}",
+            "  {icon} {weight:>5}  {}{mark}  {}",
             signal.title,
             paint(DIM, &format!("({})", signal.id))
         )?;
@@ -116,11 +126,11 @@ mod tests {
              Date:    2026-11-20T10:32:00+00:00\n\
              Path:    /mail/INBOX/cur/1.host:2,S\n\
              \n\
-             PHISHING · account-security · claims amazon\n\
+             PHISHING · account-security · claims amazon · score 3.0 (suspicious from 2.0, phishing from 3.0)\n\
              \n  \
-             ✗ Sender domain is not Amazon's  [decisive]  (sender-domain)\n      \
+             ✗  +3.0  Sender domain is not Amazon's  [decisive]  (sender-domain)\n      \
              amaz0n-alerts.example\n  \
-             ? No SPF result  (spf)\n\
+             ?        No SPF result  (spf)\n\
              \n\
              What to do: Do not click. Report it to Amazon: stop-spoofing@amazon.com, as an attachment.\n"
         );

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use crate::mail::sanitise::sanitise;
-use crate::model::Record;
+use crate::model::{Record, SignalId};
 
 /// The columns, in order.
 pub const COLUMNS: [&str; 9] = [
@@ -27,7 +27,7 @@ pub fn write(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
             verdict.brand.as_deref().unwrap_or(""),
             verdict.category.as_str(),
             verdict.trust.as_str(),
-            &verdict.decisive.join(" "),
+            &SignalId::join(&verdict.decisive, " "),
             &record.path,
         ];
         writer.write_record(row.iter().map(|cell| defuse_formula(cell)))?;

@@ -141,7 +141,7 @@ fn is_public(ip: &IpAddr) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{Brands, Rules};
+    use crate::analysis::{Brands, Rules, Scores};
 
     const MSG: &str = "Received: from mx.evil.example (mx.evil.example [198.51.100.9])\r\n\tby mx.example.net with ESMTPS id 1; Tue, 24 Nov 2026 08:00:05 +0000\r\nAuthentication-Results: mx.example.net; spf=pass smtp.mailfrom=evil.example\r\nAuthentication-Results: forged.example; dkim=pass\r\nReturn-Path: <bounce@evil.example>\r\nFrom: PayPal <service@evil.example>\r\nTo: dana@example.net\r\nSubject: =?utf-8?q?Your_account?=\r\n\tis limited\r\nDate: Tue, 24 Nov 2026 08:00:00 +0000\r\nContent-Type: text/html\r\n\r\n<a href=\"https://www.paypal.com/x\">a</a><a href=\"https://evil.example/login\">b</a><a href=\"http://203.0.113.5/\">c</a><a href=\"https://evil.example/login\">d</a>\r\n";
 
@@ -150,6 +150,7 @@ mod tests {
         let rules = Rules {
             brands: Brands::embedded(),
             trusted_authserv_ids: Vec::new(),
+            scores: Scores::embedded(),
         };
         let paypal = rules.brands.get("paypal");
         let facts = gather(MSG.as_bytes(), &rules, paypal).unwrap();

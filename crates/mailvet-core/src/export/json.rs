@@ -12,7 +12,7 @@ use crate::model::Record;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The whole exported document. Borrowed when written, owned when read back.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document<'a> {
     /// [`SCHEMA_VERSION`] of the writer.
     pub schema_version: u32,
@@ -71,19 +71,26 @@ mod tests {
       "decisive": [
         "sender-domain"
       ],
+      "score": {{
+        "total": 3.0,
+        "suspicious": 2.0,
+        "phishing": 3.0
+      }},
       "advice": "Do not click. Report it to Amazon: stop-spoofing@amazon.com, as an attachment.",
       "signals": [
         {{
           "id": "sender-domain",
           "outcome": "fail",
           "title": "Sender domain is not Amazon's",
-          "evidence": "amaz0n-alerts.example"
+          "evidence": "amaz0n-alerts.example",
+          "weight": 3.0
         }},
         {{
           "id": "spf",
           "outcome": "unknown",
           "title": "No SPF result",
-          "evidence": ""
+          "evidence": "",
+          "weight": 0.0
         }}
       ]
     }}

@@ -89,7 +89,7 @@ fn message(out: &mut dyn Write, n: usize, record: &Record) -> io::Result<()> {
             outcome_icon(signal.outcome),
             signal.outcome.as_str(),
             markdown_text(&signal.title),
-            markdown_code(&signal.id),
+            markdown_code(signal.id.as_str()),
         )?;
         if !signal.evidence.is_empty() {
             writeln!(out, "  - evidence: {}", markdown_code(&signal.evidence))?;

@@ -116,7 +116,7 @@ pub fn from_domain(from: &str) -> String {
 
 #[cfg(test)]
 pub(crate) mod fixtures {
-    use crate::model::{Category, Outcome, Record, Signal, Trust, Verdict};
+    use crate::model::{Category, Outcome, Record, Score, Signal, SignalId, Trust, Verdict};
 
     /// A fixed phishing record for byte-exact printer tests.
     pub fn phishing() -> Record {
@@ -131,18 +131,26 @@ pub(crate) mod fixtures {
                 brand: Some("amazon".into()),
                 category: Category::AccountSecurity,
                 trust: Trust::Phishing,
-                decisive: vec!["sender-domain".into()],
+                decisive: vec![SignalId::SenderDomain],
+                score: Score {
+                    total: 3.0,
+                    suspicious: 2.0,
+                    phishing: 3.0,
+                },
                 advice:
                     "Do not click. Report it to Amazon: stop-spoofing@amazon.com, as an attachment."
                         .into(),
                 signals: vec![
-                    Signal::new(
-                        "sender-domain",
-                        Outcome::Fail,
-                        "Sender domain is not Amazon's",
-                        "amaz0n-alerts.example",
-                    ),
-                    Signal::new("spf", Outcome::Unknown, "No SPF result", ""),
+                    Signal {
+                        weight: 3.0,
+                        ..Signal::new(
+                            SignalId::SenderDomain,
+                            Outcome::Fail,
+                            "Sender domain is not Amazon's",
+                            "amaz0n-alerts.example",
+                        )
+                    },
+                    Signal::new(SignalId::Spf, Outcome::Unknown, "No SPF result", ""),
                 ],
             },
         }

@@ -2,7 +2,9 @@
 //! Imports nothing from the rest of the crate.
 
 mod record;
+mod signal;
 mod verdict;
 
 pub use record::Record;
-pub use verdict::{Category, Outcome, Signal, Trust, Verdict};
+pub use signal::{Group, Role, SignalId};
+pub use verdict::{Category, Outcome, Score, Signal, Trust, Verdict};

@@ -6,7 +6,7 @@ use super::Verdict;
 
 /// The per-message record printed by `scan --format jsonl` and `explain --format json`.
 /// Field order is the documented output order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     /// Path of the message file (or `-` for standard input).
     pub path: String,

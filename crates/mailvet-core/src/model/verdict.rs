@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::SignalId;
+
 /// How far a message can be trusted. Ordered from most to least trustworthy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -113,37 +115,52 @@ impl Outcome {
 }
 
 /// One check with its evidence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Signal {
-    /// Stable kebab-case id (`sender-domain`, `dkim-aligned`, ...); never renamed once shipped.
-    pub id: String,
+    /// Its registry id (`sender-domain`, `dkim-aligned`, ...).
+    pub id: SignalId,
     /// How the check came out.
     pub outcome: Outcome,
     /// A short human title.
     pub title: String,
     /// The header value, URL or phrase that fired it (sanitised before display).
     pub evidence: String,
+    /// What it added to the message's score (its outcome's weight in scores.toml; 0 when it does not count).
+    #[serde(default)]
+    pub weight: f64,
 }
 
 impl Signal {
-    /// Builds a signal.
+    /// Builds a signal; the verdict sets its weight.
     pub fn new(
-        id: impl Into<String>,
+        id: SignalId,
         outcome: Outcome,
         title: impl Into<String>,
         evidence: impl Into<String>,
     ) -> Self {
         Signal {
-            id: id.into(),
+            id,
             outcome,
             title: title.into(),
             evidence: evidence.into(),
+            weight: 0.0,
         }
     }
 }
 
+/// The message's score: the sum of its signals' weights, and the thresholds it was judged against.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Score {
+    /// The sum of every signal's weight.
+    pub total: f64,
+    /// From this total on, the message is suspicious.
+    pub suspicious: f64,
+    /// From this total on, the message is phishing.
+    pub phishing: f64,
+}
+
 /// The whole judgement on one message.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Verdict {
     /// The brand the message claims to come from (`amazon`, `royalmail`), if any.
     pub brand: Option<String>,
@@ -151,8 +168,11 @@ pub struct Verdict {
     pub category: Category,
     /// How far it can be trusted.
     pub trust: Trust,
-    /// Ids of the signals that set the trust label.
-    pub decisive: Vec<String>,
+    /// Ids of the signals that set the trust label: for an alarm, those that carried the score past the threshold.
+    pub decisive: Vec<SignalId>,
+    /// The score and the thresholds it was judged against.
+    #[serde(default)]
+    pub score: Score,
     /// What to do next, always one or two sentences.
     pub advice: String,
     /// Every check made, with its evidence.
@@ -166,11 +186,12 @@ impl Verdict {
             brand: None,
             category: Category::Other,
             trust: Trust::Unparseable,
-            decisive: vec!["unparseable".into()],
+            decisive: vec![SignalId::Unparseable],
+            score: Score::default(),
             advice: "mailvet could not read this message; open it with care in another client, or delete it."
                 .into(),
             signals: vec![Signal::new(
-                "unparseable",
+                SignalId::Unparseable,
                 Outcome::Fail,
                 "Message could not be read",
                 reason,

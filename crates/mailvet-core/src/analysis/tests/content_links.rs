@@ -38,37 +38,37 @@ fn link_signals_fire_on_tricks_and_stay_quiet_on_brand_links() {
         (
             "http://login-check.example/pp",
             "https://www.paypal.com/signin",
-            "link-text-mismatch",
+            SignalId::LinkTextMismatch,
             Outcome::Fail,
         ),
         (
             "http://192.0.2.7/login",
             "Sign in",
-            "link-ip-host",
+            SignalId::LinkIpHost,
             Outcome::Warn,
         ),
         (
             "https://www.amazon.com@evil.example/x",
             "Sign in",
-            "link-userinfo",
+            SignalId::LinkUserinfo,
             Outcome::Fail,
         ),
         (
             "https://bit.ly/3abcd",
             "Track",
-            "link-shortener",
+            SignalId::LinkShortener,
             Outcome::Warn,
         ),
         (
             "https://storage.googleapis.com/b/amazon.html",
             "Track",
-            "link-free-hosting",
+            SignalId::LinkFreeHosting,
             Outcome::Warn,
         ),
         (
             "https://amaz0n-orders.com/x",
             "Track",
-            "brand-in-foreign-domain",
+            SignalId::BrandInForeignDomain,
             Outcome::Fail,
         ),
     ] {
@@ -76,13 +76,13 @@ fn link_signals_fire_on_tricks_and_stay_quiet_on_brand_links() {
         assert_eq!(outcome(&v, id), Some(expected), "{href}: {:?}", v.signals);
     }
     let v = analyse(&genuine_amazon(), &r);
-    assert_eq!(outcome(&v, "link-offbrand"), Some(Outcome::Pass));
+    assert_eq!(outcome(&v, SignalId::LinkOffbrand), Some(Outcome::Pass));
     for id in [
-        "link-text-mismatch",
-        "link-ip-host",
-        "link-userinfo",
-        "link-shortener",
-        "link-free-hosting",
+        SignalId::LinkTextMismatch,
+        SignalId::LinkIpHost,
+        SignalId::LinkUserinfo,
+        SignalId::LinkShortener,
+        SignalId::LinkFreeHosting,
     ] {
         assert_eq!(outcome(&v, id), None, "{id}");
     }
@@ -92,18 +92,18 @@ fn link_signals_fire_on_tricks_and_stay_quiet_on_brand_links() {
 fn redirectors_are_unwrapped_offline() {
     let safe = "https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fevil.example%2Flogin&data=1";
     let v = analyse(&with_links(vec![link(safe, "Sign in")]), &rules());
-    assert_eq!(outcome(&v, "link-redirector"), Some(Outcome::Info));
+    assert_eq!(outcome(&v, SignalId::LinkRedirector), Some(Outcome::Info));
     let off = v
         .signals
         .iter()
-        .find(|s| s.id == "link-offbrand")
+        .find(|s| s.id == SignalId::LinkOffbrand)
         .expect("offbrand");
     assert!(off.evidence.contains("evil.example"), "{}", off.evidence);
 
     let pp = "https://urldefense.proofpoint.com/v2/url?u=https-3A__www.amazon.com_orders&d=x";
     let v = analyse(&with_links(vec![link(pp, "Orders")]), &rules());
     assert_eq!(
-        outcome(&v, "link-offbrand"),
+        outcome(&v, SignalId::LinkOffbrand),
         Some(Outcome::Pass),
         "{:?}",
         v.signals
@@ -116,7 +116,7 @@ fn links_off_the_claimed_brand() {
     msg.auth = vec![];
     msg.from = Some(addr(Some("Amazon"), "x@evil.example"));
     assert_eq!(
-        outcome(&analyse(&msg, &rules()), "link-offbrand"),
+        outcome(&analyse(&msg, &rules()), SignalId::LinkOffbrand),
         Some(Outcome::Warn)
     );
 }
@@ -127,15 +127,15 @@ fn greetings() {
         &with_text("Notice", "Dear Customer, we noticed something."),
         &rules(),
     );
-    assert_eq!(outcome(&v, "generic-greeting"), Some(Outcome::Warn));
+    assert_eq!(outcome(&v, SignalId::GenericGreeting), Some(Outcome::Warn));
     let v = analyse(
         &with_text("Notice", "Hello jane@example.org, we noticed something."),
         &rules(),
     );
-    assert_eq!(outcome(&v, "generic-greeting"), Some(Outcome::Warn));
+    assert_eq!(outcome(&v, SignalId::GenericGreeting), Some(Outcome::Warn));
     let v = analyse(&genuine_other(), &rules());
-    assert_eq!(outcome(&v, "personal-greeting"), Some(Outcome::Pass));
-    assert_eq!(outcome(&v, "generic-greeting"), None);
+    assert_eq!(outcome(&v, SignalId::PersonalGreeting), Some(Outcome::Pass));
+    assert_eq!(outcome(&v, SignalId::GenericGreeting), None);
 }
 
 #[test]
@@ -145,24 +145,24 @@ fn pressure_requests_and_lures() {
         (
             "Urgent: action required",
             "Your account has been suspended.",
-            "urgency",
+            SignalId::Urgency,
         ),
         (
             "Notice",
             "Please verify your account to keep using it.",
-            "credential-request",
+            SignalId::CredentialRequest,
         ),
         (
             "Congratulations!",
             "You have won a gift card. Claim your prize.",
-            "prize-lure",
+            SignalId::PrizeLure,
         ),
         (
             "Renewal",
             "Your subscription renewal: a payment of $499.00 will be processed today. To cancel call us at 1 (859) 402-7270.",
-            "callback-lure",
+            SignalId::CallbackLure,
         ),
-        ("Wе Havе a Surprisе", "Hi", "mixed-script"),
+        ("Wе Havе a Surprisе", "Hi", SignalId::MixedScript),
     ] {
         let v = analyse(&with_text(subject, text), &r);
         assert!(
@@ -173,11 +173,11 @@ fn pressure_requests_and_lures() {
     }
     let v = analyse(&genuine_other(), &r);
     for id in [
-        "urgency",
-        "credential-request",
-        "prize-lure",
-        "callback-lure",
-        "mixed-script",
+        SignalId::Urgency,
+        SignalId::CredentialRequest,
+        SignalId::PrizeLure,
+        SignalId::CallbackLure,
+        SignalId::MixedScript,
     ] {
         assert_eq!(outcome(&v, id), None, "{id}");
     }
@@ -191,7 +191,7 @@ fn forms_asking_for_passwords() {
         inputs: vec!["email".into(), "password".into()],
     }];
     assert_eq!(
-        outcome(&analyse(&msg, &rules()), "html-form"),
+        outcome(&analyse(&msg, &rules()), SignalId::HtmlForm),
         Some(Outcome::Fail)
     );
     msg.forms = vec![Form {
@@ -199,7 +199,7 @@ fn forms_asking_for_passwords() {
         inputs: vec!["email".into()],
     }];
     assert_eq!(
-        outcome(&analyse(&msg, &rules()), "html-form"),
+        outcome(&analyse(&msg, &rules()), SignalId::HtmlForm),
         Some(Outcome::Info)
     );
 }
@@ -212,26 +212,31 @@ fn dangerous_attachments() {
             "invoice.pdf.exe",
             "application/octet-stream",
             &[][..],
-            "double-extension",
+            SignalId::DoubleExtension,
         ),
         (
             "setup.scr",
             "application/octet-stream",
             &[][..],
-            "dangerous-attachment",
+            SignalId::DangerousAttachment,
         ),
         (
             "report\u{202e}fdp.exe",
             "application/octet-stream",
             &[][..],
-            "bidi-filename",
+            SignalId::BidiFilename,
         ),
-        ("statement.html", "text/html", &[][..], "html-attachment"),
+        (
+            "statement.html",
+            "text/html",
+            &[][..],
+            SignalId::HtmlAttachment,
+        ),
         (
             "docs.zip",
             "application/zip",
             &["readme.txt", "invoice.js"][..],
-            "archive-executable",
+            SignalId::ArchiveExecutable,
         ),
     ] {
         let v = analyse(&with_attachment(name, mime, entries), &r);
@@ -283,7 +288,7 @@ fn a_brands_shortener_does_not_claim_the_brand() {
     };
     let v = analyse(&msg, &rules());
     assert_eq!(v.brand, None);
-    assert_eq!(outcome(&v, "link-shortener"), Some(Outcome::Warn));
+    assert_eq!(outcome(&v, SignalId::LinkShortener), Some(Outcome::Warn));
 }
 
 #[test]

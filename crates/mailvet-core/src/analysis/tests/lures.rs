@@ -32,7 +32,11 @@ fn money_for_nothing_warns_and_ordinary_money_talk_does_not() {
         ),
     ] {
         let v = analyse(&with_text(subject, text), &r);
-        assert_eq!(outcome(&v, "money-lure"), Some(Outcome::Warn), "{text}");
+        assert_eq!(
+            outcome(&v, SignalId::MoneyLure),
+            Some(Outcome::Warn),
+            "{text}"
+        );
     }
     for text in [
         "The project raised 2 million USD last year; minutes attached.",
@@ -40,7 +44,11 @@ fn money_for_nothing_warns_and_ordinary_money_talk_does_not() {
         "Your refund of 20 USD has been issued to your card.",
     ] {
         let v = analyse(&with_text("Update", text), &r);
-        assert_ne!(outcome(&v, "money-lure"), Some(Outcome::Warn), "{text}");
+        assert_ne!(
+            outcome(&v, SignalId::MoneyLure),
+            Some(Outcome::Warn),
+            "{text}"
+        );
         assert_eq!(v.trust, Trust::Verified, "{text}");
     }
 }
@@ -53,7 +61,7 @@ fn a_free_mail_address_to_write_to_instead_of_the_sender() {
         "I have been trying to reach you. Email me for details: someone.else@gmail.com Thanks.",
     );
     let v = analyse(&msg, &r);
-    assert_eq!(outcome(&v, "contact-elsewhere"), Some(Outcome::Warn));
+    assert_eq!(outcome(&v, SignalId::ContactElsewhere), Some(Outcome::Warn));
     assert_ne!(v.trust, Trust::Verified);
     // A quoted reply header, the recipient's own address, or a free-mail sender: nothing.
     for (from, text) in [
@@ -74,7 +82,7 @@ fn a_free_mail_address_to_write_to_instead_of_the_sender() {
         msg.from = Some(addr(Some("Bob"), from));
         msg.to = vec![addr(Some("Jane Doe"), "jane@gmail.com")];
         let v = analyse(&msg, &r);
-        assert_eq!(outcome(&v, "contact-elsewhere"), None, "{text}");
+        assert_eq!(outcome(&v, SignalId::ContactElsewhere), None, "{text}");
     }
 }
 
@@ -87,14 +95,14 @@ fn greetings_by_mailbox_name_or_web_address_are_generic() {
     );
     msg.to = vec![addr(None, "anne.compras@example.com.br")];
     let v = analyse(&msg, &r);
-    assert_eq!(outcome(&v, "generic-greeting"), Some(Outcome::Warn));
+    assert_eq!(outcome(&v, SignalId::GenericGreeting), Some(Outcome::Warn));
 
     let msg = with_text(
         "Welcome",
         "Hi www.example.blogspot.cl - 180 USD, thanks for joining.",
     );
     assert_eq!(
-        outcome(&analyse(&msg, &r), "generic-greeting"),
+        outcome(&analyse(&msg, &r), SignalId::GenericGreeting),
         Some(Outcome::Warn)
     );
 
@@ -102,7 +110,7 @@ fn greetings_by_mailbox_name_or_web_address_are_generic() {
     let mut msg = with_text("Hello", "Hi anne, lunch?");
     msg.to = vec![addr(None, "anne@example.org")];
     assert_ne!(
-        outcome(&analyse(&msg, &r), "generic-greeting"),
+        outcome(&analyse(&msg, &r), SignalId::GenericGreeting),
         Some(Outcome::Warn)
     );
 }
@@ -117,7 +125,7 @@ fn a_copyright_line_signing_as_a_brand_claims_it() {
     msg.links = vec![link("https://bonus.example.com/x", "Clique aqui")];
     let v = analyse(&msg, &r);
     assert_eq!(v.brand.as_deref(), Some("itau"));
-    assert_eq!(outcome(&v, "sender-domain"), Some(Outcome::Fail));
+    assert_eq!(outcome(&v, SignalId::SenderDomain), Some(Outcome::Fail));
     assert!(v.trust.is_alarm());
 
     // Naming a brand elsewhere in the text, with the sender's own copyright, claims nothing.
@@ -126,6 +134,6 @@ fn a_copyright_line_signing_as_a_brand_claims_it() {
         "We now ship with Amazon and PayPal.\n© 2024 Smith Family Bakery. All rights reserved.",
     );
     let v = analyse(&msg, &r);
-    assert_ne!(outcome(&v, "sender-domain"), Some(Outcome::Fail));
+    assert_ne!(outcome(&v, SignalId::SenderDomain), Some(Outcome::Fail));
     assert!(!v.trust.is_alarm(), "{:?}", alarms(&v));
 }

@@ -7,16 +7,17 @@ mod lures;
 mod sender_auth;
 mod signed;
 
-use super::{Brands, Rules, analyse};
+use super::{Brands, Rules, Scores, analyse};
 use crate::mail::{
     Address, AuthMethodResult, AuthProperty, AuthResults, Link, LinkOrigin, Message,
 };
-use crate::model::{Outcome, Trust, Verdict};
+use crate::model::{Outcome, SignalId, Trust, Verdict};
 
 pub fn rules() -> Rules {
     Rules {
         brands: Brands::embedded(),
         trusted_authserv_ids: vec![],
+        scores: Scores::embedded(),
     }
 }
 
@@ -106,15 +107,15 @@ pub fn genuine_other() -> Message {
     }
 }
 
-pub fn outcome(v: &Verdict, id: &str) -> Option<Outcome> {
+pub fn outcome(v: &Verdict, id: SignalId) -> Option<Outcome> {
     v.signals.iter().find(|s| s.id == id).map(|s| s.outcome)
 }
 
-pub fn alarms(v: &Verdict) -> Vec<&str> {
+pub fn alarms(v: &Verdict) -> Vec<SignalId> {
     v.signals
         .iter()
         .filter(|s| matches!(s.outcome, Outcome::Warn | Outcome::Fail))
-        .map(|s| s.id.as_str())
+        .map(|s| s.id)
         .collect()
 }
 
@@ -129,7 +130,7 @@ fn genuine_brand_mail_is_verified_and_quiet() {
         "{}",
         v.advice
     );
-    assert_eq!(outcome(&v, "personal-greeting"), Some(Outcome::Pass));
+    assert_eq!(outcome(&v, SignalId::PersonalGreeting), Some(Outcome::Pass));
 }
 
 #[test]

@@ -13,32 +13,32 @@ fn from(name: Option<&str>, address: &str) -> Message {
 #[test]
 fn brand_display_name_from_a_foreign_domain_is_phishing_with_report_advice() {
     let v = analyse(&from(Some("Amazon"), "notice@shop-deals.ru"), &rules());
-    assert_eq!(outcome(&v, "sender-domain"), Some(Outcome::Fail));
-    assert_eq!(outcome(&v, "display-name-brand"), Some(Outcome::Fail));
+    assert_eq!(outcome(&v, SignalId::SenderDomain), Some(Outcome::Fail));
+    assert_eq!(outcome(&v, SignalId::DisplayNameBrand), Some(Outcome::Fail));
     assert_eq!(v.trust, Trust::Phishing);
     assert!(
         v.advice.contains("stop-spoofing@amazon.com"),
         "{}",
         v.advice
     );
-    assert!(v.decisive.contains(&"sender-domain".to_string()));
+    assert!(v.decisive.contains(&SignalId::SenderDomain));
 }
 
 #[test]
 fn lookalike_homoglyph_foreign_and_tld_swap_from_domains() {
     let r = rules();
     for (address, id) in [
-        ("service@amazom.com", "lookalike-domain"),
-        ("service@pаypal.com", "homoglyph-domain"),
+        ("service@amazom.com", SignalId::LookalikeDomain),
+        ("service@pаypal.com", SignalId::HomoglyphDomain),
         (
             "service@amazon.com.secure-login.ru",
-            "brand-in-foreign-domain",
+            SignalId::BrandInForeignDomain,
         ),
         (
             "service@amazon-support-center.com",
-            "brand-in-foreign-domain",
+            SignalId::BrandInForeignDomain,
         ),
-        ("service@paypal.xyz", "tld-swap"),
+        ("service@paypal.xyz", SignalId::TldSwap),
     ] {
         let v = analyse(&from(None, address), &r);
         assert_eq!(
@@ -51,10 +51,10 @@ fn lookalike_homoglyph_foreign_and_tld_swap_from_domains() {
     }
     let v = analyse(&genuine_amazon(), &r);
     for id in [
-        "lookalike-domain",
-        "homoglyph-domain",
-        "brand-in-foreign-domain",
-        "tld-swap",
+        SignalId::LookalikeDomain,
+        SignalId::HomoglyphDomain,
+        SignalId::BrandInForeignDomain,
+        SignalId::TldSwap,
     ] {
         assert_eq!(outcome(&v, id), None);
     }
@@ -66,11 +66,14 @@ fn display_name_with_another_address() {
         &from(Some("service@paypal.com"), "x@mailer.example.net"),
         &rules(),
     );
-    assert_eq!(outcome(&v, "display-name-address"), Some(Outcome::Fail));
+    assert_eq!(
+        outcome(&v, SignalId::DisplayNameAddress),
+        Some(Outcome::Fail)
+    );
     assert_eq!(
         outcome(
             &analyse(&genuine_amazon(), &rules()),
-            "display-name-address"
+            SignalId::DisplayNameAddress
         ),
         None
     );
@@ -82,7 +85,7 @@ fn freemail_claiming_a_brand() {
         &from(Some("PayPal Service"), "paypal.help.desk@gmail.com"),
         &rules(),
     );
-    assert_eq!(outcome(&v, "freemail-brand"), Some(Outcome::Fail));
+    assert_eq!(outcome(&v, SignalId::FreemailBrand), Some(Outcome::Fail));
     assert_eq!(v.trust, Trust::Phishing);
 }
 
@@ -92,9 +95,12 @@ fn freemail_sending_business_notices() {
     msg.from = Some(addr(Some("Billing"), "billing.dept.2024@gmail.com"));
     msg.subject = "Your order 48213 payment is confirmed, delivery invoice".into();
     let v = analyse(&msg, &rules());
-    assert_eq!(outcome(&v, "freemail-business"), Some(Outcome::Warn));
+    assert_eq!(outcome(&v, SignalId::FreemailBusiness), Some(Outcome::Warn));
     assert_eq!(
-        outcome(&analyse(&genuine_other(), &rules()), "freemail-business"),
+        outcome(
+            &analyse(&genuine_other(), &rules()),
+            SignalId::FreemailBusiness
+        ),
         None
     );
 }
@@ -104,22 +110,25 @@ fn reply_to_and_return_path() {
     let mut msg = genuine_amazon();
     msg.reply_to = vec![addr(None, "refunds.amazon@gmail.com")];
     assert_eq!(
-        outcome(&analyse(&msg, &rules()), "reply-to-mismatch"),
+        outcome(&analyse(&msg, &rules()), SignalId::ReplyToMismatch),
         Some(Outcome::Fail)
     );
     msg.reply_to = vec![addr(None, "help@amazon.co.uk")];
-    assert_eq!(outcome(&analyse(&msg, &rules()), "reply-to-mismatch"), None);
+    assert_eq!(
+        outcome(&analyse(&msg, &rules()), SignalId::ReplyToMismatch),
+        None
+    );
 
     // Bulk mail bounces through its sending platform: not a mismatch.
     msg.return_path = Some("0101abc@eu-west-1.amazonses.com".into());
     assert_eq!(
-        outcome(&analyse(&msg, &rules()), "return-path-mismatch"),
+        outcome(&analyse(&msg, &rules()), SignalId::ReturnPathMismatch),
         None
     );
     let mut spoof = from(Some("Amazon"), "notice@shop-deals.ru");
     spoof.return_path = Some("bounce@another-host.example".into());
     assert_eq!(
-        outcome(&analyse(&spoof, &rules()), "return-path-mismatch"),
+        outcome(&analyse(&spoof, &rules()), SignalId::ReturnPathMismatch),
         Some(Outcome::Warn)
     );
 }
@@ -135,8 +144,8 @@ fn dmarc_fail_for_a_brand_domain_and_the_list_exception() {
         ],
     )];
     let v = analyse(&msg, &rules());
-    assert_eq!(outcome(&v, "dmarc"), Some(Outcome::Fail));
-    assert_eq!(outcome(&v, "spf"), Some(Outcome::Fail));
+    assert_eq!(outcome(&v, SignalId::Dmarc), Some(Outcome::Fail));
+    assert_eq!(outcome(&v, SignalId::Spf), Some(Outcome::Fail));
     assert_eq!(v.trust, Trust::Phishing);
 
     msg.list_id = Some("<deals.lists.example.org>".into());
@@ -144,7 +153,7 @@ fn dmarc_fail_for_a_brand_domain_and_the_list_exception() {
     let dmarc = v
         .signals
         .iter()
-        .find(|s| s.id == "dmarc")
+        .find(|s| s.id == SignalId::Dmarc)
         .expect("dmarc signal");
     assert_eq!(dmarc.outcome, Outcome::Warn);
     assert!(dmarc.evidence.contains("List-Id"), "{}", dmarc.evidence);
@@ -159,7 +168,7 @@ fn dkim_alignment_and_shared_platforms() {
         &[("dkim", "pass", &[("header.i", "@amazon.com")])],
     )];
     let v = analyse(&msg, &rules());
-    assert_eq!(outcome(&v, "dkim-aligned"), Some(Outcome::Pass));
+    assert_eq!(outcome(&v, SignalId::DkimAligned), Some(Outcome::Pass));
     assert_eq!(v.trust, Trust::Verified);
 
     msg.auth = vec![ar(
@@ -167,7 +176,7 @@ fn dkim_alignment_and_shared_platforms() {
         &[("dkim", "pass", &[("header.d", "amazonses.com")])],
     )];
     let v = analyse(&msg, &rules());
-    assert_eq!(outcome(&v, "dkim-aligned"), Some(Outcome::Warn));
+    assert_eq!(outcome(&v, SignalId::DkimAligned), Some(Outcome::Warn));
     assert_ne!(v.trust, Trust::Verified);
 }
 
@@ -179,7 +188,7 @@ fn spf_alone_never_verifies() {
         &[("spf", "pass", &[("smtp.mailfrom", "amazon.com")])],
     )];
     let v = analyse(&msg, &rules());
-    assert_eq!(outcome(&v, "spf"), Some(Outcome::Pass));
+    assert_eq!(outcome(&v, SignalId::Spf), Some(Outcome::Pass));
     assert_ne!(v.trust, Trust::Verified);
 }
 
@@ -195,9 +204,16 @@ fn only_the_topmost_or_configured_header_counts() {
         forged,
     ];
     let v = analyse(&msg, &rules());
-    assert_eq!(outcome(&v, "auth-header-untrusted"), Some(Outcome::Info));
+    assert_eq!(
+        outcome(&v, SignalId::AuthHeaderUntrusted),
+        Some(Outcome::Info)
+    );
     assert_ne!(v.trust, Trust::Verified);
-    let dmarc = v.signals.iter().find(|s| s.id == "dmarc").expect("dmarc");
+    let dmarc = v
+        .signals
+        .iter()
+        .find(|s| s.id == SignalId::Dmarc)
+        .expect("dmarc");
     assert!(
         dmarc.evidence.contains("topmost header"),
         "{}",
@@ -212,7 +228,7 @@ fn only_the_topmost_or_configured_header_counts() {
 #[test]
 fn a_from_without_a_real_domain() {
     let v = analyse(&from(Some("Amazon"), "no-reply@amazon-notice"), &rules());
-    assert_eq!(outcome(&v, "sender-domain"), Some(Outcome::Fail));
+    assert_eq!(outcome(&v, SignalId::SenderDomain), Some(Outcome::Fail));
 }
 
 #[test]
@@ -224,7 +240,7 @@ fn sent_via_a_brand_platform_is_not_verified_as_the_brand() {
     ));
     msg.auth = vec![passing("google.com")];
     let v = analyse(&msg, &rules());
-    assert_eq!(outcome(&v, "sender-domain"), Some(Outcome::Info));
+    assert_eq!(outcome(&v, SignalId::SenderDomain), Some(Outcome::Info));
     assert_ne!(v.trust, Trust::Verified);
     msg.return_path = None;
     msg.links = vec![];
@@ -243,14 +259,14 @@ fn a_from_without_a_real_domain_whose_links_claim_a_brand_fails() {
     let mut msg = from(None, "someone@localhost");
     msg.subject = "Someone tried to log in".into();
     let v = analyse(&msg, &rules());
-    assert_eq!(outcome(&v, "sender-domain"), Some(Outcome::Fail));
+    assert_eq!(outcome(&v, SignalId::SenderDomain), Some(Outcome::Fail));
     // Local system mail naming no brand only warns.
     let mut cron = from(None, "root@buildhost");
     cron.links = vec![];
     cron.text = "Backup finished.".into();
     cron.subject = "Cron <root@buildhost> backup".into();
     assert_eq!(
-        outcome(&analyse(&cron, &rules()), "sender-domain"),
+        outcome(&analyse(&cron, &rules()), SignalId::SenderDomain),
         Some(Outcome::Warn)
     );
 }
@@ -264,14 +280,14 @@ fn arc_headers_alone_are_not_forwarding() {
         &[("spf", "none", &[]), ("dmarc", "none", &[])],
     )];
     let v = analyse(&msg, &rules());
-    assert_eq!(outcome(&v, "dkim-aligned"), Some(Outcome::Warn));
+    assert_eq!(outcome(&v, SignalId::DkimAligned), Some(Outcome::Warn));
     // The receiving server found a chain on arrival: a forwarder, which may break authentication honestly.
     msg.auth = vec![ar(
         Some("mx.example.net"),
         &[("arc", "pass", &[]), ("dmarc", "none", &[])],
     )];
     let v = analyse(&msg, &rules());
-    assert_ne!(outcome(&v, "dkim-aligned"), Some(Outcome::Warn));
+    assert_ne!(outcome(&v, SignalId::DkimAligned), Some(Outcome::Warn));
 }
 
 #[test]
@@ -279,19 +295,19 @@ fn dmarc_pass_for_another_from_than_shown_warns() {
     let mut msg = genuine_other();
     msg.auth = vec![passing("hotmail.com")];
     let v = analyse(&msg, &rules());
-    assert_eq!(outcome(&v, "dmarc"), Some(Outcome::Warn));
+    assert_eq!(outcome(&v, SignalId::Dmarc), Some(Outcome::Warn));
     assert_ne!(v.trust, Trust::Verified);
     // A pass for the very host shown, even one under a suffix the public list lacks, is no mismatch.
     let mut local = genuine_other();
     local.from = Some(addr(Some("Ingrid"), "ingrid@fjordbyte.example"));
     local.auth = vec![passing("fjordbyte.example")];
     assert_ne!(
-        outcome(&analyse(&local, &rules()), "dmarc"),
+        outcome(&analyse(&local, &rules()), SignalId::Dmarc),
         Some(Outcome::Warn)
     );
     // The same pass for the From shown is proof.
     assert_eq!(
-        outcome(&analyse(&genuine_other(), &rules()), "dmarc"),
+        outcome(&analyse(&genuine_other(), &rules()), SignalId::Dmarc),
         Some(Outcome::Pass)
     );
 }
@@ -304,7 +320,7 @@ fn freemail_business_notices_to_hidden_recipients_fail() {
     for to in [vec![], vec![addr(None, "billing.dept.2024@gmail.com")]] {
         msg.to = to;
         let v = analyse(&msg, &rules());
-        assert_eq!(outcome(&v, "freemail-business"), Some(Outcome::Fail));
+        assert_eq!(outcome(&v, SignalId::FreemailBusiness), Some(Outcome::Fail));
         assert!(v.trust.is_alarm());
     }
     // Personal mail from free-mail to hidden recipients is no business notice.
@@ -312,7 +328,7 @@ fn freemail_business_notices_to_hidden_recipients_fail() {
     party.from = Some(addr(Some("Bob"), "bob.smith@gmail.com"));
     party.to = vec![];
     assert_eq!(
-        outcome(&analyse(&party, &rules()), "freemail-business"),
+        outcome(&analyse(&party, &rules()), SignalId::FreemailBusiness),
         None
     );
 }

@@ -30,7 +30,7 @@ fn no_dmarc(dkim_d: &str, mailfrom: &str) -> AuthResults {
 fn paypal_signed_only_by_an_email_service_provider_fails_without_a_dmarc_result() {
     let msg = from_paypal(vec![no_dmarc("sendgrid.net", "bounces@em123.sendgrid.net")], &[]);
     let v = analyse(&msg, &rules());
-    assert_eq!(outcome(&v, "brand-unsigned"), Some(Outcome::Fail), "{:?}", v.signals);
+    assert_eq!(outcome(&v, SignalId::BrandUnsigned), Some(Outcome::Fail), "{:?}", v.signals);
     assert!(v.trust.is_alarm(), "{:?}", v.trust);
     assert_ne!(v.trust, Trust::Verified);
 }
@@ -39,25 +39,25 @@ fn paypal_signed_only_by_an_email_service_provider_fails_without_a_dmarc_result(
 fn without_authentication_results_the_signature_tags_decide() {
     let spoof = from_paypal(vec![], &["mailgun.org"]);
     let v = analyse(&spoof, &rules());
-    assert_eq!(outcome(&v, "brand-unsigned"), Some(Outcome::Fail), "{:?}", v.signals);
-    let s = v.signals.iter().find(|s| s.id == "brand-unsigned").expect("signal");
+    assert_eq!(outcome(&v, SignalId::BrandUnsigned), Some(Outcome::Fail), "{:?}", v.signals);
+    let s = v.signals.iter().find(|s| s.id == SignalId::BrandUnsigned).expect("signal");
     assert!(s.evidence.contains("d=mailgun.org"), "{}", s.evidence);
     // The brand's own signature beside a provider's is what genuine mail sent through a provider looks like.
     let genuine = from_paypal(vec![], &["paypal.com", "sendgrid.net"]);
-    assert_eq!(outcome(&analyse(&genuine, &rules()), "brand-unsigned"), None);
+    assert_eq!(outcome(&analyse(&genuine, &rules()), SignalId::BrandUnsigned), None);
     // No signature at all says nothing about which era or path the mail took.
-    assert_eq!(outcome(&analyse(&from_paypal(vec![], &[]), &rules()), "brand-unsigned"), None);
+    assert_eq!(outcome(&analyse(&from_paypal(vec![], &[]), &rules()), SignalId::BrandUnsigned), None);
 }
 
 #[test]
 fn the_brands_own_signature_or_aligned_spf_passes() {
     let r = rules();
     let signed = from_paypal(vec![no_dmarc("paypal.com", "bounce@paypal.com")], &[]);
-    assert_eq!(outcome(&analyse(&signed, &r), "brand-unsigned"), None);
+    assert_eq!(outcome(&analyse(&signed, &r), SignalId::BrandUnsigned), None);
     let sub = from_paypal(vec![no_dmarc("e.paypal.com", "x@sendgrid.net")], &[]);
-    assert_eq!(outcome(&analyse(&sub, &r), "brand-unsigned"), None);
+    assert_eq!(outcome(&analyse(&sub, &r), SignalId::BrandUnsigned), None);
     let spf = from_paypal(vec![no_dmarc("sendgrid.net", "bounce@mail.paypal.com")], &[]);
-    assert_eq!(outcome(&analyse(&spf, &r), "brand-unsigned"), None);
+    assert_eq!(outcome(&analyse(&spf, &r), SignalId::BrandUnsigned), None);
 }
 
 #[test]
@@ -71,13 +71,13 @@ fn a_dmarc_result_or_a_mailing_list_leaves_the_judgement_to_the_dmarc_check() {
         ],
     );
     let v = analyse(&from_paypal(vec![dmarc], &[]), &r);
-    assert_eq!(outcome(&v, "brand-unsigned"), None);
-    assert_eq!(outcome(&v, "dmarc"), Some(Outcome::Fail));
+    assert_eq!(outcome(&v, SignalId::BrandUnsigned), None);
+    assert_eq!(outcome(&v, SignalId::Dmarc), Some(Outcome::Fail));
     let listed = Message {
         list_id: Some("friends.lists.example.org".into()),
         ..from_paypal(vec![no_dmarc("lists.example.org", "bounce@lists.example.org")], &[])
     };
-    assert_eq!(outcome(&analyse(&listed, &r), "brand-unsigned"), None);
+    assert_eq!(outcome(&analyse(&listed, &r), SignalId::BrandUnsigned), None);
 }
 
 #[test]
@@ -92,5 +92,5 @@ fn a_brand_without_a_known_signing_policy_is_not_judged_by_it() {
         from: Some(addr(Some("Shop"), "news@shop.example")),
         ..from_paypal(vec![no_dmarc("sendgrid.net", "x@sendgrid.net")], &[])
     };
-    assert_eq!(outcome(&analyse(&msg, &r), "brand-unsigned"), None);
+    assert_eq!(outcome(&analyse(&msg, &r), SignalId::BrandUnsigned), None);
 }

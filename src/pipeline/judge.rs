@@ -1,0 +1,204 @@
+//! Judging a message, the one path for both faces: read it (through `store`, size-capped, found again when
+//! another client renamed it), parse it (`mail`), analyse it (`analysis`) once, and give what each caller
+//! needs of that one judgement: the display-safe [`Record`] (scan, explain, export), the list's [`Summary`],
+//! or the opened message ([`Loaded`]).
+
+use std::path::Path;
+
+use crate::analysis::{self, Rules};
+use crate::mail::{self, Address, Message, sanitise::sanitise};
+use crate::model::{Record, Verdict};
+use crate::store::{self, Entry, StoreError};
+
+/// One message read, parsed and analysed.
+#[derive(Debug, Clone)]
+pub struct Judged {
+    /// The parsed message, or why the bytes could not be read or parsed.
+    pub message: Result<Message, String>,
+    /// The verdict (`unparseable` with the reason when there is no message).
+    pub verdict: Verdict,
+}
+
+/// Date, sender and subject of a parsed message (raw: views sanitise them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Envelope {
+    /// The Date header as Unix seconds.
+    pub date: Option<i64>,
+    /// The From display name (may be empty).
+    pub from_name: String,
+    /// The From address.
+    pub from_addr: String,
+    /// The decoded subject.
+    pub subject: String,
+}
+
+impl Envelope {
+    /// The envelope of a parsed message.
+    pub fn of(msg: &Message) -> Envelope {
+        let from = msg.from.clone().unwrap_or_default();
+        Envelope {
+            date: msg.timestamp,
+            from_name: from.name.unwrap_or_default(),
+            from_addr: from.address,
+            subject: msg.subject.clone(),
+        }
+    }
+}
+
+/// What the list needs of one judged message.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    /// Date, sender and subject, when the message could be parsed.
+    pub envelope: Option<Envelope>,
+    /// The judgement.
+    pub verdict: Verdict,
+}
+
+/// One message read for the detail pane and the message views.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The parsed message.
+    pub message: Message,
+    /// The raw header block, one unfolded-as-written line each (not yet sanitised).
+    pub headers: Vec<String>,
+    /// The full verdict, signals included.
+    pub verdict: Verdict,
+}
+
+/// Parses and judges a message held in memory.
+pub fn judge_raw(bytes: &[u8], rules: &Rules) -> Judged {
+    match mail::parse(bytes) {
+        Ok(message) => {
+            let verdict = analysis::analyse(&message, rules);
+            Judged {
+                message: Ok(message),
+                verdict,
+            }
+        }
+        Err(err) => Judged::unparseable(err.to_string()),
+    }
+}
+
+/// Reads, parses and judges one message file. Never fails: an unreadable file is judged `unparseable`.
+pub fn judge_file(path: &Path, max_bytes: u64, rules: &Rules) -> Judged {
+    match read(path, max_bytes) {
+        Ok(bytes) => judge_raw(&bytes, rules),
+        Err(err) => Judged::unparseable(err.to_string()),
+    }
+}
+
+/// The record of a message held in memory; `path` and `folder` only label it.
+pub fn judge_bytes(path: &str, folder: &str, bytes: &[u8], rules: &Rules) -> Record {
+    judge_raw(bytes, rules).record(path, folder)
+}
+
+/// The record of one listed message (the path and folder as listed label it).
+pub fn judge_entry(entry: &Entry, rules: &Rules, max_bytes: u64) -> Record {
+    judge_file(&entry.path, max_bytes, rules).record(&entry.path.to_string_lossy(), &entry.folder)
+}
+
+/// Reads and judges one message for display, with its raw header lines.
+pub fn load(path: &Path, max_bytes: u64, rules: &Rules) -> Result<Loaded, String> {
+    let raw = read(path, max_bytes).map_err(|e| e.to_string())?;
+    let headers = header_lines(&raw);
+    let judged = judge_raw(&raw, rules);
+    Ok(Loaded {
+        message: judged.message?,
+        headers,
+        verdict: judged.verdict,
+    })
+}
+
+impl Judged {
+    fn unparseable(reason: String) -> Judged {
+        Judged {
+            verdict: Verdict::unparseable(&reason),
+            message: Err(reason),
+        }
+    }
+
+    /// The record of the message, every string sanitised for display; `path` and `folder` label it.
+    pub fn record(self, path: &str, folder: &str) -> Record {
+        let verdict = sanitise_verdict(self.verdict);
+        let Ok(message) = self.message else {
+            return Record {
+                path: sanitise(path),
+                folder: sanitise(folder),
+                message_id: None,
+                date: None,
+                from: None,
+                subject: None,
+                verdict,
+            };
+        };
+        Record {
+            path: sanitise(path),
+            folder: sanitise(folder),
+            message_id: message.message_id.as_deref().map(sanitise),
+            date: message.date.as_deref().map(sanitise),
+            from: message.from.as_ref().map(|a| sanitise(&format_address(a))),
+            subject: Some(sanitise(&message.subject)),
+            verdict,
+        }
+    }
+
+    /// What the list shows of it.
+    pub fn summary(self) -> Summary {
+        Summary {
+            envelope: self.message.as_ref().ok().map(Envelope::of),
+            verdict: self.verdict,
+        }
+    }
+}
+
+/// Reads a message from its last known path, or, when another client renamed it since, from where it is now.
+fn read(path: &Path, max_bytes: u64) -> Result<Vec<u8>, StoreError> {
+    match store::read_message(path, max_bytes) {
+        Err(StoreError::Missing { .. }) => {
+            let moved = store::ops::locate(&store::MessageRef::new(path));
+            store::read_message(moved.as_deref().unwrap_or(path), max_bytes)
+        }
+        other => other,
+    }
+}
+
+/// The header block as lines (lossy UTF-8), bounded by the block's size.
+fn header_lines(raw: &[u8]) -> Vec<String> {
+    let end = raw
+        .windows(2)
+        .position(|w| w == b"\n\n")
+        .or_else(|| raw.windows(4).position(|w| w == b"\r\n\r\n"))
+        .unwrap_or(raw.len());
+    String::from_utf8_lossy(&raw[..end])
+        .lines()
+        .map(|l| l.trim_end_matches('\r').to_string())
+        .collect()
+}
+
+/// `Name <address>`, or the bare address when there is no name.
+pub fn format_address(address: &Address) -> String {
+    match address.name.as_deref().map(str::trim) {
+        Some(name) if !name.is_empty() => format!("{name} <{}>", address.address),
+        _ => address.address.clone(),
+    }
+}
+
+fn sanitise_verdict(mut verdict: Verdict) -> Verdict {
+    verdict.advice = sanitise(&verdict.advice);
+    for signal in &mut verdict.signals {
+        signal.title = sanitise(&signal.title);
+        signal.evidence = sanitise(&signal.evidence);
+    }
+    verdict
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_lines_stop_at_the_blank_line() {
+        let lines = header_lines(b"From: a\r\nSubject: b\r\n\r\nbody\r\n");
+        assert_eq!(lines, vec!["From: a", "Subject: b"]);
+    }
+}

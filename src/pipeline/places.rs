@@ -1,0 +1,51 @@
+//! Where mailvet writes outside the Maildir by default (`$XDG_DATA_HOME/mailvet/...`), the names files get
+//! there, and the clock that stamps them.
+
+use std::path::PathBuf;
+
+use mail_parser::DateTime;
+
+use crate::export::Format;
+
+/// The outbox abuse reports go to by default: `$XDG_DATA_HOME/mailvet/outbox` (`~/.local/share/...`).
+pub fn default_outbox() -> Option<PathBuf> {
+    Some(data_dir()?.join("outbox"))
+}
+
+/// Where the interface offers to write exports: `$XDG_DATA_HOME/mailvet/exports`.
+pub fn default_export_dir() -> Option<PathBuf> {
+    Some(data_dir()?.join("exports"))
+}
+
+/// The file name a stream export gets in a folder: `mailvet-20261124T090000Z.json`.
+pub fn default_file_name(format: Format, now: i64) -> String {
+    format!("mailvet-{}.{}", compact(now), format.extension())
+}
+
+fn data_dir() -> Option<PathBuf> {
+    use etcetera::AppStrategy;
+    let strategy = etcetera::choose_app_strategy(etcetera::AppStrategyArgs {
+        top_level_domain: "org".into(),
+        author: "mailvet".into(),
+        app_name: "mailvet".into(),
+    })
+    .ok()?;
+    Some(strategy.data_dir())
+}
+
+/// The current time in Unix seconds (0 if the clock is before 1970).
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+}
+
+/// `2026-11-24T09:00:00Z`.
+pub fn rfc3339(t: i64) -> String {
+    DateTime::from_timestamp(t).to_rfc3339()
+}
+
+/// `20261124T090000Z`, for file names and Message-IDs.
+pub fn compact(t: i64) -> String {
+    rfc3339(t).replace(['-', ':'], "")
+}

@@ -4,7 +4,7 @@
 //! proves nothing about a brand.
 
 use super::Rules;
-use super::domains;
+use super::{domains, signed};
 use crate::mail::{AuthMethodResult, AuthResults, Message};
 use crate::model::{Outcome, Signal, SignalId};
 
@@ -60,7 +60,7 @@ fn trusted<'m>(msg: &'m Message, rules: &Rules) -> (Vec<&'m AuthResults>, String
 }
 
 /// Results of `method` in the trusted headers.
-fn results<'m>(headers: &[&'m AuthResults], method: &str) -> Vec<&'m AuthMethodResult> {
+pub(super) fn results<'m>(headers: &[&'m AuthResults], method: &str) -> Vec<&'m AuthMethodResult> {
     headers
         .iter()
         .flat_map(|h| h.results.iter())
@@ -69,7 +69,7 @@ fn results<'m>(headers: &[&'m AuthResults], method: &str) -> Vec<&'m AuthMethodR
 }
 
 /// The signing domain of a DKIM result: `header.d`, else the domain of `header.i`.
-fn dkim_domain(r: &AuthMethodResult) -> Option<String> {
+pub(super) fn dkim_domain(r: &AuthMethodResult) -> Option<String> {
     let d = r.prop("header.d").or_else(|| {
         r.prop("header.i")
             .and_then(|i| i.rsplit_once('@').map(|(_, d)| d))
@@ -218,6 +218,7 @@ pub fn check(msg: &Message, rules: &Rules, from_host: Option<&str>) -> (Vec<Sign
             s.title
         );
     }
+    signals.extend(signed::check(msg, rules, from_host, &headers, via.is_some()));
     if let Some(s) = untrusted(msg, &headers) {
         signals.push(s);
     }

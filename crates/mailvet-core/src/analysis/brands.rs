@@ -30,6 +30,38 @@ pub struct Report {
     pub source: String,
 }
 
+/// The DMARC policy a brand publishes for its sending domains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DmarcPolicy {
+    /// Monitoring only: receivers deliver mail that fails.
+    None,
+    /// Receivers put mail that fails in spam.
+    Quarantine,
+    /// Receivers refuse mail that fails.
+    Reject,
+}
+
+/// A brand's published DMARC policy, with what the fact rests on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dmarc {
+    /// The policy (`p=`).
+    pub policy: DmarcPolicy,
+    /// Where it was read: a page, or the Authentication-Results of genuine mail that recorded it.
+    pub source: String,
+}
+
+/// A web form where a brand takes phishing reports, for brands that publish no mailbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportForm {
+    /// The form's address (https).
+    pub url: String,
+    /// The brand's own page that says so.
+    pub source: String,
+}
+
 /// One brand that phishers imitate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -51,6 +83,14 @@ pub struct Brand {
     pub relay_domains: Vec<String>,
     /// Where to report phishing that imitates it.
     pub report: Option<Report>,
+    /// Its web form for phishing reports, when it publishes one (with or without a mailbox).
+    pub report_form: Option<ReportForm>,
+    /// The DMARC policy it publishes, where known.
+    pub dmarc: Option<Dmarc>,
+    /// Domains its genuine mail is DKIM-signed with (`d=`), where known. With an enforcing DMARC policy this
+    /// marks a brand that always signs its mail (see [`Brand::always_signs`]).
+    #[serde(default)]
+    pub dkim_domains: Vec<String>,
 }
 
 /// The whole knowledge base.
@@ -140,6 +180,21 @@ impl Brand {
         self.owns_sender(host) || self.link_domains.iter().any(|d| within(host, d))
     }
 
+    /// Whether the brand signs all its mail: it publishes an enforcing DMARC policy (quarantine or reject) and
+    /// its DKIM signing domains are known.
+    pub fn always_signs(&self) -> bool {
+        !self.dkim_domains.is_empty()
+            && self
+                .dmarc
+                .as_ref()
+                .is_some_and(|d| matches!(d.policy, DmarcPolicy::Quarantine | DmarcPolicy::Reject))
+    }
+
+    /// Whether `domain` (a DKIM `d=`, lowercase) is one of the brand's own signing domains or under one.
+    pub fn signs_with(&self, domain: &str) -> bool {
+        self.dkim_domains.iter().any(|d| within(domain, d))
+    }
+
     /// Whether `host` is one of the brand's relays for mail written by third parties.
     pub fn is_relay(&self, host: &str) -> bool {
         self.relay_domains.iter().any(|d| within(host, d))
@@ -177,22 +232,6 @@ impl Brands {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn embedded_knowledge_base_parses_and_ids_are_well_formed() {
-        let brands = Brands::from_toml(EMBEDDED).expect("brands.toml parses");
-        assert!(brands.get("amazon").is_some());
-        for b in &brands.brands {
-            assert!(
-                !b.id.is_empty()
-                    && b.id
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()),
-                "bad brand id {:?}",
-                b.id
-            );
-        }
-    }
 
     #[test]
     fn user_brand_replaces_embedded_one_with_same_id() {

@@ -14,6 +14,7 @@ mod links;
 mod lures;
 pub mod scores;
 mod sender;
+mod signed;
 mod text;
 mod verdict;
 
@@ -21,7 +22,7 @@ use crate::mail::Message;
 use crate::model::{Outcome, Signal, SignalId, Verdict};
 
 pub use auth::trusted_headers;
-pub use brands::{Brand, Brands, Report, ReportHow};
+pub use brands::{Brand, Brands, Dmarc, DmarcPolicy, Report, ReportForm, ReportHow};
 pub use scores::Scores;
 
 /// Everything besides the message that shapes a verdict.

@@ -121,6 +121,9 @@ registry! {
     DkimAligned = "dkim-aligned", Auth, Identity;
     /// DMARC result of the trusted Authentication-Results.
     Dmarc = "dmarc", Auth, Plain;
+    /// From the domain of a brand that signs all its mail (enforcing DMARC, known DKIM domains), but signed only
+    /// by other domains and with no DMARC result written (issue class 6).
+    BrandUnsigned = "brand-unsigned", Auth, Identity;
     /// Authentication-Results that cannot be trusted (lower headers, foreign authserv-id).
     AuthHeaderUntrusted = "auth-header-untrusted", Auth, Plain;
     /// Link text that shows one domain while the link goes to another.

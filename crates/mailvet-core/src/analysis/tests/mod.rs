@@ -1,9 +1,11 @@
 //! Signal tests on small messages written here: each signal fires where it should and stays quiet on
 //! genuine-looking mail.
 
+mod brands_data;
 mod content_links;
 mod lures;
 mod sender_auth;
+mod signed;
 
 use super::{Brands, Rules, Scores, analyse};
 use crate::mail::{

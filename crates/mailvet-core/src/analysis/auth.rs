@@ -218,7 +218,13 @@ pub fn check(msg: &Message, rules: &Rules, from_host: Option<&str>) -> (Vec<Sign
             s.title
         );
     }
-    signals.extend(signed::check(msg, rules, from_host, &headers, via.is_some()));
+    signals.extend(signed::check(
+        msg,
+        rules,
+        from_host,
+        &headers,
+        via.is_some(),
+    ));
     if let Some(s) = untrusted(msg, &headers) {
         signals.push(s);
     }

@@ -1,50 +1,11 @@
 //! What the text asks for: generic vs personal greeting, urgency and threats, requests for credentials, card
-//! or personal data, and HTML forms (what it offers is in `lures`). Phrase lists cover the languages of the dev set (English,
-//! German, Portuguese, Spanish, French, Italian); matching is on whole folded words.
+//! or personal data, and HTML forms (what it offers is in `lures`). Phrase lists are data, per language
+//! (`phrases/`); matching is on whole folded words.
 
-use super::text::{self, Folded, Phrases, Texts};
+use super::phrases::List;
+use super::text::{self, Folded, Texts};
 use crate::mail::Message;
 use crate::model::{Outcome, Signal, SignalId};
-
-static GENERIC: Phrases = Phrases::new(
-    "dear customer|dear valued customer|dear client|dear valued client|dear user|dear member|\
-    dear valued member|dear account holder|dear sir madam|dear sir or madam|dear friend|\
-    dear beneficiary|dear winner|hello customer|hi customer|valued customer|dear card holder|\
-    dear cardholder|sehr geehrter kunde|sehr geehrte kundin|lieber kunde|liebe kundin|lieber nutzer|\
-    prezado cliente|prezada cliente|caro cliente|estimado cliente|querido cliente|cher client|\
-    chère cliente|gentile cliente|beste klant|geachte klant",
-);
-
-static URGENCY: Phrases = Phrases::new(
-    "urgent|suspension|immediately|within 24 hours|within 48 hours|within 12 hours|will be suspended|\
-    has been suspended|been locked|will be locked|will be closed|will be deleted|will be terminated|\
-    final notice|final warning|last chance|last warning|act now|action required|immediate action|\
-    expires today|has expired|suspended|unusual activity|dringend|sofort|letzte chance|\
-    letzte erinnerung|gesperrt|abgelaufen|läuft ab|innerhalb von 24 stunden|eingeschränkt|urgente|\
-    imediatamente|bloqueio|bloqueado|bloqueada|suspensão|suspenso|suspensa|última chance|evite|\
-    em 24 horas|suspendida|suspendido|suspendu|bloqué|dernier avis|sospeso|bloccato",
-);
-
-/// Requests that are a warning on their own.
-static CREDENTIALS: Phrases = Phrases::new(
-    "verify your account|verify your identity|confirm your identity|confirm your account|\
-    update your account|update your payment|update your billing|confirm your payment|enter your password|\
-    confirm your password|sign in to verify|log in to verify|restore access|reactivate your|validate your|\
-    verify your information|confirm your details|update your details|update your information|\
-    verify your payment|confirm your billing|bestätigen sie ihre|bestätige deine|bestätigen sie jetzt|\
-    daten aktualisieren|identität bestätigen|atualize seus dados|confirme seus dados|atualizar cadastro|\
-    confirme sua identidade|verifique su cuenta|actualice sus datos|vérifier votre compte|\
-    mettre à jour vos informations|verifica il tuo account",
-);
-
-/// Things asked for that are a warning only two at a time.
-static CREDENTIAL_NOUNS: Phrases = Phrases::new(
-    "password|credit card|card number|card details|security code|cvv|your pin|\
-    social security|bank account|billing information|payment information|login details|zugangsdaten|\
-    kreditkarte|sicherheits pin|pin|senha|cartão|cpf|contraseña|tarjeta|mot de passe",
-);
-
-static GREETING_WORDS: Phrases = Phrases::new("dear|hello|hi|hallo|hola|olá|ola|bonjour|ciao|hey");
 
 const SENSITIVE_INPUTS: &str = "password|pass|pwd|card|cc|cvv|cvc|pin|ssn|otp";
 
@@ -61,8 +22,14 @@ pub fn check(msg: &Message, texts: &Texts) -> Vec<Signal> {
 
 /// `urgency`: pressure in the subject, or two pressing phrases anywhere.
 fn urgency(texts: &Texts) -> Option<Signal> {
-    let mut signal = phrases(texts, &URGENCY, SignalId::Urgency, "Pressure or threats", 2)?;
-    if let Some(p) = texts.subject.find(&URGENCY) {
+    let mut signal = phrases(
+        texts,
+        List::Urgency,
+        SignalId::Urgency,
+        "Pressure or threats",
+        2,
+    )?;
+    if let Some(p) = texts.subject_hits.first(List::Urgency) {
         signal.outcome = Outcome::Warn;
         signal.title = format!("Pressure in the subject (\"{p}\")");
     }
@@ -113,9 +80,9 @@ fn mixed_script(msg: &Message) -> Option<Signal> {
 
 /// `credential-request`: one request phrase, or two sensitive things named.
 fn credentials(texts: &Texts) -> Option<Signal> {
-    let mut found = texts.find_all(&CREDENTIALS);
+    let mut found = texts.find_all(List::Credentials);
     let strong = !found.is_empty();
-    found.extend(texts.find_all(&CREDENTIAL_NOUNS));
+    found.extend(texts.find_all(List::CredentialNouns));
     if found.is_empty() {
         return None;
     }
@@ -136,7 +103,7 @@ fn credentials(texts: &Texts) -> Option<Signal> {
 /// A warning when at least `warn_at` distinct phrases are found, info for fewer.
 pub fn phrases(
     texts: &Texts,
-    list: &Phrases,
+    list: List,
     id: SignalId,
     title: &str,
     warn_at: usize,
@@ -154,14 +121,13 @@ pub fn phrases(
     Some(Signal::new(id, outcome, title, quoted.join(", ")))
 }
 
-/// The greeting word of `words` that opens `opening` followed by `who`, if any.
+/// A greeting word followed by `who` in the opening of `opening`, if any.
 fn greets(opening: &Folded, who: &str) -> Option<String> {
     // Most texts never name `who`: one lookup spares building a phrase per greeting word.
     if !opening.has_before(who, Texts::OPENING) {
         return None;
     }
-    GREETING_WORDS
-        .iter()
+    super::phrases::phrases(List::Greeting)
         .map(|g| format!("{g} {who}"))
         .find(|p| opening.has_before(p, Texts::OPENING))
 }
@@ -242,9 +208,9 @@ fn greeting(msg: &Message, texts: &Texts) -> Option<Signal> {
             hit,
         ));
     }
-    GENERIC
-        .iter()
-        .find(|p| opening.has_before(p, Texts::OPENING))
+    texts
+        .body_hits
+        .first_before(List::Generic, Texts::OPENING)
         .map(|p| {
             Signal::new(
                 SignalId::GenericGreeting,

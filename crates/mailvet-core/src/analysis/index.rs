@@ -44,10 +44,17 @@ pub struct Index {
 }
 
 /// `s` folded for name matching, twice: by confusable skeleton (so that `Αmazοn` and `PaypaI` count) and
-/// plainly (so that digits glued to a name, `Netflix1V01F`, still split off).
+/// plainly (so that digits glued to a name, `Netflix1V01F`, still split off); each also with letters spaced
+/// apart joined.
 pub fn name_key(s: &str) -> String {
     let mut key = text::fold(&domains::confusable_key(s), 1024);
-    key.push_str(&text::fold(s, 1024));
+    let plain = text::fold(s, 1024);
+    // Letters spaced apart ("N e t f l i x") read as the word they spell.
+    if let Some(joined) = text::join_spaced(&plain) {
+        key.push_str(&text::fold(&domains::confusable_key(&joined), 1024));
+        key.push_str(&joined);
+    }
+    key.push_str(&plain);
     key
 }
 

@@ -3,7 +3,7 @@
 //! on the message's own evidence.
 
 use crate::mail::Message;
-use crate::model::{Outcome, Signal};
+use crate::model::{Outcome, Signal, SignalId};
 
 /// An `info` signal (`mailvet-header`) quoting the labels found, when there are any.
 pub fn check(msg: &Message) -> Option<Signal> {
@@ -14,7 +14,7 @@ pub fn check(msg: &Message) -> Option<Signal> {
         .map(|label| format!("X-Mailvet-Trust: {label}"))
         .collect();
     Some(Signal::new(
-        "mailvet-header",
+        SignalId::MailvetHeader,
         Outcome::Info,
         "Carries a mailvet label (information only, never counted)",
         found.join("; "),

@@ -181,6 +181,21 @@ fn host_of(url: &Url) -> Option<String> {
     }
 }
 
+/// For an IP-literal host: whether the address is public (not private, loopback, link-local or unspecified).
+fn ip_host(url: &Url) -> Option<bool> {
+    match url.host()? {
+        Host::Ipv4(ip) => Some(
+            !(ip.is_private()
+                || ip.is_loopback()
+                || ip.is_link_local()
+                || ip.is_unspecified()
+                || ip.is_documentation()),
+        ),
+        Host::Ipv6(ip) => Some(!(ip.is_loopback() || ip.is_unspecified())),
+        Host::Domain(_) => None,
+    }
+}
+
 /// The domain a visible link text shows, when it looks like a URL or a bare domain.
 fn shown_domain(text: &str) -> Option<String> {
     let word = text.split_whitespace().next()?;
@@ -198,6 +213,12 @@ fn shown_domain(text: &str) -> Option<String> {
 /// The link signals.
 pub fn check(msg: &Message, rules: &Rules, claim: Option<&Claim>) -> Vec<Signal> {
     let dests = destinations(msg);
+    let from_reg = msg
+        .from
+        .as_ref()
+        .and_then(|a| a.domain())
+        .and_then(|d| domains::registrable_of(&d));
+    let from_reg = from_reg.as_deref();
     let mut out = Vec::new();
     let mut push_first = |id: SignalId, outcome, title: String, evidence: String| {
         if !out.iter().any(|s: &Signal| s.id == id) {
@@ -214,13 +235,14 @@ pub fn check(msg: &Message, rules: &Rules, claim: Option<&Claim>) -> Vec<Signal>
                 url.into(),
             );
         }
-        if matches!(d.url.host(), Some(Host::Ipv4(_) | Host::Ipv6(_))) {
-            push_first(
-                SignalId::LinkIpHost,
-                Outcome::Warn,
-                "Link goes to a bare IP address".into(),
-                url.into(),
-            );
+        if let Some(public) = ip_host(&d.url) {
+            // A page on a public address with no name is no organisation's site; a private one is a device.
+            let (outcome, title) = if public {
+                (Outcome::Fail, "Link goes to a bare public IP address")
+            } else {
+                (Outcome::Info, "Link goes to a private or local IP address")
+            };
+            push_first(SignalId::LinkIpHost, outcome, title.into(), url.into());
         }
         if !d.url.username().is_empty() || d.url.password().is_some() {
             push_first(
@@ -258,7 +280,8 @@ pub fn check(msg: &Message, rules: &Rules, claim: Option<&Claim>) -> Vec<Signal>
                 && !same_brand
                 && !rules.brands.is_shared_platform(&host)
             {
-                let outcome = if shown_brand.is_some() {
+                let own = from_reg.is_some_and(|f| f == shown);
+                let outcome = if shown_brand.is_some() || own {
                     Outcome::Fail
                 } else {
                     Outcome::Warn

@@ -1,56 +1,17 @@
 //! What the text offers or where it sends you off the channel: prizes, money (crypto giveaways, donations,
 //! inheritances, compensation), a phone number to call about a charge, or a free-mail address to write to
-//! instead of the sender. Phrases are whole folded words, in the dev set's languages.
+//! instead of the sender. Phrases are data, per language (`phrases/`).
 
 use super::Rules;
 use super::content::phrases;
 use super::domains;
-use super::text::{Phrases, Texts};
+use super::phrases::{Hits, List};
+use super::text::Texts;
 use crate::mail::Message;
 use crate::model::{Outcome, Signal, SignalId};
 
 /// How much of the body is searched for a phone number or a contact address.
 const BODY_LIMIT: usize = 8 * 1024;
-
-/// Money or subscription talk that, with a phone number to call, makes a callback scam.
-static CALLBACK: Phrases = Phrases::new(
-    "renewal|auto renewal|automatic renewal|subscription|will be charged|has been charged|\
-    payment of|will be processed|been processed|refund|cancel|invoice|transaction|order|purchase|\
-    membership|charged|billing",
-);
-
-static CALL_WORDS: Phrases = Phrases::new(
-    "call|phone|helpline|help line|help center|toll free|support number|contact us|\
-    customer care|customer service|hotline",
-);
-
-static PRIZE: Phrases = Phrases::new(
-    "you have won|you ve won|you won|winner|congratulations|gift card|claim your|free gift|prize|lottery|\
-    selected to receive|mystery box|survey|reward|gewonnen|gewinnspiel|gutschein|geschenkkarte|gewinner|\
-    glückwunsch|belohnung|prämie|parabéns|prêmio|ganhou|brinde|recompensa|sorteio|felicidades|premio|\
-    ganador|félicitations|gagné|cadeau",
-);
-
-/// Money, as scams name it.
-static MONEY: Phrases = Phrases::new(
-    "crypto|cryptocurrency|bitcoin|bitcoins|btc|usdt|ethereum|tokens|coin|coins|virtual assets|\
-    digital assets|million|millions|us dollar|us dollars|usd|millionen|milhões|millones",
-);
-
-/// Money handed to the reader for nothing: giveaways, donations, inheritances, compensation, "did you get it?".
-static GIFT: Phrases = Phrases::new(
-    "giveaway|airdrop|cashback|cash back|compensation|inheritance|beneficiary|next of kin|\
-    unclaimed|donation|been selected|entitled to|collect your|ready for collection|have you received|\
-    has been transmitted|double your|spende|ausgewählt|erbschaft|entschädigung|\
-    doação|herança|indenização|selecionado|donación|herencia|indemnización|seleccionado|héritage|\
-    indemnisation|sélectionné|eredità|donazione",
-);
-
-/// Words that ask the reader to write somewhere.
-static CONTACT: Phrases = Phrases::new(
-    "contact|email|e mail|mail|write|reply|respond|send|reach|kontaktieren|kontakt|schreiben|\
-    contato|contacte|contacto|escreva|escriba|écrivez|contattare",
-);
 
 /// The lure signals.
 pub fn check(msg: &Message, texts: &Texts, rules: &Rules, from_host: Option<&str>) -> Vec<Signal> {
@@ -58,20 +19,87 @@ pub fn check(msg: &Message, texts: &Texts, rules: &Rules, from_host: Option<&str
     out.extend(callback(texts, &msg.text));
     out.extend(phrases(
         texts,
-        &PRIZE,
+        List::Prize,
         SignalId::PrizeLure,
         "Prize, gift or reward lure",
         2,
     ));
     out.extend(money(texts));
     out.extend(contact_elsewhere(msg, rules, from_host));
+    out.extend(file_share_lure(msg, texts, rules, from_host));
     out
+}
+
+/// Whether the text names one of the recipients by their first name (folded).
+fn names_recipient(msg: &Message, texts: &Texts) -> bool {
+    msg.to.iter().take(8).any(|to| {
+        to.name
+            .as_deref()
+            .and_then(|n| {
+                n.split(|c: char| !c.is_alphabetic())
+                    .find(|w| w.chars().count() >= 2)
+            })
+            .is_some_and(|first| texts.body.has(&first.to_lowercase()))
+    })
+}
+
+/// `file-share-lure`: a free-mail stranger whose whole message is a few words and a link to a file-sharing or
+/// document host — the "see the attached document" lure that leads to a sign-in page. Fails unless the text
+/// names the recipient.
+fn file_share_lure(
+    msg: &Message,
+    texts: &Texts,
+    rules: &Rules,
+    from_host: Option<&str>,
+) -> Option<Signal> {
+    /// At most this much folded text, links aside, counts as "a few words".
+    const SHORT: usize = 600;
+    from_host.filter(|h| rules.brands.is_freemail(h))?;
+    let subject = msg.subject.trim_start().to_lowercase();
+    if msg.list_id.is_some() || subject.starts_with("re:") || subject.starts_with("aw:") {
+        return None;
+    }
+    let hosts: Vec<(String, &str)> = msg
+        .links
+        .iter()
+        .take(50)
+        .filter_map(|l| {
+            let url = url::Url::parse(l.href.trim()).ok()?;
+            let host = url.host_str().and_then(domains::normalise_host)?;
+            Some((host, l.href.as_str()))
+        })
+        .collect();
+    let (_, href) = hosts
+        .iter()
+        .find(|(h, _)| super::hosts::is_file_sharing(h))?;
+    let words = texts
+        .body
+        .text()
+        .len()
+        .saturating_sub(msg.links.iter().map(|l| l.href.len()).sum());
+    let few_hosts = hosts
+        .iter()
+        .all(|(h, _)| Some(h) == hosts.first().map(|(f, _)| f));
+    if words > SHORT || !few_hosts {
+        return None;
+    }
+    let outcome = if names_recipient(msg, texts) {
+        Outcome::Warn
+    } else {
+        Outcome::Fail
+    };
+    Some(Signal::new(
+        SignalId::FileShareLure,
+        outcome,
+        "A free-mail stranger sends only a few words and a link to a file-sharing or document host",
+        *href,
+    ))
 }
 
 /// `money-lure`: money handed out for nothing (two such phrases, or one with money named).
 fn money(texts: &Texts) -> Option<Signal> {
-    let gifts = texts.find_all(&GIFT);
-    let sums = texts.find_all(&MONEY);
+    let gifts = texts.find_all(List::Gift);
+    let sums = texts.find_all(List::Money);
     if gifts.is_empty() {
         return None;
     }
@@ -116,8 +144,8 @@ fn phone_number(raw: &str) -> Option<String> {
 
 /// `callback-lure`: money or subscription talk with a phone number to call (the "call us to cancel" scam).
 fn callback(texts: &Texts, raw: &str) -> Option<Signal> {
-    let money = texts.find_all(&CALLBACK);
-    if money.len() < 2 || texts.find_all(&CALL_WORDS).is_empty() {
+    let money = texts.find_all(List::Callback);
+    if money.len() < 2 || texts.find_all(List::CallWords).is_empty() {
         return None;
     }
     let number = phone_number(raw)?;
@@ -184,7 +212,9 @@ fn contact_elsewhere(msg: &Message, rules: &Rules, from_host: Option<&str>) -> O
             .and_then(|(_, d)| domains::normalise_host(d));
         host.is_some_and(|h| rules.brands.is_freemail(&h) && h != from_host)
             && !known(addr)
-            && super::text::find(&super::text::fold(before, 256), &CONTACT).is_some()
+            && Hits::scan(&super::text::fold(before, 256))
+                .first(List::Contact)
+                .is_some()
     })?;
     Some(Signal::new(
         SignalId::ContactElsewhere,

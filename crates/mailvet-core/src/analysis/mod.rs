@@ -8,10 +8,13 @@ mod category;
 mod claim;
 mod content;
 pub mod domains;
+mod hosts;
 mod index;
 mod labels;
 mod links;
 mod lures;
+mod organisation;
+mod phrases;
 pub mod scores;
 mod sender;
 mod signed;
@@ -66,14 +69,24 @@ fn examine<T>(
     let texts = text::Texts::new(&msg.subject, &msg.text);
     let claim = claim::claim(msg, &texts, &rules.brands, from_host);
     let category = category::categorise(msg, &texts);
-    let mut signals = sender::check(msg, rules, from_host, claim.as_ref(), category);
+    let mut signals = sender::check(msg, &texts, rules, from_host, claim.as_ref(), category);
     let (auth_signals, auth) = auth::check(msg, rules, from_host);
     signals.extend(auth_signals);
+    signals.extend(organisation::check(
+        msg,
+        &texts,
+        rules,
+        from_host,
+        claim.as_ref(),
+        &auth,
+    ));
     signals.extend(links::check(msg, rules, claim.as_ref()));
     signals.extend(content::check(msg, &texts));
     signals.extend(lures::check(msg, &texts, rules, from_host));
     signals.extend(attachments::check(msg));
     signals.extend(labels::check(msg));
+    let abuse = organisation::platform_abuse(&signals, msg, rules, claim.as_ref(), &auth);
+    signals.extend(abuse);
     let facts = verdict::Facts {
         claim: claim.as_ref(),
         auth: &auth,

@@ -4,13 +4,15 @@
 use super::Rules;
 use super::claim::{Claim, ClaimSource};
 use super::domains;
-use super::text;
+use super::phrases::List;
+use super::text::{self, Texts};
 use crate::mail::Message;
 use crate::model::{Category, Outcome, Signal, SignalId};
 
 /// The sender signals; `from_host` is the normalised From domain.
 pub fn check(
     msg: &Message,
+    texts: &Texts,
     rules: &Rules,
     from_host: Option<&str>,
     claim: Option<&Claim>,
@@ -18,7 +20,7 @@ pub fn check(
 ) -> Vec<Signal> {
     let mut out = Vec::new();
     let from_addr = msg.from.as_ref().map_or("", |a| a.address.as_str());
-    out.push(sender_domain(msg, rules, from_host, claim, category));
+    out.push(sender_domain(msg, texts, rules, from_host, claim, category));
     if let Some(s) = lookalike(from_host, claim) {
         out.push(s);
     }
@@ -56,15 +58,13 @@ fn business(category: Category) -> bool {
 }
 
 /// Whether the subject reads as an order, account or seller notice addressed to the reader ("Your ... order").
-fn notice_to_you(msg: &Message, category: Category) -> bool {
-    static YOU: text::Phrases = text::Phrases::new(
-        "your|you|seu|sua|seus|suas|ihr|ihre|dein|deine|votre|vos|tu|tus|su|sus|tuo|uw|je",
-    );
-    business(category) && text::find(&text::fold(&msg.subject, 1024), &YOU).is_some()
+fn notice_to_you(texts: &Texts, category: Category) -> bool {
+    business(category) && texts.subject_hits.first(List::You).is_some()
 }
 
 fn sender_domain(
     msg: &Message,
+    texts: &Texts,
     rules: &Rules,
     from_host: Option<&str>,
     claim: Option<&Claim>,
@@ -109,7 +109,7 @@ fn sender_domain(
             format!("From domain {shown} is official for {brand}"),
         )
     } else if c.source.is_origin()
-        || (c.source == ClaimSource::Subject && notice_to_you(msg, category))
+        || (c.source == ClaimSource::Subject && notice_to_you(texts, category))
     {
         (
             Outcome::Fail,
@@ -148,7 +148,31 @@ fn display_name_brand(
     if c.source == ClaimSource::FromDomain
         && !super::claim::is_named_in(&rules.brands, c.brand, name)
     {
-        return None;
+        // A platform's own address whose display name claims another brand: the platform carried someone
+        // else's mail (a form, a shared file, a newsletter) dressed as that brand.
+        let label = from_host
+            .and_then(domains::registrable)
+            .map(domains::reg_label)
+            .unwrap_or_default();
+        let other = super::claim::brand_named_in(name, &rules.brands).filter(|o| {
+            // A renamed or sister brand whose name the domain carries (Hermes on myhermes.co.uk) is no claim.
+            o.id != c.brand.id
+                && !o
+                    .names
+                    .iter()
+                    .chain([&o.id])
+                    .any(|n| label.contains(n.as_str()))
+        })?;
+        let read = text::reading(name).map_or_else(String::new, |r| format!(" (reads \"{r}\")"));
+        return Some(Signal::new(
+            SignalId::DisplayNameBrand,
+            Outcome::Fail,
+            format!(
+                "Display name names {}, but the mail comes from {}'s platform",
+                other.display, c.brand.display
+            ),
+            format!("{name}{read}"),
+        ));
     }
     let relay = from_host.is_some_and(|h| c.brand.is_relay(h));
     let (outcome, title) = if relay {
@@ -176,11 +200,12 @@ fn display_name_brand(
             ),
         )
     };
+    let read = text::reading(name).map_or_else(String::new, |r| format!(" (reads \"{r}\")"));
     Some(Signal::new(
         SignalId::DisplayNameBrand,
         outcome,
         title,
-        name,
+        format!("{name}{read}"),
     ))
 }
 

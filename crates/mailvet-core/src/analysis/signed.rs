@@ -28,8 +28,7 @@ pub fn check(
     let own = |d: &str| domains::registrable(d) == Some(from_reg) || brand.signs_with(d);
     let spf_aligned = results(headers, "spf").iter().any(|r| {
         r.result == "pass"
-            && r
-                .prop("smtp.mailfrom")
+            && r.prop("smtp.mailfrom")
                 .and_then(|m| domains::normalise_host(m.rsplit('@').next().unwrap_or(m)))
                 .is_some_and(|h| domains::registrable(&h) == Some(from_reg))
     });

@@ -5,12 +5,15 @@
 //! `pas\u{AD}sword` reads `password`. Chinese and Japanese characters are one word each. Bounded by the input
 //! size.
 
-use std::sync::OnceLock;
+use super::phrases::{Hits, List};
 
-/// Whether `c` belongs to a script written without spaces between words (Chinese and Japanese): each such
-/// character is folded as a word of its own, so that phrases match inside longer runs (`注 文` in `注文済み`).
+/// Whether `c` belongs to a script written without spaces between words (Chinese and Japanese) or with
+/// particles glued to words (Korean Hangul): each such character is folded as a word of its own, so that
+/// phrases match inside longer runs (`注 文` in `注文済み`, `계 정` in `계정이`).
 fn unspaced(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff)
+    matches!(c as u32,
+        0x1100..=0x11ff | 0x3040..=0x30ff | 0x3130..=0x318f | 0x3400..=0x4dbf | 0x4e00..=0x9fff
+        | 0xac00..=0xd7a3 | 0xf900..=0xfaff)
 }
 
 /// Whether `c` is invisible in rendered text and so may sit inside a word unseen.
@@ -63,53 +66,55 @@ pub fn fold(s: &str, limit: usize) -> String {
     out
 }
 
-/// One folded phrase with the hash of its first word.
-#[derive(Debug)]
-struct Phrase {
-    text: &'static str,
-    hash: u64,
-}
-
-/// A `|`-separated list of folded phrases, split and hashed once, on first use: lists are looked up for every
-/// message, so splitting them each time would cost more than the lookups.
-#[derive(Debug)]
-pub struct Phrases {
-    list: &'static str,
-    parsed: OnceLock<Vec<Phrase>>,
-}
-
-impl Phrases {
-    /// A list of phrases (`"dear customer|dear client"`), lowercase and folded as [`fold`] folds text.
-    pub const fn new(list: &'static str) -> Self {
-        Phrases {
-            list,
-            parsed: OnceLock::new(),
+/// Text folded by [`fold`] with runs of three or more single letters joined into one word (`n e t f l i x` →
+/// `netflix`): how "N e t f l i x", "U.P.S" and letters split by emoji or zero-width characters read. `None`
+/// when there is no such run.
+pub fn join_spaced(folded: &str) -> Option<String> {
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let single = |w: &str| {
+        let mut chars = w.chars();
+        chars
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() && !unspaced(c))
+            && chars.next().is_none()
+    };
+    let mut out = String::from(" ");
+    let mut joined = false;
+    let mut i = 0;
+    while i < words.len() {
+        let run = words[i..].iter().take_while(|w| single(w)).count();
+        if run >= 3 {
+            words[i..i + run].iter().for_each(|w| out.push_str(w));
+            joined = true;
+            i += run;
+        } else {
+            out.push_str(words[i]);
+            i += 1;
         }
+        out.push(' ');
     }
-
-    fn parsed(&self) -> &[Phrase] {
-        self.parsed.get_or_init(|| {
-            self.list
-                .split('|')
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(|text| Phrase {
-                    text,
-                    hash: word_hash(text.split(' ').next().unwrap_or_default()),
-                })
-                .collect()
-        })
-    }
-
-    /// The phrases, in the list's order.
-    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.parsed().iter().map(|p| p.text)
-    }
+    joined.then_some(out)
 }
 
-/// The first phrase of `phrases` found as whole words in `folded` (text folded by [`fold`], not indexed).
-pub fn find(folded: &str, phrases: &Phrases) -> Option<&'static str> {
-    phrases.iter().find(|p| has(folded, p))
+/// How a name reads once obfuscation is undone (look-alike letters from other scripts, styled letters, letters
+/// spaced or dotted apart, invisible characters), when that differs from how it is written: shown beside the
+/// raw form in evidence.
+pub fn reading(raw: &str) -> Option<String> {
+    let deconfused: String = raw
+        .chars()
+        .take(256)
+        .map(|c| {
+            if c.is_ascii() || unspaced(c) {
+                c.to_string()
+            } else {
+                super::domains::confusable_key(c.encode_utf8(&mut [0; 4]))
+            }
+        })
+        .collect();
+    let folded = fold(&deconfused, 1024);
+    let read = join_spaced(&folded).unwrap_or(folded);
+    let hidden = raw.chars().any(|c| !c.is_ascii() && invisible(c));
+    (hidden || read != fold(raw, 1024)).then(|| read.trim().to_string())
 }
 
 /// Whether `phrase` (folded, without padding) occurs as whole words in `folded`.
@@ -170,6 +175,11 @@ impl Folded {
         Folded { text, starts }
     }
 
+    /// The folded text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     /// Whether `phrase` (folded, without padding) occurs as whole words.
     pub fn has(&self, phrase: &str) -> bool {
         self.has_before(phrase, usize::MAX)
@@ -198,63 +208,49 @@ impl Folded {
                     })
             })
     }
-
-    /// Whether a phrase of a list occurs.
-    fn has_phrase(&self, p: &Phrase) -> bool {
-        self.has_hashed(p.text, p.hash, usize::MAX)
-    }
-
-    /// The first phrase of `phrases` found.
-    pub fn find(&self, phrases: &Phrases) -> Option<&'static str> {
-        phrases
-            .parsed()
-            .iter()
-            .find(|p| self.has_phrase(p))
-            .map(|p| p.text)
-    }
-
-    /// How many phrases of `phrases` are found.
-    pub fn count(&self, phrases: &Phrases) -> usize {
-        phrases
-            .parsed()
-            .iter()
-            .filter(|p| self.has_phrase(p))
-            .count()
-    }
 }
 
-/// A message's subject, body and body opening, folded and indexed once for every phrase check.
+/// A message's subject and body, folded, indexed and scanned for every phrase list once.
 #[derive(Debug, Clone, Default)]
 pub struct Texts {
     /// The subject.
     pub subject: Folded,
     /// The start of the text body.
     pub body: Folded,
+    /// The phrases found in the subject.
+    pub subject_hits: Hits,
+    /// The phrases found in the body.
+    pub body_hits: Hits,
 }
 
 impl Texts {
     /// How much of the body is read.
     const BODY_LIMIT: usize = 8 * 1024;
 
-    /// Folds and indexes a message's subject and body.
+    /// Folds, indexes and scans a message's subject and body.
     pub fn new(subject: &str, body: &str) -> Self {
+        let subject = Folded::new(subject, 1024);
+        let body = Folded::new(body, Self::BODY_LIMIT);
         Texts {
-            subject: Folded::new(subject, 1024),
-            body: Folded::new(body, Self::BODY_LIMIT),
+            subject_hits: Hits::scan(&subject.text),
+            body_hits: Hits::scan(&body.text),
+            subject,
+            body,
         }
     }
 
     /// How much of the folded body counts as its opening, where greetings are.
     pub const OPENING: usize = 1500;
 
-    /// Every phrase of `phrases` found in the subject or the body.
-    pub fn find_all(&self, phrases: &Phrases) -> Vec<&'static str> {
-        phrases
-            .parsed()
-            .iter()
-            .filter(|p| self.subject.has_phrase(p) || self.body.has_phrase(p))
-            .map(|p| p.text)
-            .collect()
+    /// Every distinct phrase of `list` found in the subject or the body (subject first).
+    pub fn find_all(&self, list: List) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = self.subject_hits.all(list).collect();
+        for p in self.body_hits.all(list) {
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+        out
     }
 }
 
@@ -269,7 +265,6 @@ mod tests {
         assert!(has(&f, "dear customer"));
         assert!(has(&f, "verify your account"));
         assert!(!has(&f, "custom"));
-        assert_eq!(find(&f, &Phrases::new("nothing|please")), Some("please"));
     }
 
     #[test]
@@ -283,8 +278,6 @@ mod tests {
         assert!(f.has("account"));
         assert!(!f.has("custom"));
         assert!(!f.has("your account now please"));
-        assert_eq!(f.find(&Phrases::new("nothing|please|now")), Some("please"));
-        assert_eq!(f.count(&Phrases::new("nothing|please|now")), 2);
     }
 
     #[test]
@@ -309,6 +302,22 @@ mod tests {
         let f = fold("注文済み: iPhone", 100);
         assert_eq!(f, " 注 文 済 み iphone ");
         assert!(has(&f, "注 文"));
+    }
+
+    #[test]
+    fn letters_spaced_apart_are_joined_and_read() {
+        assert_eq!(
+            join_spaced(&fold("N e t f l i x: your account", 100)).as_deref(),
+            Some(" netflix your account ")
+        );
+        assert_eq!(join_spaced(&fold("U.P.S.", 100)).as_deref(), Some(" ups "));
+        assert_eq!(join_spaced(&fold("a b or c", 100)), None);
+        assert_eq!(reading("_✔️ U P S._").as_deref(), Some("ups"));
+        assert_eq!(reading("Pay\u{200B}Pal").as_deref(), Some("paypal"));
+        assert_eq!(reading("Αmazοn").as_deref(), Some("amazon"));
+        assert_eq!(reading("三井住友カード"), None);
+        assert_eq!(reading("𝗣𝗮𝘆𝗣𝗮𝗹").as_deref(), Some("paypal"));
+        assert_eq!(reading("Jane Doe"), None);
     }
 
     #[test]

@@ -17,7 +17,11 @@ const FOLD_AT: usize = 78;
 /// The headers that carry `verdict`: Trust, Category, Brand (`none` without one), Signals (the decisive ids,
 /// `none` when there are none) and Version (`version`, mailvet's own).
 pub fn verdict_headers(verdict: &Verdict, version: &str) -> Vec<(&'static str, String)> {
-    let signals: Vec<String> = verdict.decisive.iter().map(|id| token(id)).collect();
+    let signals: Vec<String> = verdict
+        .decisive
+        .iter()
+        .map(|id| token(id.as_str()))
+        .collect();
     vec![
         ("X-Mailvet-Trust", token(verdict.trust.as_str())),
         ("X-Mailvet-Category", token(verdict.category.as_str())),

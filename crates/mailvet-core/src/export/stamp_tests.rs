@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{Category, Trust};
+use crate::model::{Category, Score, SignalId, Trust};
 
 fn stamped(raw: &[u8], headers: &[(&str, String)]) -> Vec<u8> {
     let mut out = Vec::new();
@@ -93,7 +93,8 @@ fn verdict(brand: Option<&str>, decisive: &[&str]) -> Verdict {
         brand: brand.map(str::to_owned),
         category: Category::AccountSecurity,
         trust: Trust::Phishing,
-        decisive: decisive.iter().map(|s| (*s).to_owned()).collect(),
+        decisive: decisive.iter().map(|s| s.parse().unwrap()).collect(),
+        score: Score::default(),
         advice: String::new(),
         signals: Vec::new(),
     }
@@ -122,7 +123,7 @@ fn nothing_from_a_value_can_start_a_header_line() {
     let headers = verdict_headers(
         &verdict(
             Some("evil\r\nBcc: x@example.org"),
-            &["a\nX-Mailvet-Trust: verified", "\u{202e}dkim"],
+            &["lookalike-domain", "dkim"],
         ),
         "1\r\n2",
     );
@@ -137,7 +138,7 @@ fn nothing_from_a_value_can_start_a_header_line() {
             "X-Mailvet-Trust: phishing",
             "X-Mailvet-Category: account-security",
             "X-Mailvet-Brand: evilbccxexample.org",
-            "X-Mailvet-Signals: ax-mailvet-trustverified, dkim",
+            "X-Mailvet-Signals: lookalike-domain, dkim",
             "X-Mailvet-Version: 12",
             "X-Mailvet-Skipped: toolarge[2J",
             "From: a@example.org",
@@ -149,8 +150,7 @@ fn nothing_from_a_value_can_start_a_header_line() {
 
 #[test]
 fn long_values_fold_at_spaces() {
-    let ids: Vec<String> = (0..12).map(|i| format!("signal-number-{i}")).collect();
-    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let ids: Vec<&str> = SignalId::ALL[..12].iter().map(|id| id.as_str()).collect();
     let headers = verdict_headers(&verdict(None, &ids), "0.1.0");
     let out = stamped(b"From: a@example.org\n\n", &headers);
     let text = String::from_utf8(out).unwrap();

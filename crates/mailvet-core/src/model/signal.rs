@@ -109,6 +109,13 @@ registry! {
     FreemailBrand = "freemail-brand", Sender, Plain;
     /// A free-mail address mass-mailing an order, payment or account notice.
     FreemailBusiness = "freemail-business", Sender, Plain;
+    /// A display name presenting an organisation (bank, support team, 銀行, a name the subject repeats) that the
+    /// From domain does not match, for organisations brands.toml does not know.
+    DisplayNameOrganisation = "display-name-organisation", Sender, Identity;
+    /// A From domain that looks machine-made or sits on a TLD registered mostly for abuse.
+    ThrowawayDomain = "throwaway-domain", Sender, Identity;
+    /// An authenticated platform address (forms, file sharing, newsletters) carrying a lure whose links leave it.
+    PlatformAbuse = "platform-abuse", Sender, Plain;
     /// Reply-To in another domain than From.
     ReplyToMismatch = "reply-to-mismatch", Sender, Identity;
     /// Return-Path in another domain than From.
@@ -140,6 +147,8 @@ registry! {
     LinkRedirector = "link-redirector", Links, Plain;
     /// A link to a free web-hosting or form-building host.
     LinkFreeHosting = "link-free-hosting", Links, Plain;
+    /// Every link of a sender presenting an organisation goes to domains unrelated to it.
+    LinkUnrelated = "link-unrelated", Links, Plain;
     /// An HTML form inside the message.
     HtmlForm = "html-form", Links, Plain;
     /// A greeting that does not name the recipient.
@@ -160,6 +169,8 @@ registry! {
     CallbackLure = "callback-lure", Lures, Plain;
     /// A request to answer at another address or messenger.
     ContactElsewhere = "contact-elsewhere", Lures, Identity;
+    /// A free-mail stranger sending only a few words and a link to a file-sharing or document host.
+    FileShareLure = "file-share-lure", Lures, Plain;
     /// An attachment type that runs code.
     DangerousAttachment = "dangerous-attachment", Attachments, Plain;
     /// A file name with two extensions (`invoice.pdf.exe`).
@@ -172,6 +183,8 @@ registry! {
     BidiFilename = "bidi-filename", Attachments, Plain;
     /// The message could not be read.
     Unparseable = "unparseable", Message, Plain;
+    /// `X-Mailvet-*` labels found in the mail (information only: anyone can write them, never counted).
+    MailvetHeader = "mailvet-header", Message, Plain;
 }
 
 impl SignalId {

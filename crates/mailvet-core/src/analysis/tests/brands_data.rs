@@ -46,7 +46,11 @@ fn there_are_at_least_250_brands_with_well_formed_ids_and_names() {
             "bad brand id {:?}",
             b.id
         );
-        assert!(ids.insert(b.id.as_str(), ()).is_none(), "duplicate id {}", b.id);
+        assert!(
+            ids.insert(b.id.as_str(), ()).is_none(),
+            "duplicate id {}",
+            b.id
+        );
         assert!(!b.display.trim().is_empty(), "{}: no display name", b.id);
         assert!(!b.sender_domains.is_empty(), "{}: no sender domain", b.id);
         for n in &b.names {
@@ -106,7 +110,11 @@ fn no_shared_platform_or_free_mail_domain_is_official_for_a_brand() {
         // A link domain may be the brand's own host on a platform (usps.force.com), never the platform itself.
         for d in &b.link_domains {
             for p in &brands.shared_platforms {
-                assert!(!within(p, d), "{}: link domain {d} covers the shared platform {p}", b.id);
+                assert!(
+                    !within(p, d),
+                    "{}: link domain {d} covers the shared platform {p}",
+                    b.id
+                );
             }
         }
     }
@@ -117,23 +125,53 @@ fn report_addresses_forms_and_dmarc_facts_are_well_formed_and_sourced() {
     let brands = embedded();
     for b in &brands.brands {
         if let Some(r) = &b.report {
-            assert!(is_address(&r.address), "{}: bad report address {:?}", b.id, r.address);
-            assert!(r.source.starts_with("https://"), "{}: report source {:?}", b.id, r.source);
+            assert!(
+                is_address(&r.address),
+                "{}: bad report address {:?}",
+                b.id,
+                r.address
+            );
+            assert!(
+                r.source.starts_with("https://"),
+                "{}: report source {:?}",
+                b.id,
+                r.source
+            );
         }
         if let Some(f) = &b.report_form {
-            assert!(f.url.starts_with("https://"), "{}: report form {:?}", b.id, f.url);
-            assert!(!f.source.trim().is_empty(), "{}: report form without a source", b.id);
+            assert!(
+                f.url.starts_with("https://"),
+                "{}: report form {:?}",
+                b.id,
+                f.url
+            );
+            assert!(
+                !f.source.trim().is_empty(),
+                "{}: report form without a source",
+                b.id
+            );
         }
         if let Some(d) = &b.dmarc {
-            assert!(!d.source.trim().is_empty(), "{}: DMARC policy without a source", b.id);
+            assert!(
+                !d.source.trim().is_empty(),
+                "{}: DMARC policy without a source",
+                b.id
+            );
         }
         // Signing domains are the brand's own: each is one of its sender domains or under one.
         for d in &b.dkim_domains {
-            assert!(b.owns_sender(d), "{}: DKIM domain {d} is not a sender domain", b.id);
+            assert!(
+                b.owns_sender(d),
+                "{}: DKIM domain {d} is not a sender domain",
+                b.id
+            );
         }
     }
     let signers = brands.brands.iter().filter(|b| b.always_signs()).count();
-    assert!(signers >= 10, "only {signers} brands known to sign all their mail");
+    assert!(
+        signers >= 10,
+        "only {signers} brands known to sign all their mail"
+    );
 }
 
 #[test]

@@ -42,10 +42,16 @@ fn link_signals_fire_on_tricks_and_stay_quiet_on_brand_links() {
             Outcome::Fail,
         ),
         (
-            "http://192.0.2.7/login",
+            "http://93.184.216.34/login",
             "Sign in",
             SignalId::LinkIpHost,
-            Outcome::Warn,
+            Outcome::Fail,
+        ),
+        (
+            "http://192.168.1.1/setup",
+            "Router",
+            SignalId::LinkIpHost,
+            Outcome::Info,
         ),
         (
             "https://www.amazon.com@evil.example/x",

@@ -2,7 +2,9 @@
 //! genuine-looking mail.
 
 mod brands_data;
+mod classes;
 mod content_links;
+mod languages;
 mod lures;
 mod sender_auth;
 mod signed;

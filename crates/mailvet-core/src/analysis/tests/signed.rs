@@ -28,9 +28,17 @@ fn no_dmarc(dkim_d: &str, mailfrom: &str) -> AuthResults {
 
 #[test]
 fn paypal_signed_only_by_an_email_service_provider_fails_without_a_dmarc_result() {
-    let msg = from_paypal(vec![no_dmarc("sendgrid.net", "bounces@em123.sendgrid.net")], &[]);
+    let msg = from_paypal(
+        vec![no_dmarc("sendgrid.net", "bounces@em123.sendgrid.net")],
+        &[],
+    );
     let v = analyse(&msg, &rules());
-    assert_eq!(outcome(&v, SignalId::BrandUnsigned), Some(Outcome::Fail), "{:?}", v.signals);
+    assert_eq!(
+        outcome(&v, SignalId::BrandUnsigned),
+        Some(Outcome::Fail),
+        "{:?}",
+        v.signals
+    );
     assert!(v.trust.is_alarm(), "{:?}", v.trust);
     assert_ne!(v.trust, Trust::Verified);
 }
@@ -39,24 +47,48 @@ fn paypal_signed_only_by_an_email_service_provider_fails_without_a_dmarc_result(
 fn without_authentication_results_the_signature_tags_decide() {
     let spoof = from_paypal(vec![], &["mailgun.org"]);
     let v = analyse(&spoof, &rules());
-    assert_eq!(outcome(&v, SignalId::BrandUnsigned), Some(Outcome::Fail), "{:?}", v.signals);
-    let s = v.signals.iter().find(|s| s.id == SignalId::BrandUnsigned).expect("signal");
+    assert_eq!(
+        outcome(&v, SignalId::BrandUnsigned),
+        Some(Outcome::Fail),
+        "{:?}",
+        v.signals
+    );
+    let s = v
+        .signals
+        .iter()
+        .find(|s| s.id == SignalId::BrandUnsigned)
+        .expect("signal");
     assert!(s.evidence.contains("d=mailgun.org"), "{}", s.evidence);
     // The brand's own signature beside a provider's is what genuine mail sent through a provider looks like.
     let genuine = from_paypal(vec![], &["paypal.com", "sendgrid.net"]);
-    assert_eq!(outcome(&analyse(&genuine, &rules()), SignalId::BrandUnsigned), None);
+    assert_eq!(
+        outcome(&analyse(&genuine, &rules()), SignalId::BrandUnsigned),
+        None
+    );
     // No signature at all says nothing about which era or path the mail took.
-    assert_eq!(outcome(&analyse(&from_paypal(vec![], &[]), &rules()), SignalId::BrandUnsigned), None);
+    assert_eq!(
+        outcome(
+            &analyse(&from_paypal(vec![], &[]), &rules()),
+            SignalId::BrandUnsigned
+        ),
+        None
+    );
 }
 
 #[test]
 fn the_brands_own_signature_or_aligned_spf_passes() {
     let r = rules();
     let signed = from_paypal(vec![no_dmarc("paypal.com", "bounce@paypal.com")], &[]);
-    assert_eq!(outcome(&analyse(&signed, &r), SignalId::BrandUnsigned), None);
+    assert_eq!(
+        outcome(&analyse(&signed, &r), SignalId::BrandUnsigned),
+        None
+    );
     let sub = from_paypal(vec![no_dmarc("e.paypal.com", "x@sendgrid.net")], &[]);
     assert_eq!(outcome(&analyse(&sub, &r), SignalId::BrandUnsigned), None);
-    let spf = from_paypal(vec![no_dmarc("sendgrid.net", "bounce@mail.paypal.com")], &[]);
+    let spf = from_paypal(
+        vec![no_dmarc("sendgrid.net", "bounce@mail.paypal.com")],
+        &[],
+    );
     assert_eq!(outcome(&analyse(&spf, &r), SignalId::BrandUnsigned), None);
 }
 
@@ -75,9 +107,15 @@ fn a_dmarc_result_or_a_mailing_list_leaves_the_judgement_to_the_dmarc_check() {
     assert_eq!(outcome(&v, SignalId::Dmarc), Some(Outcome::Fail));
     let listed = Message {
         list_id: Some("friends.lists.example.org".into()),
-        ..from_paypal(vec![no_dmarc("lists.example.org", "bounce@lists.example.org")], &[])
+        ..from_paypal(
+            vec![no_dmarc("lists.example.org", "bounce@lists.example.org")],
+            &[],
+        )
     };
-    assert_eq!(outcome(&analyse(&listed, &r), SignalId::BrandUnsigned), None);
+    assert_eq!(
+        outcome(&analyse(&listed, &r), SignalId::BrandUnsigned),
+        None
+    );
 }
 
 #[test]

@@ -1,0 +1,317 @@
+//! Phrase lists per language, as data (`phrases/<language>.toml`), compiled once into one aho-corasick automaton
+//! and matched against folded text in a single pass: the cost of a lookup does not grow with the number of lists
+//! or languages. Phrases are folded as the text is ([`super::text::fold`]), so they match whole words only,
+//! and Chinese, Japanese and Korean character by character.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::text::fold;
+
+/// What a phrase list is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum List {
+    /// Generic greetings ("Dear Customer").
+    Generic,
+    /// Greeting words that open a letter ("Hello"), for greetings by name or address.
+    Greeting,
+    /// Pressure and threats.
+    Urgency,
+    /// Requests for credentials or data that are a warning on their own.
+    Credentials,
+    /// Sensitive things asked for (password, card number).
+    CredentialNouns,
+    /// Prizes, gifts and rewards.
+    Prize,
+    /// Money, as scams name it.
+    Money,
+    /// Money handed out for nothing (inheritances, compensation, giveaways).
+    Gift,
+    /// Words asking the reader to write somewhere.
+    Contact,
+    /// Money or subscription talk of callback scams.
+    Callback,
+    /// Words asking the reader to call.
+    CallWords,
+    /// Second-person words ("your"), for notices addressed to the reader.
+    You,
+    /// Keywords of account and security mail.
+    Account,
+    /// Keywords of seller mail.
+    Seller,
+    /// Keywords of order and shipping mail.
+    Orders,
+    /// Keywords of promotions.
+    Promo,
+    /// Words that present an organisation in a display name (bank, support team, 銀行, Kundenservice).
+    Organisation,
+}
+
+impl List {
+    /// Every list with its key in the data files.
+    pub const ALL: [(List, &'static str); 17] = [
+        (List::Generic, "generic"),
+        (List::Greeting, "greeting"),
+        (List::Urgency, "urgency"),
+        (List::Credentials, "credentials"),
+        (List::CredentialNouns, "credential_nouns"),
+        (List::Prize, "prize"),
+        (List::Money, "money"),
+        (List::Gift, "gift"),
+        (List::Contact, "contact"),
+        (List::Callback, "callback"),
+        (List::CallWords, "call_words"),
+        (List::You, "you"),
+        (List::Account, "account"),
+        (List::Seller, "seller"),
+        (List::Orders, "orders"),
+        (List::Promo, "promo"),
+        (List::Organisation, "organisation"),
+    ];
+
+    fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+
+    fn from_key(key: &str) -> Option<List> {
+        List::ALL.iter().find(|(_, k)| *k == key).map(|(l, _)| *l)
+    }
+}
+
+/// The embedded phrase files, by language code.
+pub const LANGUAGES: &[(&str, &str)] = &[
+    ("en", include_str!("phrases/en.toml")),
+    ("de", include_str!("phrases/de.toml")),
+    ("pt", include_str!("phrases/pt.toml")),
+    ("es", include_str!("phrases/es.toml")),
+    ("fr", include_str!("phrases/fr.toml")),
+    ("it", include_str!("phrases/it.toml")),
+    ("nl", include_str!("phrases/nl.toml")),
+    ("pl", include_str!("phrases/pl.toml")),
+    ("sv", include_str!("phrases/sv.toml")),
+    ("da", include_str!("phrases/da.toml")),
+    ("no", include_str!("phrases/no.toml")),
+    ("fi", include_str!("phrases/fi.toml")),
+    ("tr", include_str!("phrases/tr.toml")),
+    ("ja", include_str!("phrases/ja.toml")),
+    ("zh", include_str!("phrases/zh.toml")),
+    ("ko", include_str!("phrases/ko.toml")),
+];
+
+/// One distinct folded phrase, with the lists and languages it belongs to.
+#[derive(Debug)]
+struct Pattern {
+    /// Folded, without the padding spaces.
+    text: String,
+    lists: u32,
+    languages: u32,
+}
+
+/// Every phrase of every language, compiled.
+#[derive(Debug)]
+struct Lexicon {
+    automaton: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+}
+
+/// Reads one language file; `Err` names what is wrong.
+fn parse(source: &str) -> Result<Vec<(List, String)>, String> {
+    let table: BTreeMap<String, Vec<String>> = toml::from_str(source).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    for (key, phrases) in table {
+        let list = List::from_key(&key).ok_or_else(|| format!("unknown list '{key}'"))?;
+        out.extend(phrases.into_iter().map(|p| (list, p)));
+    }
+    Ok(out)
+}
+
+impl Lexicon {
+    fn build() -> Self {
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut at: BTreeMap<String, usize> = BTreeMap::new();
+        for (lang, (_, source)) in LANGUAGES.iter().enumerate() {
+            // A broken file is caught by the tests; at run time it only leaves its language out.
+            for (list, phrase) in parse(source).unwrap_or_default() {
+                let text = fold(&phrase, 256).trim().to_string();
+                if text.is_empty() {
+                    continue;
+                }
+                let i = *at.entry(text.clone()).or_insert_with(|| {
+                    patterns.push(Pattern {
+                        text,
+                        lists: 0,
+                        languages: 0,
+                    });
+                    patterns.len() - 1
+                });
+                if let Some(p) = patterns.get_mut(i) {
+                    p.lists |= list.bit();
+                    p.languages |= 1 << lang;
+                }
+            }
+        }
+        let padded = patterns.iter().map(|p| format!(" {} ", p.text));
+        Lexicon {
+            automaton: AhoCorasick::new(padded).ok(),
+            patterns,
+        }
+    }
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::build)
+}
+
+/// Every phrase of `list`, in every language (folded).
+pub fn phrases(list: List) -> impl Iterator<Item = &'static str> {
+    lexicon()
+        .patterns
+        .iter()
+        .filter(move |p| p.lists & list.bit() != 0)
+        .map(|p| p.text.as_str())
+}
+
+/// The language codes a folded phrase belongs to (empty when it is in no list).
+#[cfg(test)]
+pub fn languages_of(phrase: &str) -> Vec<&'static str> {
+    let phrase = fold(phrase, 256);
+    let Some(p) = lexicon().patterns.iter().find(|p| p.text == phrase.trim()) else {
+        return Vec::new();
+    };
+    LANGUAGES
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| p.languages & (1 << i) != 0)
+        .map(|(_, (code, _))| *code)
+        .collect()
+}
+
+/// The phrases found in one folded text: each distinct phrase once, with where it first starts, in text order.
+#[derive(Debug, Clone, Default)]
+pub struct Hits {
+    found: Vec<(usize, usize)>,
+}
+
+impl Hits {
+    /// At most this many distinct phrases are kept per text.
+    const MAX: usize = 512;
+
+    /// Finds every phrase in `folded` (text folded by [`fold`]) in one pass.
+    pub fn scan(folded: &str) -> Self {
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let Some(ac) = lexicon().automaton.as_ref() else {
+            return Hits { found };
+        };
+        for m in ac.find_overlapping_iter(folded) {
+            let pattern = m.pattern().as_usize();
+            if !found.iter().any(|&(p, _)| p == pattern) {
+                found.push((pattern, m.start() + 1));
+                if found.len() >= Self::MAX {
+                    break;
+                }
+            }
+        }
+        found.sort_by_key(|&(_, start)| start);
+        Hits { found }
+    }
+
+    /// The distinct phrases of `list` found, in text order, each with where it starts.
+    fn of(&self, list: List) -> impl Iterator<Item = (&'static str, usize)> + '_ {
+        let patterns = &lexicon().patterns;
+        self.found.iter().filter_map(move |&(i, start)| {
+            let p = patterns.get(i)?;
+            (p.lists & list.bit() != 0).then_some((p.text.as_str(), start))
+        })
+    }
+
+    /// The distinct phrases of `list` found, in text order.
+    pub fn all(&self, list: List) -> impl Iterator<Item = &'static str> + '_ {
+        self.of(list).map(|(p, _)| p)
+    }
+
+    /// The first phrase of `list` found.
+    pub fn first(&self, list: List) -> Option<&'static str> {
+        self.all(list).next()
+    }
+
+    /// The first phrase of `list` starting within the first `limit` bytes of the folded text.
+    pub fn first_before(&self, list: List, limit: usize) -> Option<&'static str> {
+        self.of(list).find(|&(_, s)| s < limit).map(|(p, _)| p)
+    }
+
+    /// How many distinct phrases of `list` were found.
+    pub fn count(&self, list: List) -> usize {
+        self.of(list).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_file_parses_with_known_lists_only() {
+        for (code, source) in LANGUAGES {
+            let phrases = parse(source).unwrap_or_else(|e| panic!("phrases/{code}.toml: {e}"));
+            for list in [
+                List::Generic,
+                List::Urgency,
+                List::Credentials,
+                List::CredentialNouns,
+                List::Prize,
+                List::Organisation,
+            ] {
+                assert!(
+                    phrases.iter().any(|(l, _)| *l == list),
+                    "phrases/{code}.toml has no {list:?} phrases"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn phrases_match_whole_folded_words_in_one_pass() {
+        let hits = Hits::scan(&fold("Dear  Customer, please VERIFY your account!", 1000));
+        assert_eq!(hits.first(List::Generic), Some("dear customer"));
+        assert!(
+            hits.all(List::Credentials)
+                .any(|p| p == "verify your account")
+        );
+        assert!(hits.count(List::Account) >= 2, "verify, account");
+        assert_eq!(
+            Hits::scan(&fold("customers accounts", 100)).first(List::Generic),
+            None
+        );
+        assert_eq!(
+            Hits::scan(&fold("unaccountable", 100)).count(List::Account),
+            0
+        );
+    }
+
+    #[test]
+    fn first_before_respects_where_a_phrase_starts() {
+        let text = fold(&format!("{} dear customer", "word ".repeat(100)), 2000);
+        let hits = Hits::scan(&text);
+        assert_eq!(hits.first_before(List::Generic, 100), None);
+        assert_eq!(
+            hits.first_before(List::Generic, 2000),
+            Some("dear customer")
+        );
+    }
+
+    #[test]
+    fn unspaced_scripts_match_inside_longer_runs() {
+        let ja = Hits::scan(&fold(
+            "【重要】お客様のアカウントは一時停止されました",
+            1000,
+        ));
+        assert!(ja.all(List::Urgency).any(|p| p == "一 時 停 止"));
+        assert!(ja.all(List::Account).any(|p| p == "ア カ ウ ン ト"));
+        let ko = Hits::scan(&fold("고객님의 계정이 정지되었습니다", 1000));
+        assert!(ko.all(List::Account).any(|p| p == "계 정"));
+        assert_eq!(languages_of("계정"), vec!["ko"]);
+    }
+}

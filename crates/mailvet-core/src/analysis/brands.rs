@@ -8,6 +8,9 @@ use super::index::{Index, Role};
 /// The embedded knowledge base.
 pub const EMBEDDED: &str = include_str!("brands.toml");
 
+/// [`EMBEDDED`] as JSON, written by `build.rs`: the same data, read several times faster at start-up.
+const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/brands.json"));
+
 /// How a brand wants phishing reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -132,7 +135,7 @@ impl Brands {
     /// The embedded knowledge base.
     pub fn embedded() -> Self {
         // The embedded file is checked by a unit test, so this never falls back in a release.
-        Self::from_toml(EMBEDDED).unwrap_or_default()
+        serde_json::from_str(EMBEDDED_JSON).unwrap_or_default()
     }
 
     /// Merges `other` over `self`: a brand with the same id replaces ours, new ones are added, and the
@@ -232,6 +235,15 @@ impl Brands {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn embedded_json_is_the_toml_file() {
+        let toml = Brands::from_toml(EMBEDDED).expect("brands.toml parses");
+        let json: Brands = serde_json::from_str(EMBEDDED_JSON).expect("brands.json parses");
+        assert!(!json.brands.is_empty());
+        assert_eq!(json, toml);
+        assert_eq!(Brands::embedded(), toml);
+    }
 
     #[test]
     fn user_brand_replaces_embedded_one_with_same_id() {

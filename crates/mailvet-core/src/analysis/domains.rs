@@ -2,6 +2,8 @@
 //! and look-alikes of brand domains (edit distance, UTS #39 confusable skeletons, punycode, brand names inside
 //! a foreign domain, TLD swaps). Pure string work: no DNS.
 
+use std::sync::LazyLock;
+
 use super::brands::{Brand, Brands};
 use crate::model::SignalId;
 
@@ -67,12 +69,46 @@ pub fn shown(ascii: &str) -> String {
 /// Comparison key for confusables: `lower(skeleton(lower(skeleton(s))))` (skeleton alone is case-sensitive
 /// and not idempotent).
 pub fn confusable_key(s: &str) -> String {
+    ascii_confusable_key(s).unwrap_or_else(|| unicode_confusable_key(s))
+}
+
+/// [`confusable_key`] by the UTS #39 algorithm in full.
+fn unicode_confusable_key(s: &str) -> String {
     let once: String = unicode_security::skeleton(s)
         .collect::<String>()
         .to_lowercase();
     unicode_security::skeleton(&once)
         .collect::<String>()
         .to_lowercase()
+}
+
+/// [`confusable_key`] of an ASCII string without the Unicode machinery, which costs microseconds a name and
+/// would dominate building the brand index at start-up. NFD leaves ASCII unchanged and no ASCII character is
+/// default-ignorable, so the skeleton of ASCII text is its characters' prototypes in turn. `None` when `s`
+/// is not ASCII or a prototype is not (`%`).
+fn ascii_confusable_key(s: &str) -> Option<String> {
+    /// Each ASCII character's prototype, when ASCII too; read once from unicode-security's table.
+    static PROTOTYPES: LazyLock<Vec<Option<String>>> = LazyLock::new(|| {
+        (0..128u8)
+            .map(|b| {
+                let prototype: String =
+                    unicode_security::skeleton(&char::from(b).to_string()).collect();
+                prototype.is_ascii().then_some(prototype)
+            })
+            .collect()
+    });
+    let skeleton = |s: &str| -> Option<String> {
+        let mut out = String::with_capacity(s.len() + 4);
+        for b in s.bytes() {
+            out.push_str(PROTOTYPES.get(usize::from(b))?.as_deref()?);
+        }
+        out.make_ascii_lowercase();
+        Some(out)
+    };
+    if !s.is_ascii() {
+        return None;
+    }
+    skeleton(&skeleton(s)?)
 }
 
 /// How a domain imitates a brand.
@@ -212,6 +248,46 @@ pub fn lookalike<'a>(ascii_host: &str, brands: &'a Brands) -> Option<Lookalike<'
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_confusable_keys_are_the_full_algorithms() {
+        let ascii: Vec<char> = (0..128u8).map(char::from).collect();
+        for a in &ascii {
+            for b in &ascii {
+                let s = format!("{a}{b}");
+                if let Some(fast) = ascii_confusable_key(&s) {
+                    assert_eq!(fast, unicode_confusable_key(&s), "{s:?}");
+                }
+            }
+        }
+        for s in [
+            "PayPal",
+            "amazon",
+            "rnicrosoft",
+            "App1e",
+            "Royal Mail",
+            "0ffice 365",
+            "I|l1",
+        ] {
+            assert_eq!(
+                ascii_confusable_key(s),
+                Some(unicode_confusable_key(s)),
+                "{s:?}"
+            );
+        }
+        assert_eq!(ascii_confusable_key("100%"), None);
+        assert_eq!(ascii_confusable_key("Αmazοn"), None);
+        assert_eq!(confusable_key("Αmazοn"), confusable_key("amazon"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_confusable_keys_match_on_any_ascii_text(s in "[ -~]{0,24}") {
+            if let Some(fast) = ascii_confusable_key(&s) {
+                proptest::prop_assert_eq!(fast, unicode_confusable_key(&s));
+            }
+        }
+    }
 
     fn brands() -> Brands {
         Brands::from_toml(

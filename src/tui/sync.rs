@@ -232,7 +232,9 @@ fn relocate(s: &mut AppState, id: usize, path: PathBuf, folder: usize) -> Option
 
 /// A write finished: rows follow their files, purged rows go, the status line says what happened.
 pub fn acted(s: &mut AppState, report: Report, effects: &mut Vec<Effect>) {
-    s.status = clean(&report.done);
+    if !report.done.is_empty() {
+        s.status = clean(&report.done);
+    }
     if let Some((name, dir)) = &report.folder {
         folder_at(s, dir, Some(name));
     }

@@ -301,3 +301,72 @@ fn unreadable_message_shows_the_reason() {
     assert!(s.content().is_none());
     assert!(matches!(&s.open, Some(o) if o.row == id && o.content.is_err()));
 }
+
+#[test]
+fn the_selection_stays_on_the_newest_message_until_moved() {
+    let mut s = mailvet::tui::state::AppState::new("x", Default::default(), Default::default());
+    apply(&mut s, Action::Resize(80, 24));
+    apply(&mut s, Action::Listed(Box::new(tui_support::listing())));
+    assert_eq!(s.selected, 0);
+    // The oldest delivery turns out to carry the newest Date header: it moves to the top, and so does
+    // the selection (the list is sorted newest first, as mutt shows it).
+    let fixtures = tui_support::fixtures();
+    let mut late = tui_support::summary(&fixtures[3]).expect("analysed");
+    if let Some(e) = &mut late.envelope {
+        e.date = Some(tui_support::NOW);
+    }
+    apply(&mut s, Action::Analysed(3, Box::new(late)));
+    apply(&mut s, Action::Tick(tui_support::NOW));
+    assert_eq!(s.shown[0], 3);
+    assert_eq!(
+        s.selected_row(),
+        Some(3),
+        "the newest, not the first file read"
+    );
+    // Once moved, the selection follows its message through re-sorts.
+    cmd(&mut s, "down");
+    let chosen = s.selected_row();
+    let early = tui_support::summary(&fixtures[1]).expect("analysed");
+    apply(&mut s, Action::Analysed(1, Box::new(early)));
+    apply(&mut s, Action::Tick(tui_support::NOW));
+    assert_eq!(s.selected_row(), chosen);
+}
+
+#[test]
+fn status_messages_are_kept_for_the_messages_view() {
+    let mut s = state(80, 24);
+    for _ in 0..3 {
+        cmd(&mut s, "cycle-sort");
+    }
+    assert_eq!(
+        s.messages[s.messages.len() - 3..],
+        ["sorted by trust", "sorted by sender", "sorted by date"]
+    );
+    cmd(&mut s, "messages");
+    assert_eq!(s.overlay, Some(Overlay::Messages));
+    cmd(&mut s, "overview");
+    assert_eq!(s.overlay, Some(Overlay::Overview));
+}
+
+#[test]
+fn opening_an_unread_message_marks_it_read_except_read_only() {
+    use mailvet::tui::jobs::Write;
+    let reads = |e: &[Effect]| {
+        e.iter()
+            .filter(|e| matches!(e, Effect::Write(Write::Read(_))))
+            .count()
+    };
+    let mut s = state(80, 24);
+    let id = s.selected_row().expect("selected");
+    assert!(s.rows[id].unread());
+    assert_eq!(reads(&cmd(&mut s, "open")), 1);
+    cmd(&mut s, "close");
+    cmd(&mut s, "down");
+    cmd(&mut s, "down");
+    let read = s.selected_row().expect("selected");
+    assert!(!s.rows[read].unread());
+    assert_eq!(reads(&cmd(&mut s, "open")), 0, "already read");
+    let mut s = state(80, 24);
+    s.read_only = true;
+    assert_eq!(reads(&cmd(&mut s, "open")), 0, "read-only writes nothing");
+}

@@ -238,7 +238,7 @@ pub struct AppState {
     pub shown: Vec<usize>,
     /// Index into `shown`.
     pub selected: usize,
-    /// The user moved the selection; until then it stays on the first row (the newest message).
+    /// The user moved the selection (or mail arrived); until then it stays on the first row (the newest).
     pub moved: bool,
     /// First list line on screen.
     pub offset: usize,

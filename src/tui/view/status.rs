@@ -120,10 +120,16 @@ pub fn render_status(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
         f.render_widget(Paragraph::new(clean(&s.status)).style(theme.error), msg);
         return;
     }
-    // The summary takes at most half the line; a longer status message is cut, and the messages view
-    // (M) keeps it whole.
+    // The summary takes what the status message leaves, at least half the line; a longer status message is
+    // cut, and the messages view (M) keeps it whole.
     let width = usize::from(area.width);
-    let right = fit(&summary(s), width / 2);
+    let status = clean(&s.status);
+    let wanted = if status.is_empty() {
+        20
+    } else {
+        status.chars().count() + 2
+    };
+    let right = fit(&summary(s), (width / 2).max(width.saturating_sub(wanted)));
     let [left_area, right_area] = Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(u16::try_from(right.chars().count()).unwrap_or(40)),
@@ -133,7 +139,7 @@ pub fn render_status(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
     let left = if s.status.is_empty() {
         Line::from(hints(s, theme, room))
     } else {
-        Line::raw(format!(" {}", fit(&clean(&s.status), room)))
+        Line::raw(format!(" {}", fit(&status, room)))
     };
     f.render_widget(Paragraph::new(left).style(theme.status), left_area);
     f.render_widget(Paragraph::new(right).style(theme.status), right_area);

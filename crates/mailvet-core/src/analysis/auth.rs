@@ -48,7 +48,12 @@ fn trusted<'m>(msg: &'m Message, rules: &Rules) -> (Vec<&'m AuthResults>, String
         );
         return (picked, why);
     }
-    (picked, format!("topmost header ({})", topmost_id(msg)))
+    let why = if picked.is_empty() {
+        "no Authentication-Results header".to_string()
+    } else {
+        format!("topmost header ({})", topmost_id(msg))
+    };
+    (picked, why)
 }
 
 /// The authserv-id of the topmost Authentication-Results header, as written.

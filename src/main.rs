@@ -1,5 +1,6 @@
 //! The `mailvet` binary: parse the command line, load the config, dispatch to a subcommand or the interface,
 //! and map errors to exit codes (0 ok, 1 findings from `scan`, 2 errors).
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;

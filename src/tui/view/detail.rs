@@ -48,10 +48,12 @@ pub fn auth_line(msg: &Message, v: &Verdict) -> String {
         .map(|r| format!("{}={}", r.method, r.result))
         .collect();
     let by = ar.authserv_id.as_deref().unwrap_or("unnamed server");
-    let caveat = if v.signals.iter().any(|s| s.id == SignalId::AuthSource) {
-        format!(" — topmost header, may be forged: if {by} is yours, set trusted_authserv_ids")
-    } else {
-        String::new()
+    let caveat = match &ar.authserv_id {
+        _ if !v.signals.iter().any(|s| s.id == SignalId::AuthSource) => String::new(),
+        Some(id) => {
+            format!(" — topmost header, may be forged: if {id} is yours, set trusted_authserv_ids")
+        }
+        None => " — topmost header, may be forged, and it names no server".to_string(),
     };
     clean(&format!("{} (by {by}){caveat}", results.join(" ")))
 }

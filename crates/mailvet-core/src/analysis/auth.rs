@@ -70,15 +70,24 @@ fn source(msg: &Message, rules: &Rules) -> Option<Signal> {
     if !rules.trusted_authserv_ids.is_empty() || msg.auth.is_empty() {
         return None;
     }
-    let id = topmost_id(msg);
+    let forged = "a topmost header can be forged where the receiving server adds none";
+    let (title, evidence) = match msg.auth.first().and_then(|a| a.authserv_id.as_deref()) {
+        Some(id) => (
+            format!(
+                "Authentication-Results from the topmost header ({id}); no authserv-id configured"
+            ),
+            format!("{forged}; if {id} is your own mail server, add it to trusted_authserv_ids"),
+        ),
+        None => (
+            "Authentication-Results from the topmost header, which names no server".to_string(),
+            format!("{forged}; without an authserv-id, trusted_authserv_ids cannot pick it"),
+        ),
+    };
     Some(Signal::new(
         SignalId::AuthSource,
         Outcome::Info,
-        format!("Authentication-Results from the topmost header ({id}); no authserv-id configured"),
-        format!(
-            "a topmost header can be forged where the receiving server adds none; if {id} is your own mail \
-             server, add it to trusted_authserv_ids"
-        ),
+        title,
+        evidence,
     ))
 }
 

@@ -264,3 +264,32 @@ fn title_bar_says_demo_and_read_only() {
         "{title}"
     );
 }
+
+#[test]
+fn a_long_status_message_is_cut_to_fit_and_kept_whole_for_m() {
+    let mut s = state(80, 24);
+    let long = format!(
+        "archived 3 messages; 1 left alone: {}",
+        "/very/long/path".repeat(8)
+    );
+    apply(
+        &mut s,
+        Action::Acted(Box::new(mailvet::tui::jobs::Report {
+            done: long,
+            ..Default::default()
+        })),
+    );
+    let text = format!("{}", draw(&s, &dark()).backend());
+    let status = text.lines().nth(23).unwrap_or_default();
+    assert!(
+        status.contains("archived 3 messages") && status.contains('…'),
+        "{status}"
+    );
+    assert!(
+        status.contains("shown"),
+        "the summary keeps its place: {status}"
+    );
+    cmd(&mut s, "messages");
+    let text = format!("{}", draw(&s, &dark()).backend());
+    assert!(text.contains("/very/long/path/very/long/path"), "{text}");
+}

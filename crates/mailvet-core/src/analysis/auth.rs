@@ -288,7 +288,7 @@ fn aligned(
             id,
             Outcome::Pass,
             "DKIM signature aligned with From",
-            format!("d={d} — {why}"),
+            format!("d={d} — from the {why}"),
         );
     }
     let Some(first) = passing.first() else {

@@ -62,7 +62,8 @@ impl Overview {
             .domain
             .filter(|_| matches!(m.trust, Trust::Phishing | Trust::Suspicious))
         {
-            let bad = self.domains.entry(d.to_ascii_lowercase()).or_default();
+            let d = d.trim_end_matches('.').to_ascii_lowercase();
+            let bad = self.domains.entry(d).or_default();
             if m.trust == Trust::Phishing {
                 bad.phishing += 1;
             } else {
@@ -178,7 +179,7 @@ mod tests {
         o.add(seen(
             Trust::Suspicious,
             Some("paypal"),
-            "Evil.example",
+            "Evil.example.",
             "2026-11-23",
         ));
         o.add(seen(

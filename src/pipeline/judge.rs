@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::{self, Rules};
 use crate::mail::{self, Address, Message, sanitise::sanitise};
 use crate::model::{Record, Verdict};
-use crate::store::{self, Entry, StoreError};
+use crate::store::{self, StoreError};
 
 /// One message read, parsed and analysed.
 #[derive(Debug, Clone)]
@@ -85,11 +85,6 @@ pub fn judge_file_sized(path: &Path, max_bytes: u64, rules: &Rules) -> (Judged, 
 /// The record of a message held in memory; `path` and `folder` only label it.
 pub fn judge_bytes(path: &str, folder: &str, bytes: &[u8], rules: &Rules) -> Record {
     judge_raw(bytes, rules).record(path, folder)
-}
-
-/// The record of one listed message (the path and folder as listed label it).
-pub fn judge_entry(entry: &Entry, rules: &Rules, max_bytes: u64) -> Record {
-    judge_file(&entry.path, max_bytes, rules).record(&entry.path.to_string_lossy(), &entry.folder)
 }
 
 /// Reads and judges one message for display, with its raw header lines.

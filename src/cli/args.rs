@@ -154,10 +154,12 @@ fn format_help(format: Format) -> &'static str {
     }
 }
 
+/// One `--trust` value, read by the parser the interface's search and limit prompts use.
 fn parse_trust(s: &str) -> Result<Trust, String> {
-    s.parse()
+    crate::model::query::trust(s)
 }
 
+/// One `--category` value, read by the parser the interface's search and limit prompts use.
 fn parse_category(s: &str) -> Result<Category, String> {
-    s.parse()
+    crate::model::query::category(s)
 }

@@ -14,6 +14,7 @@ pub mod event;
 pub mod export;
 pub mod exporter;
 pub mod filter;
+pub mod find;
 pub mod jobs;
 pub mod keymap;
 pub mod layout;

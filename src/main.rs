@@ -32,6 +32,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 fn run(args: &Cli) -> anyhow::Result<u8> {
     let mut config = Config::load(args.config.as_deref())?;
     config.read_only |= args.read_only;
+    config.cache &= !args.no_cache;
     // Not locked for the whole run: the interface restores the terminal from its signal thread.
     let mut out = io::stdout();
     match &args.command {
@@ -67,6 +68,7 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
         Some(Command::Flag(flag)) => cli::act::flag(flag, &config, &mut out, &mut io::stderr()),
         Some(Command::Move(args)) => cli::act::move_cmd(args, &config, &mut out, &mut io::stderr()),
         Some(Command::Recover(args)) => cli::act::recover_cmd(args, &config, &mut out),
+        Some(Command::Cache(args)) => cli::cache::cache(args, &mut out),
         None if io::stdin().is_terminal() && io::stdout().is_terminal() => {
             // Opening a mailbox on a terminal starts the interface; the demo lives in a temp dir until it
             // returns.
@@ -88,6 +90,7 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
                 junk: config.folders.junk.clone(),
                 rules: config.rules(),
                 identity: config.identity.address.clone(),
+                cache: config.cache,
             })?;
             Ok(cli::EXIT_OK)
         }

@@ -7,15 +7,16 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
-use rayon::prelude::*;
 
 use super::{EXIT_ERROR, EXIT_OK, ExportArgs};
 use crate::config::Config;
 use crate::export::Format;
 use crate::model::Record;
+use crate::pipeline::cache::Want;
+use crate::pipeline::cached::{Place, records};
 use crate::pipeline::export::{Output, Settings, Target, run};
-use crate::pipeline::judge::judge_entry;
 use crate::pipeline::places::{default_outbox, now};
+use crate::store::Entry;
 
 /// Runs `mailvet export` over `inputs`; returns the exit status: 0 done (messages left out on purpose are
 /// listed on `err`), 2 when nothing could be read or a message could not be exported.
@@ -30,12 +31,24 @@ pub fn export(
         return Ok(EXIT_ERROR);
     };
     let rules = config.rules();
-    let targets: Vec<Target> = entries
-        .par_iter()
+    let entries: Vec<Entry> = entries
+        .into_iter()
         .filter(|e| !args.flagged || e.flags.contains('F'))
-        .map(|e| Target {
-            path: e.path.clone(),
-            record: judge_entry(e, &rules, config.max_message_bytes),
+        .collect();
+    let place = Place::default_for(config.cache, &rules, config.max_message_bytes);
+    let records = records(
+        &entries,
+        &rules,
+        config.max_message_bytes,
+        place.as_ref(),
+        Want::Full,
+    );
+    let targets: Vec<Target> = entries
+        .into_iter()
+        .zip(records)
+        .map(|(e, record)| Target {
+            path: e.path,
+            record,
         })
         .filter(|t| wanted(args, &t.record))
         .collect();

@@ -2,6 +2,7 @@
 
 pub mod act;
 mod args;
+pub mod cache;
 mod explain;
 pub mod export;
 mod filter;

@@ -35,6 +35,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crate::analysis::Rules;
+use crate::pipeline::cached::Place;
 
 use action::Action;
 use keymap::Keymap;
@@ -64,6 +65,8 @@ pub struct Options {
     pub rules: Rules,
     /// The user's address (config `identity.address`), the sender of abuse reports.
     pub identity: Option<String>,
+    /// Keep verdicts in the cache and take them from it (off with `--no-cache`).
+    pub cache: bool,
 }
 
 /// Why the interface could not run.
@@ -114,6 +117,7 @@ pub fn run(opts: Options) -> Result<(), Error> {
     };
     let (tx, rx) = std::sync::mpsc::channel();
     let (mut terminal, _guard) = term::enter()?;
+    let cache = Place::default_for(opts.cache, &opts.rules, opts.max_message_bytes);
     let rules = Arc::new(opts.rules);
     let exporter = exporter::Exporter::start(
         exporter::Setup {
@@ -126,7 +130,12 @@ pub fn run(opts: Options) -> Result<(), Error> {
         tx.clone(),
     )?;
     let disk = disk::Disk::start(opts.maildir, writable, tx.clone())?;
-    let mut runner = effect::Runner::new(tx.clone(), opts.max_message_bytes, rules, disk, exporter);
+    let judging = effect::Judging {
+        max_bytes: opts.max_message_bytes,
+        rules,
+        cache,
+    };
+    let mut runner = effect::Runner::new(tx.clone(), judging, disk, exporter);
     let size = terminal.size()?;
     update::update(&mut state, Action::Resize(size.width, size.height));
     event::spawn_input(tx)?;

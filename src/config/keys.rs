@@ -62,7 +62,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ),
     (
         "report",
-        "Write the abuse report for this message into the outbox",
+        "Report this message to the brand (a draft in Drafts; asks your address once)",
     ),
     ("format-next", "Next export format"),
     ("format-prev", "Previous export format"),

@@ -2,15 +2,18 @@
 //! them. An invalid file gives an error naming the file, the key and the problem.
 
 mod file;
+pub mod identity;
 pub mod keys;
 mod locate;
+pub mod taught;
 pub mod themes;
 
 use std::path::{Path, PathBuf};
 
-use crate::analysis::{Brands, Rules, Scores};
+use crate::analysis::{Brands, Rules, Scores, Taught};
 use crate::error::Error;
 use file::File;
+pub use file::ReportsTo;
 
 /// The embedded defaults; also the documentation of every key.
 pub const DEFAULTS: &str = include_str!("default.toml");
@@ -28,12 +31,18 @@ pub struct Config {
     pub scores: Scores,
     /// Refuse every write into the Maildir.
     pub read_only: bool,
+    /// Show dates in UTC instead of the local time zone.
+    pub utc: bool,
+    /// Where abuse reports go: drafts in the Maildir (the default) or the outbox directory.
+    pub reports: ReportsTo,
     /// Largest message file read, in bytes (`max_message_size`).
     pub max_message_bytes: u64,
     /// Folders that archive and Junk move to.
     pub folders: Folders,
     /// Who the user is.
     pub identity: Identity,
+    /// What the user taught about senders' domains (`[[taught]]`), oldest first.
+    pub taught: Vec<Taught>,
     /// The interface's theme: `default`, `light` or `mono` (NO_COLOR forces `mono`).
     pub theme: String,
     /// `[keys]`: key bindings over the defaults, by mode (`keys.main.x = "quit"`, `"none"` unbinds).
@@ -49,6 +58,8 @@ pub struct Folders {
     pub archive: String,
     /// Where Junk moves messages (`Junk`).
     pub junk: String,
+    /// Where report drafts go (`Drafts`).
+    pub drafts: String,
 }
 
 /// `[identity]`.
@@ -108,6 +119,7 @@ impl Config {
             brands: self.brands.clone(),
             trusted_authserv_ids: self.trusted_authserv_ids.clone(),
             scores: self.scores.clone(),
+            taught: self.taught.clone(),
         }
     }
 
@@ -128,6 +140,7 @@ impl Config {
         let mut extra = Brands::default();
         extra.brands = file.brand.into_iter().map(|b| b.into_inner()).collect();
         brands.merge(extra);
+        taught::apply(&mut brands, &file.taught);
         let mut scores = Scores::embedded();
         if let Some(user) = file.scores {
             scores.merge(user.into_inner());
@@ -151,14 +164,18 @@ impl Config {
             brands,
             scores,
             read_only: file.read_only.unwrap_or(false),
+            utc: file.utc.unwrap_or(false),
+            reports: file.reports.unwrap_or(ReportsTo::Drafts),
             max_message_bytes: file.max_message_size.map_or(64 << 20, |s| s.0),
             folders: Folders {
                 archive: folder(file.folders.archive, "Archive"),
                 junk: folder(file.folders.junk, "Junk"),
+                drafts: folder(file.folders.drafts, "Drafts"),
             },
             identity: Identity {
                 address: file.identity.address.map(|a| a.into_inner()),
             },
+            taught: file.taught,
             theme: file
                 .theme
                 .map_or_else(|| "default".to_owned(), |t| t.into_inner()),
@@ -190,8 +207,10 @@ mod tests {
         let base: File = toml::from_str(DEFAULTS).expect("default.toml parses");
         assert!(base.trusted_authserv_ids.is_some());
         assert!(base.read_only.is_some());
+        assert!(base.utc.is_some());
         assert!(base.max_message_size.is_some());
         assert!(base.folders.archive.is_some() && base.folders.junk.is_some());
+        assert!(base.folders.drafts.is_some() && base.reports.is_some());
         assert!(base.theme.is_some());
     }
 }

@@ -135,7 +135,9 @@ impl Judged {
             path: sanitise(path),
             folder: sanitise(folder),
             message_id: message.message_id.as_deref().map(sanitise),
-            date: message.date.as_deref().map(sanitise),
+            date: (message.timestamp.map(super::dates::rfc3339))
+                .filter(|d| !d.is_empty())
+                .or_else(|| message.date.as_deref().map(sanitise)),
             from: message.from.as_ref().map(|a| sanitise(&format_address(a))),
             subject: Some(sanitise(&message.subject)),
             verdict,

@@ -2,10 +2,12 @@
 //! message once (read → parse → analyse → record, [`judge`]), and the export and report engine with its
 //! default paths ([`export`], [`places`]). Imports `store`, `config` and the pure core; never `cli` or `tui`.
 
+pub mod dates;
 pub mod export;
 pub mod inputs;
 pub mod judge;
 pub mod places;
+pub mod reports;
 
 pub use inputs::Listing;
 pub use judge::{Envelope, Judged, Loaded, Summary};

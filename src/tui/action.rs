@@ -89,7 +89,8 @@ pub enum Action {
     Confirm,
     /// Open the export dialog (marked messages, else the selected one; or every flagged one in the folder).
     Export,
-    /// Write the abuse report for the selected message into the outbox.
+    /// Write the abuse report for the selected message (as a draft in the Drafts folder, or into the
+    /// outbox); asks for the user's address the first time.
     Report,
     /// The export dialog's next format.
     FormatNext,
@@ -124,6 +125,8 @@ pub enum Action {
     ExportProgress(Step),
     /// An export or report finished.
     Exported(Box<Finished>),
+    /// The user's address was saved to the config file (its path), or why not.
+    IdentitySaved(Result<String, String>),
     /// Folders were listed again after a change on disk (another client, or our own write): the files that
     /// appeared and disappeared.
     Rescanned(Box<Changes>),

@@ -37,8 +37,11 @@ pub enum Effect {
     Write(Write),
     /// Export messages (on the export thread; the result comes back as [`Action::Exported`]).
     Export(Request),
-    /// Write the abuse report on one message into the outbox (on the export thread).
+    /// Write the abuse report on one message as a draft, or into the outbox (on the export thread).
     Report(Item),
+    /// Save the user's address as config `identity.address` (on the export thread, before any report after
+    /// it; the result comes back as [`Action::IdentitySaved`]).
+    SaveIdentity(String),
 }
 
 /// Runs effects; results come back as Actions on `tx`.
@@ -139,6 +142,7 @@ impl Runner {
             Effect::Write(write) => self.disk.write(write)?,
             Effect::Export(request) => self.exporter.export(request)?,
             Effect::Report(item) => self.exporter.report(item)?,
+            Effect::SaveIdentity(address) => self.exporter.save_identity(address)?,
         }
         Ok(())
     }

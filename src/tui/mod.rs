@@ -7,7 +7,6 @@ pub mod action;
 pub mod acts;
 pub mod bodytext;
 pub mod changes;
-pub mod dates;
 pub mod disk;
 pub mod effect;
 pub mod event;
@@ -63,6 +62,10 @@ pub struct Options {
     pub rules: Rules,
     /// The user's address (config `identity.address`), the sender of abuse reports.
     pub identity: Option<String>,
+    /// The config file the address is saved into when the interface asks for it.
+    pub config_file: Option<PathBuf>,
+    /// Where reports go (drafts in the Maildir, or the outbox); `None` when there is no home directory.
+    pub reports: Option<crate::pipeline::reports::Place>,
 }
 
 /// Why the interface could not run.
@@ -106,6 +109,7 @@ pub fn run(opts: Options) -> Result<(), Error> {
     state.archive = opts.archive;
     state.junk = opts.junk;
     state.now = unix_now();
+    state.identity.clone_from(&opts.identity);
     state.places = export::Places {
         maildir: std::path::absolute(&opts.maildir).unwrap_or_else(|_| opts.maildir.clone()),
         exports: crate::pipeline::places::default_export_dir(),
@@ -118,9 +122,11 @@ pub fn run(opts: Options) -> Result<(), Error> {
         exporter::Setup {
             rules: Arc::clone(&rules),
             identity: opts.identity,
+            config_file: opts.config_file,
             max_bytes: opts.max_message_bytes,
             maildir: state.places.maildir.clone(),
-            outbox: state.places.outbox.clone(),
+            reports: opts.reports,
+            read_only: opts.read_only,
         },
         tx.clone(),
     )?;

@@ -106,6 +106,8 @@ pub enum PromptKind {
     Filter,
     /// The folder picker: a folder name, existing or new.
     Move,
+    /// The user's own address, asked before the first report (saved as config `identity.address`).
+    Identity,
 }
 
 /// The open prompt.
@@ -213,6 +215,8 @@ pub struct AppState {
     pub places: Places,
     /// The export or report under way, if any.
     pub exporting: Option<Step>,
+    /// The user's address reports are sent from (config `identity.address`); asked for when missing.
+    pub identity: Option<String>,
     /// Key bindings (help and hints are generated from them).
     pub keymap: Keymap,
     /// Brand knowledge (for the link table's "official" column).
@@ -289,6 +293,7 @@ impl AppState {
             export: None,
             places: Places::default(),
             exporting: None,
+            identity: None,
             keymap,
             brands,
             rows: Vec::new(),

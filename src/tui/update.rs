@@ -132,6 +132,7 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::PromptKey(key) if s.export.is_some() => export::key(s, key),
         Action::ExportProgress(step) => export::progress(s, step),
         Action::Exported(done) => export::finished(s, &done),
+        Action::IdentitySaved(saved) => export::identity_saved(s, saved),
         Action::PromptSubmit => submit_prompt(s, &mut effects),
         Action::PromptCancel if s.confirm.is_some() => {
             s.confirm = None;
@@ -216,6 +217,7 @@ fn submit_prompt(s: &mut AppState, effects: &mut Vec<Effect>) {
     let text = p.text();
     match p.kind {
         PromptKind::Move => return acts::submit_picker(s, &p, effects),
+        PromptKind::Identity => return export::submit_identity(s, p, effects),
         PromptKind::Search => s.filter.search = text.trim().to_string(),
         PromptKind::Filter => match Filter::parse(&text) {
             Ok(f) => s.filter = f,

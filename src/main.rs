@@ -130,6 +130,7 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
                 archive: config.folders.archive.clone(),
                 junk: config.folders.junk.clone(),
                 rules: config.rules(),
+                brands: config.brands.clone(),
                 identity: config.identity.address.clone(),
                 config_file: config.path.clone().or_else(Config::default_path),
             })?;

@@ -25,7 +25,7 @@ pub struct Config {
     pub maildir: Option<PathBuf>,
     /// Authserv-ids of the user's own receiving servers, lowercased.
     pub trusted_authserv_ids: Vec<String>,
-    /// Embedded brands with the user's merged over them.
+    /// Embedded brands with the user's merged over them (what the user taught is applied by [`Config::rules`]).
     pub brands: Brands,
     /// Embedded signal weights and thresholds with the user's `[scores]` merged over them.
     pub scores: Scores,
@@ -113,10 +113,12 @@ impl Config {
         Self::build(user, Some(path), text)
     }
 
-    /// The rules the analysis runs with.
+    /// The rules the analysis runs with: the brands with what the user taught applied to them.
     pub fn rules(&self) -> Rules {
+        let mut brands = self.brands.clone();
+        taught::apply(&mut brands, &self.taught);
         Rules {
-            brands: self.brands.clone(),
+            brands,
             trusted_authserv_ids: self.trusted_authserv_ids.clone(),
             scores: self.scores.clone(),
             taught: self.taught.clone(),
@@ -140,7 +142,6 @@ impl Config {
         let mut extra = Brands::default();
         extra.brands = file.brand.into_iter().map(|b| b.into_inner()).collect();
         brands.merge(extra);
-        taught::apply(&mut brands, &file.taught);
         let mut scores = Scores::embedded();
         if let Some(user) = file.scores {
             scores.merge(user.into_inner());

@@ -49,10 +49,12 @@ pub fn rfc5322(t: i64) -> String {
 
 /// Today's date in the zone, `2026-11-24` (what the user taught is dated with it).
 pub fn today() -> String {
-    Timestamp::now()
-        .to_zoned(zone().clone())
-        .strftime("%Y-%m-%d")
-        .to_string()
+    day(Timestamp::now().as_second())
+}
+
+/// The date of `t` (Unix seconds) in the zone, `2026-11-24`.
+pub fn day(t: i64) -> String {
+    zoned(t, zone()).map_or_else(String::new, |z| z.strftime("%Y-%m-%d").to_string())
 }
 
 /// The list's date for `t`: the time when it is `now`'s day, the month and day in `now`'s year, else the

@@ -30,6 +30,8 @@ pub struct Envelope {
     pub from_addr: String,
     /// The decoded subject.
     pub subject: String,
+    /// The Message-ID, without angle brackets (raw: views sanitise it).
+    pub message_id: Option<String>,
 }
 
 impl Envelope {
@@ -41,6 +43,7 @@ impl Envelope {
             from_name: from.name.unwrap_or_default(),
             from_addr: from.address,
             subject: msg.subject.clone(),
+            message_id: msg.message_id.clone(),
         }
     }
 }

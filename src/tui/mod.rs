@@ -22,6 +22,7 @@ pub mod pool;
 pub mod row;
 pub mod state;
 pub mod sync;
+pub mod teach;
 pub mod term;
 pub mod theme;
 pub mod update;
@@ -64,6 +65,8 @@ pub struct Options {
     pub identity: Option<String>,
     /// The config file the address is saved into when the interface asks for it.
     pub config_file: Option<PathBuf>,
+    /// The brands as configured, before what the user taught (`rules.taught`) was applied to them.
+    pub brands: crate::analysis::Brands,
     /// Where reports go (drafts in the Maildir, or the outbox); `None` when there is no home directory.
     pub reports: Option<crate::pipeline::reports::Place>,
 }
@@ -110,6 +113,7 @@ pub fn run(opts: Options) -> Result<(), Error> {
     state.junk = opts.junk;
     state.now = unix_now();
     state.identity.clone_from(&opts.identity);
+    state.taught.clone_from(&opts.rules.taught);
     state.places = export::Places {
         maildir: std::path::absolute(&opts.maildir).unwrap_or_else(|_| opts.maildir.clone()),
         exports: crate::pipeline::places::default_export_dir(),
@@ -122,7 +126,7 @@ pub fn run(opts: Options) -> Result<(), Error> {
         exporter::Setup {
             rules: Arc::clone(&rules),
             identity: opts.identity,
-            config_file: opts.config_file,
+            config_file: opts.config_file.clone(),
             max_bytes: opts.max_message_bytes,
             maildir: state.places.maildir.clone(),
             reports: opts.reports,
@@ -131,7 +135,18 @@ pub fn run(opts: Options) -> Result<(), Error> {
         tx.clone(),
     )?;
     let disk = disk::Disk::start(opts.maildir, writable, tx.clone())?;
-    let mut runner = effect::Runner::new(tx.clone(), opts.max_message_bytes, rules, disk, exporter);
+    let lessons = effect::Lessons {
+        brands: opts.brands,
+        config_file: opts.config_file,
+    };
+    let mut runner = effect::Runner::new(
+        tx.clone(),
+        opts.max_message_bytes,
+        rules,
+        lessons,
+        disk,
+        exporter,
+    );
     let size = terminal.size()?;
     update::update(&mut state, Action::Resize(size.width, size.height));
     event::spawn_input(tx)?;

@@ -215,6 +215,8 @@ pub struct AppState {
     pub places: Places,
     /// The export or report under way, if any.
     pub exporting: Option<Step>,
+    /// What the user taught about senders' domains (config `[[taught]]`), as the rules apply it.
+    pub taught: Vec<crate::analysis::Taught>,
     /// The user's address reports are sent from (config `identity.address`); asked for when missing.
     pub identity: Option<String>,
     /// Key bindings (help and hints are generated from them).
@@ -293,6 +295,7 @@ impl AppState {
             export: None,
             places: Places::default(),
             exporting: None,
+            taught: Vec::new(),
             identity: None,
             keymap,
             brands,

@@ -19,6 +19,8 @@ use super::layout;
 use super::nav;
 use super::state::{AppState, Content, Focus, Opened, Overlay, Prompt, PromptKind};
 use super::sync;
+use super::teach;
+use crate::analysis::Lesson;
 
 /// Applies one action; returns the effects to run.
 pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
@@ -124,6 +126,9 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Confirm => acts::confirm(s, &mut effects),
         Action::Export => export::open(s),
         Action::Report => export::report(s, &mut effects),
+        Action::TeachTrust => teach::teach(s, Lesson::Trust, &mut effects),
+        Action::TeachBlock => teach::teach(s, Lesson::Block, &mut effects),
+        Action::Taught(result) => teach::saved(s, result),
         Action::FormatNext => export::step_format(s, 1),
         Action::FormatPrev => export::step_format(s, -1),
         Action::ExportScope => export::toggle_scope(s),

@@ -128,6 +128,11 @@ pub fn present() -> bool {
 /// Starts `mailvet ARGS...` in a 160x48 tmux session, with HOME at `home` and the XDG dirs under it
 /// (`home/config`, `home/data`, `home/cache`, `home/state`) and the socket in it.
 pub fn start(home: &Path, args: &[&str]) -> Tmux {
+    start_with(home, &[], args)
+}
+
+/// [`start`] with more environment variables (`TZ=Asia/Tokyo`).
+pub fn start_with(home: &Path, vars: &[&str], args: &[&str]) -> Tmux {
     let tmux = Tmux {
         socket: home.join("tmux.sock"),
         status: home.join("mailvet.status"),
@@ -160,8 +165,9 @@ pub fn start(home: &Path, args: &[&str]) -> Tmux {
         env("XDG_CACHE_HOME", "cache"),
         env("XDG_STATE_HOME", "state"),
         "TERM=xterm-256color".into(),
-        env!("CARGO_BIN_EXE_mailvet").into(),
     ]);
+    argv.extend(vars.iter().map(|v| v.to_string()));
+    argv.push(env!("CARGO_BIN_EXE_mailvet").into());
     argv.extend(args.iter().map(|a| a.to_string()));
     let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
     let out = tmux.cmd(&argv);

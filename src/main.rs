@@ -1,5 +1,6 @@
 //! The `mailvet` binary: parse the command line, load the config, dispatch to a subcommand or the interface,
 //! and map errors to exit codes (0 ok, 1 findings from `scan`, 2 errors).
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
@@ -33,6 +34,7 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
     let mut config = Config::load(args.config.as_deref())?;
     config.read_only |= args.read_only;
     mailvet::pipeline::dates::choose(config.utc);
+    config.cache &= !args.no_cache;
     // Not locked for the whole run: the interface restores the terminal from its signal thread.
     let mut out = io::stdout();
     match &args.command {
@@ -108,6 +110,7 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
             cli::docs::man(&mut out)?;
             Ok(cli::EXIT_OK)
         }
+        Some(Command::Cache(args)) => cli::cache::cache(args, &mut out),
         None if io::stdin().is_terminal() && io::stdout().is_terminal() => {
             // Opening a mailbox on a terminal starts the interface; the demo lives in a temp dir until it
             // returns.
@@ -133,6 +136,7 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
                 brands: config.brands.clone(),
                 identity: config.identity.address.clone(),
                 config_file: config.path.clone().or_else(Config::default_path),
+                cache: config.cache,
             })?;
             Ok(cli::EXIT_OK)
         }

@@ -7,17 +7,17 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use rayon::prelude::*;
 
 use super::{EXIT_ERROR, EXIT_OK, ExportArgs};
 use crate::config::Config;
 use crate::export::Format;
 use crate::model::Record;
+use crate::pipeline::cache::Want;
+use crate::pipeline::cached::{Place, records};
 use crate::pipeline::export::{Output, Settings, Target, run};
-use crate::pipeline::judge::judge_entry;
 use crate::pipeline::places::now;
-use crate::pipeline::reports::{self, Place};
-use crate::store::Writable;
+use crate::pipeline::reports;
+use crate::store::{Entry, Writable};
 
 /// Runs `mailvet export` over `inputs`; returns the exit status: 0 done (messages left out on purpose are
 /// listed on `err`), 2 when nothing could be read, nothing was exported, or a message could not be
@@ -39,12 +39,24 @@ pub fn export(
         return Ok(EXIT_ERROR);
     };
     let rules = config.rules();
-    let targets: Vec<Target> = entries
-        .par_iter()
+    let entries: Vec<Entry> = entries
+        .into_iter()
         .filter(|e| !args.flagged || e.flags.contains('F'))
-        .map(|e| Target {
-            path: e.path.clone(),
-            record: judge_entry(e, &rules, config.max_message_bytes),
+        .collect();
+    let place = Place::default_for(config.cache, &rules, config.max_message_bytes);
+    let records = records(
+        &entries,
+        &rules,
+        config.max_message_bytes,
+        place.as_ref(),
+        Want::Full,
+    );
+    let targets: Vec<Target> = entries
+        .into_iter()
+        .zip(records)
+        .map(|(e, record)| Target {
+            path: e.path,
+            record,
         })
         .filter(|t| wanted(args, &t.record))
         .collect();
@@ -81,11 +93,11 @@ pub fn export(
     let dir = match (&args.output, args.format) {
         (Some(path), f) if f.needs_dir() => Some(path.clone()),
         (None, Format::Arf) => match reports::place(config, maildir).map_err(anyhow::Error::msg)? {
-            Place::Drafts(dir) => {
+            reports::Place::Drafts(dir) => {
                 drafts = Some(Writable::new(config.read_only)?);
                 Some(dir)
             }
-            Place::Outbox(dir) => Some(dir),
+            reports::Place::Outbox(dir) => Some(dir),
         },
         (None, Format::Eml) => {
             bail!("--format eml writes one file per message: name a folder with -o DIR")

@@ -2,6 +2,7 @@
 
 pub mod act;
 mod args;
+pub mod cache;
 pub mod docs;
 mod explain;
 pub mod export;

@@ -37,6 +37,8 @@ pub struct Config {
     pub reports: ReportsTo,
     /// Largest message file read, in bytes (`max_message_size`).
     pub max_message_bytes: u64,
+    /// Keep verdicts in the cache (`$XDG_CACHE_HOME/mailvet`); `--no-cache` turns it off.
+    pub cache: bool,
     /// Folders that archive and Junk move to.
     pub folders: Folders,
     /// Who the user is.
@@ -168,6 +170,7 @@ impl Config {
             utc: file.utc.unwrap_or(false),
             reports: file.reports.unwrap_or(ReportsTo::Drafts),
             max_message_bytes: file.max_message_size.map_or(64 << 20, |s| s.0),
+            cache: true,
             folders: Folders {
                 archive: folder(file.folders.archive, "Archive"),
                 junk: folder(file.folders.junk, "Junk"),

@@ -117,7 +117,10 @@ pub fn run(
             let mut file = io::BufWriter::new(file);
             run(settings, targets, Output::Stream(&mut file), progress)?;
             file.flush()?;
-            summary.written.push((path, format!("{total} messages")));
+            let plural = if total == 1 { "" } else { "s" };
+            summary
+                .written
+                .push((path, format!("{total} message{plural}")));
         }
         Output::Drafts(..) if settings.format != Format::Arf => {
             anyhow::bail!("only reports are stored as drafts");

@@ -39,6 +39,10 @@ pub enum Action {
     ShowAttachments,
     /// Show the help screen.
     ShowHelp,
+    /// Show the earlier status messages.
+    ShowMessages,
+    /// Show the overview of the folder: counts by trust and category, brands, bad senders, labels per week.
+    ShowOverview,
     /// Close the overlay (or clear the search and filters in the main view).
     Close,
     /// Leave mailvet.
@@ -49,10 +53,14 @@ pub enum Action {
     ToggleSidebar,
     /// Show or hide the detail pane.
     ToggleDetail,
-    /// Open the search prompt.
+    /// Open the search prompt: the selection moves to the next match, the list stays.
     Search,
-    /// Open the filter prompt (`trust:phishing cat:orders`).
-    FilterPrompt,
+    /// Move to the next match of the last search.
+    SearchNext,
+    /// Move to the previous match of the last search.
+    SearchPrev,
+    /// Open the limit prompt (`trust:phish,susp cat:orders words`): only matching messages are listed.
+    Limit,
     /// Cycle the trust filter.
     CycleTrust,
     /// Cycle the category filter.
@@ -178,13 +186,17 @@ commands! {
     ShowHeaders => "headers";
     ShowAttachments => "attachments";
     ShowHelp => "help";
+    ShowMessages => "messages";
+    ShowOverview => "overview";
     Close => "close";
     Quit => "quit";
     CloseOrQuit => "close-or-quit";
     ToggleSidebar => "toggle-sidebar";
     ToggleDetail => "toggle-detail";
     Search => "search";
-    FilterPrompt => "filter";
+    SearchNext => "search-next";
+    SearchPrev => "search-prev";
+    Limit => "limit";
     CycleTrust => "cycle-trust";
     CycleCategory => "cycle-category";
     CycleSort => "cycle-sort";

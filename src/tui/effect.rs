@@ -18,6 +18,7 @@ use super::pool::{Job, Pool};
 use super::state::Content;
 use super::teach::Change;
 use super::{bodytext, term};
+use crate::pipeline::cached::{ListJudge, Place};
 use crate::pipeline::judge;
 
 /// A request from `update`.
@@ -58,55 +59,69 @@ pub struct Lessons {
     pub config_file: Option<PathBuf>,
 }
 
+/// How messages are judged: the size cap, the rules, and the verdict cache (none with `--no-cache`).
+pub struct Judging {
+    /// Largest message file read, in bytes.
+    pub max_bytes: u64,
+    /// The analysis rules.
+    pub rules: Arc<Rules>,
+    /// The verdict cache.
+    pub cache: Option<Place>,
+}
+
 /// Runs effects; results come back as Actions on `tx`.
 pub struct Runner {
     tx: Sender<Action>,
     max_bytes: u64,
     rules: Arc<Rules>,
     lessons: Lessons,
+    cache: Option<Place>,
     pool: Option<Pool>,
     disk: Disk,
     exporter: Exporter,
 }
 
 impl Runner {
-    /// A runner sending results to `tx`, writing through `disk`, exporting through `exporter`.
+    /// A runner sending results to `tx`, judging as `judging` says, writing through `disk`, exporting through
+    /// `exporter`.
     pub fn new(
         tx: Sender<Action>,
-        max_bytes: u64,
-        rules: Arc<Rules>,
+        judging: Judging,
         lessons: Lessons,
         disk: Disk,
         exporter: Exporter,
     ) -> Runner {
         Runner {
             tx,
-            max_bytes,
-            rules,
+            max_bytes: judging.max_bytes,
+            rules: judging.rules,
             lessons,
+            cache: judging.cache,
             pool: None,
             disk,
             exporter,
         }
     }
 
+    /// A judge of the list's rows in `paths` (row id = index), through the cache.
+    fn list_judge(&self, paths: Vec<PathBuf>) -> Arc<ListJudge> {
+        let rules = Arc::clone(&self.rules);
+        Arc::new(ListJudge::new(
+            paths,
+            rules,
+            self.max_bytes,
+            self.cache.clone(),
+        ))
+    }
+
     /// Runs one effect; errors are worded for the status bar.
     pub fn run(&mut self, effect: Effect) -> Result<(), String> {
         match effect {
             Effect::Analyse(paths) => {
-                let (max, rules, paths) =
-                    (self.max_bytes, Arc::clone(&self.rules), Arc::new(paths));
-                let len = paths.len();
-                let job: Job = Arc::new(move |id| {
-                    let summary = paths
-                        .get(id)
-                        .map(|p| judge::judge_file(p, max, &rules).summary())
-                        .unwrap_or_else(|| crate::pipeline::Summary {
-                            envelope: None,
-                            verdict: crate::model::Verdict::unparseable("no such row"),
-                        });
-                    Action::Analysed(id, Box::new(summary))
-                });
+                let judge = self.list_judge(paths);
+                let len = judge.len();
+                let job: Job =
+                    Arc::new(move |id| Action::Analysed(id, Box::new(judge.summary(id))));
                 let threads = std::thread::available_parallelism().map_or(2, usize::from);
                 self.pool = Some(
                     Pool::start(len, threads, job, self.tx.clone())
@@ -114,12 +129,13 @@ impl Runner {
                 );
             }
             Effect::AnalyseRows(rows) => {
-                let (tx, max, rules) = (self.tx.clone(), self.max_bytes, Arc::clone(&self.rules));
+                let (ids, paths): (Vec<usize>, Vec<PathBuf>) = rows.into_iter().unzip();
+                let (tx, judge) = (self.tx.clone(), self.list_judge(paths));
                 std::thread::Builder::new()
                     .name("mailvet-analyse-new".into())
                     .spawn(move || {
-                        for (id, path) in rows {
-                            let summary = judge::judge_file(&path, max, &rules).summary();
+                        for (i, id) in ids.into_iter().enumerate() {
+                            let summary = judge.summary(i);
                             if tx.send(Action::Analysed(id, Box::new(summary))).is_err() {
                                 return;
                             }
@@ -181,6 +197,7 @@ impl Runner {
         change.apply(&mut rules.taught);
         rules.brands = self.lessons.brands.clone();
         taught::apply(&mut rules.brands, &rules.taught);
+        self.cache = (self.cache.as_ref()).map(|place| place.with_rules(&rules, self.max_bytes));
         self.rules = Arc::new(rules);
     }
 }

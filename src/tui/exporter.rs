@@ -203,7 +203,7 @@ fn to_file(
         });
     match written {
         Ok(mut summary) => {
-            let note = format!("{} messages", targets.len());
+            let note = super::wording::count(targets.len());
             summary.written.push((dest.to_path_buf(), note));
             Ok(summary)
         }

@@ -29,6 +29,8 @@ pub enum Write {
         /// What it is called.
         verb: String,
     },
+    /// Mark a message read as it is opened: quietly, and nothing to undo (as in mutt).
+    Read(PathBuf),
     /// Undo the last write that changed something.
     Undo,
     /// Delete these trashed messages for good.

@@ -13,6 +13,7 @@ pub mod event;
 pub mod export;
 pub mod exporter;
 pub mod filter;
+pub mod find;
 pub mod jobs;
 pub mod keymap;
 pub mod layout;
@@ -34,6 +35,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crate::analysis::Rules;
+use crate::pipeline::cached::Place;
 
 use action::Action;
 use keymap::Keymap;
@@ -69,6 +71,8 @@ pub struct Options {
     pub brands: crate::analysis::Brands,
     /// Where reports go (drafts in the Maildir, or the outbox); `None` when there is no home directory.
     pub reports: Option<crate::pipeline::reports::Place>,
+    /// Keep verdicts in the cache and take them from it (off with `--no-cache`).
+    pub cache: bool,
 }
 
 /// Why the interface could not run.
@@ -121,6 +125,7 @@ pub fn run(opts: Options) -> Result<(), Error> {
     };
     let (tx, rx) = std::sync::mpsc::channel();
     let (mut terminal, _guard) = term::enter()?;
+    let cache = Place::default_for(opts.cache, &opts.rules, opts.max_message_bytes);
     let rules = Arc::new(opts.rules);
     let exporter = exporter::Exporter::start(
         exporter::Setup {
@@ -139,14 +144,12 @@ pub fn run(opts: Options) -> Result<(), Error> {
         brands: opts.brands,
         config_file: opts.config_file,
     };
-    let mut runner = effect::Runner::new(
-        tx.clone(),
-        opts.max_message_bytes,
+    let judging = effect::Judging {
+        max_bytes: opts.max_message_bytes,
         rules,
-        lessons,
-        disk,
-        exporter,
-    );
+        cache,
+    };
+    let mut runner = effect::Runner::new(tx.clone(), judging, lessons, disk, exporter);
     let size = terminal.size()?;
     update::update(&mut state, Action::Resize(size.width, size.height));
     event::spawn_input(tx)?;

@@ -43,6 +43,18 @@ pub struct Rules {
     pub taught: Vec<Taught>,
 }
 
+/// The version of the analysis: with [`embedded_data`] and the [`Rules`], what a stored verdict depends on.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Every data file the analysis embeds besides those [`Rules`] carries (phrase lists, host facts), so a cache
+/// of verdicts can tell when they changed.
+pub fn embedded_data() -> impl Iterator<Item = &'static str> {
+    phrases::LANGUAGES
+        .iter()
+        .map(|(_, text)| *text)
+        .chain([hosts::EMBEDDED])
+}
+
 /// Judges one message.
 pub fn analyse(msg: &Message, rules: &Rules) -> Verdict {
     examine(msg, rules, |signals, facts| {

@@ -48,6 +48,22 @@ pub enum Command {
     /// Pass one message from standard input to standard output with its verdict on top as X-Mailvet-*
     /// headers (for Sieve, procmail and maildrop)
     Filter(super::FilterArgs),
+    /// Teach mailvet that mail from a domain is not phishing (for a brand with --brand, or as a sender)
+    Trust(super::teach::TrustArgs),
+    /// Teach mailvet that mail from a domain is phishing
+    Block(super::teach::BlockArgs),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell) to standard output
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) to standard output
+    Man,
+}
+
+/// Arguments of `mailvet completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Arguments of `mailvet scan`.

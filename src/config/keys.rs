@@ -69,7 +69,15 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ),
     (
         "report",
-        "Write the abuse report for this message into the outbox",
+        "Report this message to the brand (a draft in Drafts; asks your address once)",
+    ),
+    (
+        "not-phishing",
+        "Not phishing: trust this sender's domain (for its brand); again: undo",
+    ),
+    (
+        "phishing",
+        "Phishing: block this sender's domain; again: undo",
     ),
     ("format-next", "Next export format"),
     ("format-prev", "Previous export format"),

@@ -517,6 +517,7 @@ pub fn fingerprint(rules: &Rules, max_message_bytes: u64) -> String {
     hash.write(brands.as_bytes());
     hash.write(format!("{:?}", rules.scores).as_bytes());
     hash.write(format!("{:?}", rules.trusted_authserv_ids).as_bytes());
+    hash.write(format!("{:?}", rules.taught).as_bytes());
     hash.write_u64(max_message_bytes);
     hash.write(build().as_bytes());
     format!("{}-{:016x}", analysis::VERSION, hash.finish())

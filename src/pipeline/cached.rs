@@ -40,6 +40,14 @@ impl Place {
         })
     }
 
+    /// The same cache for judgements made under other rules (after the user taught something).
+    pub fn with_rules(&self, rules: &Rules, max_message_bytes: u64) -> Place {
+        Place {
+            path: self.path.clone(),
+            fingerprint: fingerprint(rules, max_message_bytes),
+        }
+    }
+
     /// Opens it; a cache that cannot be opened is left out (logged), never an error.
     pub fn open(&self) -> Option<Cache> {
         Cache::open(&self.path, &self.fingerprint)

@@ -32,6 +32,8 @@ pub struct Envelope {
     pub from_addr: String,
     /// The decoded subject.
     pub subject: String,
+    /// The Message-ID, without angle brackets (raw: views sanitise it).
+    pub message_id: Option<String>,
 }
 
 /// What the list needs of one judged message.
@@ -175,7 +177,12 @@ impl Judgement {
                 .as_ref()
                 .and_then(|h| h.message_id.as_deref())
                 .map(sanitise),
-            date: head.as_ref().and_then(|h| h.date.as_deref()).map(sanitise),
+            // In the zone dates are shown in, the same for every face ([`super::dates`]).
+            date: head.as_ref().and_then(|h| {
+                (h.timestamp.map(super::dates::rfc3339))
+                    .filter(|d| !d.is_empty())
+                    .or_else(|| h.date.as_deref().map(sanitise))
+            }),
             from: head
                 .as_ref()
                 .and_then(|h| h.from.as_ref())
@@ -195,6 +202,7 @@ impl Judgement {
                     from_name: from.name.unwrap_or_default(),
                     from_addr: from.address,
                     subject: h.subject,
+                    message_id: h.message_id,
                 }
             }),
             verdict: self.verdict,

@@ -5,10 +5,12 @@
 
 pub mod cache;
 pub mod cached;
+pub mod dates;
 pub mod export;
 pub mod inputs;
 pub mod judge;
 pub mod places;
+pub mod reports;
 
 pub use inputs::Listing;
 pub use judge::{Envelope, Judged, Judgement, Loaded, Summary};

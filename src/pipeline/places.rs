@@ -49,12 +49,14 @@ pub fn now() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
 }
 
-/// `2026-11-24T09:00:00Z`.
+/// `2026-11-24T10:00:00+01:00`: in the zone dates are shown in ([`super::dates`]).
 pub fn rfc3339(t: i64) -> String {
-    DateTime::from_timestamp(t).to_rfc3339()
+    super::dates::rfc3339(t)
 }
 
-/// `20261124T090000Z`, for file names and Message-IDs.
+/// `20261124T090000Z` (always UTC), for file names and Message-IDs.
 pub fn compact(t: i64) -> String {
-    rfc3339(t).replace(['-', ':'], "")
+    DateTime::from_timestamp(t)
+        .to_rfc3339()
+        .replace(['-', ':'], "")
 }

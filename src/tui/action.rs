@@ -97,8 +97,13 @@ pub enum Action {
     Confirm,
     /// Open the export dialog (marked messages, else the selected one; or every flagged one in the folder).
     Export,
-    /// Write the abuse report for the selected message into the outbox.
+    /// Write the abuse report for the selected message (as a draft in the Drafts folder, or into the
+    /// outbox); asks for the user's address the first time.
     Report,
+    /// Not phishing: trust the selected message's sender domain (again: undo).
+    TeachTrust,
+    /// Phishing: block the selected message's sender domain (again: undo).
+    TeachBlock,
     /// The export dialog's next format.
     FormatNext,
     /// The export dialog's previous format.
@@ -132,6 +137,10 @@ pub enum Action {
     ExportProgress(Step),
     /// An export or report finished.
     Exported(Box<Finished>),
+    /// What the user taught was saved to the config file (its path), or why not.
+    Taught(Result<String, String>),
+    /// The user's address was saved to the config file (its path), or why not.
+    IdentitySaved(Result<String, String>),
     /// Folders were listed again after a change on disk (another client, or our own write): the files that
     /// appeared and disappeared.
     Rescanned(Box<Changes>),
@@ -209,6 +218,8 @@ commands! {
     Confirm => "confirm";
     Export => "export";
     Report => "report";
+    TeachTrust => "not-phishing";
+    TeachBlock => "phishing";
     FormatNext => "format-next";
     FormatPrev => "format-prev";
     ExportScope => "export-scope";

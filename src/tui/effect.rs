@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
 
-use crate::analysis::Rules;
+use crate::analysis::{Brands, Rules};
+use crate::config::taught;
 use crate::mail::Message;
 
 use super::action::Action;
@@ -15,6 +16,7 @@ use super::exporter::Exporter;
 use super::jobs::{Item, Request, Write};
 use super::pool::{Job, Pool};
 use super::state::Content;
+use super::teach::Change;
 use super::{bodytext, term};
 use crate::pipeline::cached::{ListJudge, Place};
 use crate::pipeline::judge;
@@ -38,8 +40,23 @@ pub enum Effect {
     Write(Write),
     /// Export messages (on the export thread; the result comes back as [`Action::Exported`]).
     Export(Request),
-    /// Write the abuse report on one message into the outbox (on the export thread).
+    /// Write the abuse report on one message as a draft, or into the outbox (on the export thread).
     Report(Item),
+    /// Apply what the user taught to the rules, save it to the config file (the result comes back as
+    /// [`Action::Taught`]) and judge these rows again: (row id, file).
+    Teach(super::teach::Change, Vec<(usize, PathBuf)>),
+    /// Save the user's address as config `identity.address` (on the export thread, before any report after
+    /// it; the result comes back as [`Action::IdentitySaved`]).
+    SaveIdentity(String),
+}
+
+/// What teaching needs besides the rules: the brands before any lesson, and the file lessons are saved in.
+#[derive(Debug, Clone)]
+pub struct Lessons {
+    /// The brands as configured, before what the user taught was applied to them.
+    pub brands: Brands,
+    /// The user's config file.
+    pub config_file: Option<PathBuf>,
 }
 
 /// How messages are judged: the size cap, the rules, and the verdict cache (none with `--no-cache`).
@@ -57,6 +74,7 @@ pub struct Runner {
     tx: Sender<Action>,
     max_bytes: u64,
     rules: Arc<Rules>,
+    lessons: Lessons,
     cache: Option<Place>,
     pool: Option<Pool>,
     disk: Disk,
@@ -66,11 +84,18 @@ pub struct Runner {
 impl Runner {
     /// A runner sending results to `tx`, judging as `judging` says, writing through `disk`, exporting through
     /// `exporter`.
-    pub fn new(tx: Sender<Action>, judging: Judging, disk: Disk, exporter: Exporter) -> Runner {
+    pub fn new(
+        tx: Sender<Action>,
+        judging: Judging,
+        lessons: Lessons,
+        disk: Disk,
+        exporter: Exporter,
+    ) -> Runner {
         Runner {
             tx,
             max_bytes: judging.max_bytes,
             rules: judging.rules,
+            lessons,
             cache: judging.cache,
             pool: None,
             disk,
@@ -150,7 +175,41 @@ impl Runner {
             Effect::Write(write) => self.disk.write(write)?,
             Effect::Export(request) => self.exporter.export(request)?,
             Effect::Report(item) => self.exporter.report(item)?,
+            Effect::SaveIdentity(address) => self.exporter.save_identity(address)?,
+            Effect::Teach(change, rows) => {
+                self.learn(&change);
+                let (tx, path) = (self.tx.clone(), self.lessons.config_file.clone());
+                std::thread::Builder::new()
+                    .name("mailvet-teach".into())
+                    .spawn(move || {
+                        let _ = tx.send(Action::Taught(save(path.as_deref(), &change)));
+                    })
+                    .map_err(|e| format!("cannot save what you taught: {e}"))?;
+                self.run(Effect::AnalyseRows(rows))?;
+            }
         }
         Ok(())
     }
+
+    /// Applies `change` to the rules every later judgement uses.
+    fn learn(&mut self, change: &Change) {
+        let mut rules = (*self.rules).clone();
+        change.apply(&mut rules.taught);
+        rules.brands = self.lessons.brands.clone();
+        taught::apply(&mut rules.brands, &rules.taught);
+        self.cache = (self.cache.as_ref()).map(|place| place.with_rules(&rules, self.max_bytes));
+        self.rules = Arc::new(rules);
+    }
+}
+
+/// Saves `change` into the config file at `path`; the file's path, or why not.
+fn save(path: Option<&std::path::Path>, change: &Change) -> Result<String, String> {
+    let path = path.ok_or("no home directory for the config file")?;
+    match change {
+        Change::Learn(lesson) => taught::teach(path, lesson)?,
+        Change::Forget(domain) => {
+            taught::forget(path, domain)?;
+        }
+    }
+    Ok(path.display().to_string())
 }

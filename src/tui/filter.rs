@@ -40,6 +40,7 @@ mod tests {
             from_name: "Service".into(),
             from_addr: "info@mail.example.net".into(),
             subject: subject.into(),
+            message_id: None,
         });
         let mut v = Verdict::unparseable("x");
         v.trust = trust;

@@ -86,6 +86,8 @@ pub struct Step {
 pub struct Finished {
     /// It was the report key.
     pub report: bool,
+    /// The report was stored as a draft in the Maildir (else written into a folder outside it).
+    pub drafts: bool,
     /// The format.
     pub format: Format,
     /// Where it was written (resolved).

@@ -109,6 +109,8 @@ pub enum PromptKind {
     Limit,
     /// The folder picker: a folder name, existing or new.
     Move,
+    /// The user's own address, asked before the first report (saved as config `identity.address`).
+    Identity,
 }
 
 /// The open prompt.
@@ -222,6 +224,10 @@ pub struct AppState {
     pub places: Places,
     /// The export or report under way, if any.
     pub exporting: Option<Step>,
+    /// What the user taught about senders' domains (config `[[taught]]`), as the rules apply it.
+    pub taught: Vec<crate::analysis::Taught>,
+    /// The user's address reports are sent from (config `identity.address`); asked for when missing.
+    pub identity: Option<String>,
     /// Key bindings (help and hints are generated from them).
     pub keymap: Keymap,
     /// Brand knowledge (for the link table's "official" column).
@@ -304,6 +310,8 @@ impl AppState {
             export: None,
             places: Places::default(),
             exporting: None,
+            taught: Vec::new(),
+            identity: None,
             keymap,
             brands,
             rows: Vec::new(),

@@ -191,18 +191,24 @@ pub fn analysed(s: &mut AppState, id: usize, summary: Summary) {
     let Some(row) = s.rows.get_mut(id) else {
         return;
     };
-    match &row.verdict {
-        None => s.analysed += 1,
+    let before = match &row.verdict {
+        None => {
+            s.analysed += 1;
+            None
+        }
         Some(v) if v.trust != Trust::Unparseable && summary.verdict.trust == Trust::Unparseable => {
             return;
         }
-        Some(_) => {}
-    }
+        // Judged again (the user taught something): its old label leaves the folder's counts.
+        Some(v) => Some(v.trust),
+    };
     if let Some(f) = s
         .folders
         .get_mut(row.folder_idx)
         .filter(|_| !row.gone && !row.trashed())
     {
+        f.suspicious -= usize::from(before == Some(Trust::Suspicious)).min(f.suspicious);
+        f.phishing -= usize::from(before == Some(Trust::Phishing)).min(f.phishing);
         f.suspicious += usize::from(summary.verdict.trust == Trust::Suspicious);
         f.phishing += usize::from(summary.verdict.trust == Trust::Phishing);
     }

@@ -19,6 +19,8 @@ use super::layout;
 use super::nav;
 use super::state::{AppState, Content, Focus, Opened, Overlay, Prompt, PromptKind};
 use super::sync;
+use super::teach;
+use crate::analysis::Lesson;
 
 /// Applies one action; returns the effects to run.
 pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
@@ -136,6 +138,9 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Confirm => acts::confirm(s, &mut effects),
         Action::Export => export::open(s),
         Action::Report => export::report(s, &mut effects),
+        Action::TeachTrust => teach::teach(s, Lesson::Trust, &mut effects),
+        Action::TeachBlock => teach::teach(s, Lesson::Block, &mut effects),
+        Action::Taught(result) => teach::saved(s, result),
         Action::FormatNext => export::step_format(s, 1),
         Action::FormatPrev => export::step_format(s, -1),
         Action::ExportScope => export::toggle_scope(s),
@@ -144,6 +149,7 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::PromptKey(key) if s.export.is_some() => export::key(s, key),
         Action::ExportProgress(step) => export::progress(s, step),
         Action::Exported(done) => export::finished(s, &done),
+        Action::IdentitySaved(saved) => export::identity_saved(s, saved),
         Action::PromptSubmit => submit_prompt(s, &mut effects),
         Action::PromptCancel if s.confirm.is_some() => {
             s.confirm = None;
@@ -238,8 +244,10 @@ fn prompt_key(s: &mut AppState, key: KeyEvent) {
 fn submit_prompt(s: &mut AppState, effects: &mut Vec<Effect>) {
     let Some(p) = s.prompt.take() else { return };
     let text = p.text();
-    if p.kind == PromptKind::Move {
-        return acts::submit_picker(s, &p, effects);
+    match p.kind {
+        PromptKind::Move => return acts::submit_picker(s, &p, effects),
+        PromptKind::Identity => return export::submit_identity(s, p, effects),
+        _ => {}
     }
     // As in mutt, limiting to `all` shows everything again.
     let text = if p.kind == PromptKind::Limit && text.trim() == "all" {

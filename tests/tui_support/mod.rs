@@ -258,6 +258,7 @@ pub fn summary(f: &Fixture) -> Option<Summary> {
         from_name: f.from.0.into(),
         from_addr: f.from.1.into(),
         subject: f.subject.into(),
+        message_id: None,
     });
     Some(Summary { envelope, verdict })
 }

@@ -10,7 +10,7 @@ use crate::mail::{Address, Message};
 use crate::model::{Outcome, Signal, SignalId, Verdict};
 
 use super::list::{category_chip, trust_badge};
-use crate::tui::dates::full_date;
+use crate::pipeline::dates::full_date;
 use crate::tui::state::{AppState, Focus};
 use crate::tui::theme::Theme;
 use crate::tui::wording::clean;

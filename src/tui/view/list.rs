@@ -9,7 +9,7 @@ use ratatui::widgets::{Cell, Row as TableRow, Table};
 
 use crate::model::{Category, Trust};
 
-use crate::tui::dates::list_date;
+use crate::pipeline::dates::list_date;
 use crate::tui::state::{AppState, Focus, Row};
 use crate::tui::theme::Theme;
 use crate::tui::wording::clean;

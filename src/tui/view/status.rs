@@ -108,6 +108,7 @@ pub fn render_status(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
             PromptKind::Search => " search: ",
             PromptKind::Limit => " limit: ",
             PromptKind::Move => " move to: ",
+            PromptKind::Identity => " your address, to send reports from: ",
         };
         let [l, input, msg] = Layout::horizontal([
             Constraint::Length(u16::try_from(label.len()).unwrap_or(10)),

@@ -188,6 +188,9 @@ registry! {
     Unparseable = "unparseable", Message, Plain;
     /// `X-Mailvet-*` labels found in the mail (information only: anyone can write them, never counted).
     MailvetHeader = "mailvet-header", Message, Plain;
+    /// What the user taught about the sender's domain (config `[[taught]]`: not phishing, or phishing), with
+    /// its date and the Message-ID that prompted it.
+    Taught = "taught", Message, Plain;
 }
 
 impl SignalId {

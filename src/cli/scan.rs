@@ -35,10 +35,9 @@ pub fn scan(
     };
     let rules = config.rules();
     let place = Place::default_for(config.cache, &rules, config.max_message_bytes);
-    // The table prints the reason of an unreadable message, which is a signal.
     let want = match args.format {
-        ScanFormat::Csv => Want::List,
-        ScanFormat::Table | ScanFormat::Jsonl => Want::Full,
+        ScanFormat::Table | ScanFormat::Csv => Want::List,
+        ScanFormat::Jsonl => Want::Full,
     };
     let records = records(
         &entries,

@@ -78,7 +78,8 @@ impl Key {
 pub enum Want {
     /// Everything, the verdict's signals included (records).
     Full,
-    /// The head and the verdict without its signals (the list, the CSV and table columns).
+    /// The head and the verdict without its signals, except for a message that could not be parsed (the list,
+    /// the CSV and table columns).
     List,
 }
 
@@ -380,7 +381,11 @@ fn encode(judgement: &Judgement) -> serde_json::Result<(String, String)> {
         decisive: v.decisive.clone(),
         score: v.score,
         advice: v.advice.clone(),
-        signals: Vec::new(),
+        // An unparseable message's one signal is its reason, which the scan table prints: kept here too.
+        signals: match judgement.head {
+            None => v.signals.clone(),
+            Some(_) => Vec::new(),
+        },
     };
     let head = serde_json::to_string(&Stored {
         head: judgement.head.clone(),

@@ -2,9 +2,8 @@
 //! engine ([`crate::pipeline::export`]): a stream to a file or standard output, or one file per message
 //! (.eml copies, abuse reports) into a folder.
 
-use std::fs;
-use std::io::{self, Write};
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use rayon::prelude::*;
@@ -12,10 +11,12 @@ use rayon::prelude::*;
 use super::{EXIT_ERROR, EXIT_OK, ExportArgs};
 use crate::config::Config;
 use crate::export::Format;
+use crate::mail::sanitise::shown_path as shown;
 use crate::model::Record;
-use crate::pipeline::export::{Output, Settings, Target, run};
+use crate::pipeline::export::{Output, Settings, Target, run, write_file};
 use crate::pipeline::judge::judge_entry;
-use crate::pipeline::places::{default_outbox, now};
+use crate::pipeline::places::{default_outbox, inside_resolved, now};
+use crate::store::ops;
 
 /// Runs `mailvet export` over `inputs`; returns the exit status: 0 done (messages left out on purpose are
 /// listed on `err`), 2 when nothing could be read or a message could not be exported.
@@ -26,6 +27,9 @@ pub fn export(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
+    if let Some(output) = &args.output {
+        refuse_inside_inputs(output, inputs)?;
+    }
     let Some(entries) = crate::pipeline::inputs::collect(inputs, err)? else {
         return Ok(EXIT_ERROR);
     };
@@ -67,18 +71,14 @@ pub fn export(
     };
     let summary = match (&dir, &args.output) {
         (Some(dir), _) => run(&settings, &targets, Output::Dir(dir), &mut |_| {})?,
-        (None, Some(file)) => {
-            let file = fs::File::create(file)
-                .with_context(|| format!("cannot create '{}'", file.display()))?;
-            let mut file = io::BufWriter::new(file);
-            let summary = run(&settings, &targets, Output::Stream(&mut file), &mut |_| {})?;
-            file.flush()?;
-            summary
-        }
-        (None, None) => run(&settings, &targets, Output::Stream(out), &mut |_| {})?,
+        (None, Some(file)) => write_file(file, true, |out| {
+            run(&settings, &targets, Output::Stream(out), &mut |_| {})
+        })?,
+        (None, None) => run(&settings, &targets, Output::Stream(out), &mut |_| {})
+            .context("cannot write to standard output")?,
     };
     for (path, note) in &summary.written {
-        writeln!(out, "{}\t{note}", path.display())?;
+        writeln!(out, "{}\t{note}", shown(path))?;
     }
     for (path, why) in summary.skipped.iter().chain(&summary.failed) {
         writeln!(err, "mailvet: {path}: {why}")?;
@@ -99,7 +99,7 @@ pub fn export(
         writeln!(
             err,
             "mailvet: wrote {n} {what}{plural} to {}{note}",
-            dir.display()
+            shown(&dir)
         )?;
     }
     out.flush()?;
@@ -108,6 +108,32 @@ pub fn export(
     } else {
         EXIT_ERROR
     })
+}
+
+/// Refuses an output path inside a Maildir (or directory) being exported: the file would become mail there,
+/// and `--read-only` would be broken. Symlinks are resolved on both sides.
+fn refuse_inside_inputs(output: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let output = absolute(output);
+    for input in inputs {
+        // A folder's Maildir (its parent, for a Maildir++ `.Sub`), a message's Maildir, or the directory itself.
+        let root = if input.is_dir() {
+            ops::maildir_root(&input.join("cur").join("-")).unwrap_or_else(|| input.clone())
+        } else {
+            match ops::maildir_root(input) {
+                Some(root) => root,
+                None => continue,
+            }
+        };
+        if inside_resolved(&output, &absolute(&root)) {
+            bail!(
+                "'{}' is inside the Maildir '{}' being read; write exports outside it",
+                shown(&output),
+                shown(&root)
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Whether a record passes the `--trust` and `--category` filters.

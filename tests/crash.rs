@@ -1,5 +1,5 @@
-//! SIGKILL the real `mailvet move` / `scan --junk` in the middle of a bulk move of 10,000 messages, within one
-//! filesystem and across two (the Junk folder on /dev/shm: claim → copy → fsync → link → unlink), while another
+//! SIGKILL the real `mailvet move` / `scan --junk` in the middle of a bulk move of 10,000 messages (2,000 for
+//! `scan --junk` and across filesystems), within one filesystem and across two (the Junk folder on /dev/shm: claim → copy → fsync → link → unlink), while another
 //! client keeps renaming the same files (flag changes, new/ → cur/), then count: every message is in some
 //! cur/ or new/ (or claimed in a tmp/) right after the kill, and exactly once after recovery (the next start).
 //!
@@ -21,8 +21,9 @@ fn messages() -> usize {
     env_number("MAILVET_CRASH_MESSAGES", 10_000)
 }
 
-/// Messages junked by `scan --junk`, which judges them all before moving any (a fifth of [`messages`]).
-fn scanned() -> usize {
+/// Messages junked by `scan --junk` (which judges them all before moving any) and by moves across
+/// filesystems (a copy and three fsyncs each): a fifth of [`messages`], to stay near a minute in all.
+fn fewer() -> usize {
     messages() / 5
 }
 
@@ -213,7 +214,11 @@ fn kill_when(mut cmd: Command, root: &Path, at: usize) -> bool {
 /// kill) while another client renames the messages, checking the counts after each kill and after recovery;
 /// returns how many kills hit mid-way.
 fn crash_and_count(junk: Option<&Path>, by_scan: bool) -> usize {
-    let n = if by_scan { scanned() } else { messages() };
+    let n = if by_scan || junk.is_some() {
+        fewer()
+    } else {
+        messages()
+    };
     let home = tempfile::tempdir().unwrap();
     let root = generate(home.path(), n, junk);
     let mut mid_way = 0;

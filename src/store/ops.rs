@@ -192,16 +192,33 @@ impl OpError {
 }
 
 /// Where `msg` is now: its path if that still holds it, else the file with its unique name in its folder's
-/// `cur/` or `new/` (another client renamed it).
+/// `cur/` or `new/` (another client renamed it). Lists the folder at most twice: readers call it for every
+/// message that vanished, so a message really gone must stay cheap.
 pub fn locate(msg: &MessageRef) -> Result<PathBuf, OpError> {
-    Finder::default().locate(msg)
+    Finder {
+        passes: 2,
+        ..Finder::default()
+    }
+    .locate(msg)
 }
 
 /// Finds messages again by unique name for a bulk op: each folder is listed once into an index, and listed
 /// again only when a path from the index no longer holds its message.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Finder {
     folders: HashMap<PathBuf, HashMap<String, PathBuf>>,
+    /// How many times a folder is listed before a message counts as gone.
+    passes: usize,
+}
+
+impl Default for Finder {
+    /// The finder of ops: a message is looked for [`RETRIES`] times before it counts as gone.
+    fn default() -> Self {
+        Finder {
+            folders: HashMap::new(),
+            passes: RETRIES,
+        }
+    }
 }
 
 impl Finder {
@@ -217,7 +234,7 @@ impl Finder {
         if let Some(path) = known.filter(|p| holds(p)) {
             return Ok(path.clone());
         }
-        for _ in 0..RETRIES {
+        for _ in 0..self.passes {
             // A directory listed while another client renames a file in it may show neither name: look again.
             let index = place::index(&folder);
             let found = index.get(&msg.unique).cloned();

@@ -2,6 +2,8 @@
 //! and look-alikes of brand domains (edit distance, UTS #39 confusable skeletons, punycode, brand names inside
 //! a foreign domain, TLD swaps). Pure string work: no DNS.
 
+use std::sync::LazyLock;
+
 use super::brands::{Brand, Brands};
 use crate::model::SignalId;
 
@@ -67,12 +69,42 @@ pub fn shown(ascii: &str) -> String {
 /// Comparison key for confusables: `lower(skeleton(lower(skeleton(s))))` (skeleton alone is case-sensitive
 /// and not idempotent).
 pub fn confusable_key(s: &str) -> String {
-    let once: String = unicode_security::skeleton(s)
-        .collect::<String>()
-        .to_lowercase();
-    unicode_security::skeleton(&once)
-        .collect::<String>()
-        .to_lowercase()
+    lower_skeleton(&lower_skeleton(s))
+}
+
+/// The skeleton of each ASCII character, when that is ASCII too (most are themselves; `0` reads `O`).
+static ASCII_SKELETON: LazyLock<Vec<Option<String>>> = LazyLock::new(|| {
+    (0..128u8)
+        .map(|b| {
+            let s: String = unicode_security::skeleton(&char::from(b).to_string()).collect();
+            s.is_ascii().then_some(s)
+        })
+        .collect()
+});
+
+/// `lower(skeleton(s))`; for ASCII text whose skeleton is ASCII, character by character from a table (the
+/// skeleton maps each character on its own, and normalisation leaves ASCII alone, so the result is the same).
+fn lower_skeleton(s: &str) -> String {
+    let slow = || {
+        unicode_security::skeleton(s)
+            .collect::<String>()
+            .to_lowercase()
+    };
+    if !s.is_ascii() {
+        return slow();
+    }
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match ASCII_SKELETON
+            .get(usize::from(b))
+            .and_then(Option::as_deref)
+        {
+            Some(mapped) => out.push_str(mapped),
+            None => return slow(),
+        }
+    }
+    out.make_ascii_lowercase();
+    out
 }
 
 /// How a domain imitates a brand.
@@ -177,7 +209,15 @@ pub fn lookalike<'a>(ascii_host: &str, brands: &'a Brands) -> Option<Lookalike<'
     let (unicode_label, _) = idna::domain_to_unicode(label);
     let key = confusable_key(&unicode_label);
     let sub = &ascii_host[..ascii_host.len().saturating_sub(reg.len())];
-    let kind = |l: &super::index::Label| {
+    let index = brands.index();
+    // Which labels occur inside the label or the subdomains, and which keys inside the key: a label that
+    // occurs in neither can only be a spelling near miss, so the substring checks below skip it.
+    let in_text = index.label_texts.within(&[label, sub]);
+    let in_key = index.label_keys.within(&[&key]);
+    let ascii = label.is_ascii();
+    let kind = |i: usize, l: &super::index::Label| {
+        let inside =
+            in_text.get(i).copied().unwrap_or(true) || in_key.get(i).copied().unwrap_or(true);
         if label == l.label {
             Some(LookalikeKind::TldSwap)
         } else if key == l.key {
@@ -186,11 +226,13 @@ pub fn lookalike<'a>(ascii_host: &str, brands: &'a Brands) -> Option<Lookalike<'
             } else {
                 LookalikeKind::Homoglyph
             })
-        } else if label.is_ascii()
+        } else if ascii
             && label.len().abs_diff(l.label.len()) <= allowed_distance(&l.label)
             && near_miss(label, &l.label)
         {
             Some(LookalikeKind::Spelling)
+        } else if !inside {
+            None
         } else if holds_brand(label, &l.label) || key.split('-').any(|t| t == l.key) {
             Some(LookalikeKind::BrandInForeign)
         } else if sub.split('.').any(|w| holds_brand(w, &l.label)) {
@@ -199,9 +241,9 @@ pub fn lookalike<'a>(ascii_host: &str, brands: &'a Brands) -> Option<Lookalike<'
             None
         }
     };
-    brands.index().labels.iter().find_map(|l| {
+    index.labels.iter().enumerate().find_map(|(i, l)| {
         let brand = brands.brands.get(l.brand)?;
-        kind(l).map(|kind| Lookalike {
+        kind(i, l).map(|kind| Lookalike {
             brand,
             kind,
             imitated: l.label.clone(),

@@ -13,7 +13,9 @@ mod index;
 mod labels;
 mod links;
 mod lures;
+mod names;
 mod organisation;
+mod partial;
 mod phrases;
 pub mod scores;
 mod sender;
@@ -85,6 +87,7 @@ fn examine<T>(
     signals.extend(lures::check(msg, &texts, rules, from_host));
     signals.extend(attachments::check(msg));
     signals.extend(labels::check(msg));
+    signals.extend(partial::check(msg));
     let abuse = organisation::platform_abuse(&signals, msg, rules, claim.as_ref(), &auth);
     signals.extend(abuse);
     let facts = verdict::Facts {

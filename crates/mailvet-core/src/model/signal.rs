@@ -185,6 +185,8 @@ registry! {
     Unparseable = "unparseable", Message, Plain;
     /// `X-Mailvet-*` labels found in the mail (information only: anyone can write them, never counted).
     MailvetHeader = "mailvet-header", Message, Plain;
+    /// A bound on the work spent on one message cut it short (the evidence says which): information only.
+    PartlyChecked = "partly-checked", Message, Plain;
 }
 
 impl SignalId {

@@ -99,13 +99,16 @@ impl Filter {
         if self.search.is_empty() {
             return true;
         }
-        let Some(env) = &row.envelope else {
+        if row.envelope.is_none() {
             return false;
-        };
-        let hay = format!("{} {} {}", env.from_name, env.from_addr, env.subject).to_lowercase();
-        self.search
-            .split_whitespace()
-            .all(|w| hay.contains(&w.to_lowercase()))
+        }
+        self.search.split_whitespace().all(|w| {
+            if w.chars().any(char::is_uppercase) {
+                row.search_text.contains(&w.to_lowercase())
+            } else {
+                row.search_text.contains(w)
+            }
+        })
     }
 }
 

@@ -9,7 +9,7 @@ use tui_textarea::TextArea;
 
 use crate::analysis::Brands;
 use crate::mail::Message;
-use crate::model::{Trust, Verdict};
+use crate::model::Verdict;
 
 pub use super::row::{Envelope, Row};
 
@@ -20,6 +20,7 @@ use super::filter::Filter;
 use super::jobs::Step;
 use super::keymap::{Keymap, Mode};
 use super::linkinfo::{self, LinkRow};
+use super::order::Order;
 use super::wording::clean;
 use crate::pipeline::Loaded;
 
@@ -237,8 +238,8 @@ pub struct AppState {
     pub filter: Filter,
     /// The order.
     pub sort: SortKey,
-    /// Rows changed since the last sort.
-    pub dirty: bool,
+    /// Every row in sort order, kept sorted as verdicts arrive.
+    pub order: Order,
     /// The pane with the keyboard.
     pub focus: Focus,
     /// The full-screen view, if any.
@@ -301,7 +302,7 @@ impl AppState {
             marks: BTreeSet::new(),
             filter: Filter::default(),
             sort: SortKey::Date,
-            dirty: false,
+            order: Order::default(),
             focus: Focus::List,
             overlay: None,
             scroll: 0,
@@ -362,40 +363,17 @@ impl AppState {
     /// the selection's place in the list.
     pub fn refresh(&mut self) {
         let keep = self.selected_row();
-        let mut shown: Vec<usize> = (0..self.rows.len())
+        let mut order = std::mem::take(&mut self.order);
+        let shown: Vec<usize> = order
+            .sorted(&self.rows, self.sort)
+            .iter()
+            .copied()
             .filter(|&i| self.visible(&self.rows[i]))
             .collect();
-        let rows = &self.rows;
-        match self.sort {
-            SortKey::Date => shown.sort_by_key(|&i| std::cmp::Reverse((rows[i].time(), i))),
-            SortKey::Trust => shown.sort_by_cached_key(|&i| {
-                (
-                    trust_rank(rows[i].trust()),
-                    std::cmp::Reverse(rows[i].time()),
-                    i,
-                )
-            }),
-            SortKey::Sender => shown.sort_by_cached_key(|&i| {
-                let env = rows[i].envelope.as_ref();
-                (env.is_none(), env.map(|e| e.from_addr.to_lowercase()), i)
-            }),
-        }
+        self.order = order;
         self.selected = keep
             .and_then(|id| shown.iter().position(|&i| i == id))
             .unwrap_or(self.selected.min(shown.len().saturating_sub(1)));
         self.shown = shown;
-        self.dirty = false;
-    }
-}
-
-/// Sort rank for "worst first".
-fn trust_rank(t: Option<Trust>) -> u8 {
-    match t {
-        Some(Trust::Phishing) => 0,
-        Some(Trust::Suspicious) => 1,
-        Some(Trust::Unparseable) => 2,
-        Some(Trust::Unverified) => 3,
-        Some(Trust::Verified) => 4,
-        None => 5,
     }
 }

@@ -201,12 +201,12 @@ pub fn analysed(s: &mut AppState, id: usize, summary: Summary) {
         f.suspicious += usize::from(summary.verdict.trust == Trust::Suspicious);
         f.phishing += usize::from(summary.verdict.trust == Trust::Phishing);
     }
-    row.envelope = summary.envelope;
+    row.set_envelope(summary.envelope);
     row.verdict = Some(Verdict {
         signals: Vec::new(),
         ..summary.verdict
     });
-    s.dirty = true;
+    s.order.changed(id);
 }
 
 /// Puts row `id` at `path` in folder `folder`; a row leaving its folder is unmarked. A row not analysed yet

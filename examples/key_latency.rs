@@ -2,7 +2,7 @@
 //! `cargo run --release --example key_latency -- MAILDIR [SECONDS]` (make one with
 //! `cargo run --release --example gen_maildir -- /tmp/mail 100000 --seed 1`).
 //!
-//! Opens the interface over MAILDIR (read-only) on a 120×40 test backend, with the real listing, analysis
+//! Opens the interface over MAILDIR (read-only, no verdict cache) on a 120×40 test backend, with the real listing, analysis
 //! pool and event loop ([`mailvet::tui::Inbox::turn`]), and presses a key every 20 ms (scroll, page, search
 //! keystrokes, filter toggles) until every row is labelled or SECONDS (default 60) have passed. Prints the
 //! time from a key's arrival to the end of the frame that shows it (p50, p99, max), the rows labelled, and
@@ -67,19 +67,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     state.read_only = true;
     let (tx, rx) = std::sync::mpsc::channel();
-    let outbox = tempfile::tempdir()?;
     let exporter = exporter::Exporter::start(
         exporter::Setup {
             rules: Arc::clone(&rules),
             identity: None,
+            config_file: None,
             max_bytes: 32 << 20,
             maildir: maildir.clone(),
-            outbox: Some(outbox.path().to_path_buf()),
+            reports: None,
+            read_only: true,
         },
         tx.clone(),
     )?;
     let disk = disk::Disk::start(maildir, None, tx.clone())?;
-    let mut runner = effect::Runner::new(tx.clone(), 32 << 20, rules, disk, exporter);
+    // No verdict cache: every row is analysed, which is what the keys must not wait for.
+    let lessons = effect::Lessons {
+        brands: rules.brands.clone(),
+        config_file: None,
+    };
+    let judging = effect::Judging {
+        max_bytes: 32 << 20,
+        rules,
+        cache: None,
+    };
+    let mut runner = effect::Runner::new(tx.clone(), judging, lessons, disk, exporter);
     let mut terminal = Terminal::new(TestBackend::new(120, 40))?;
     let theme = Theme::choose(Some("default"), false)?;
     mailvet::tui::update::update(&mut state, Action::Resize(120, 40));

@@ -27,8 +27,6 @@ pub struct Row {
     pub verdict: Option<Verdict>,
     /// The file is gone (purged, or removed by another client); row ids never change, so it stays hidden.
     pub gone: bool,
-    /// Sender name, address and subject, lowercased once for the search filter (empty until analysed).
-    pub search_text: String,
 }
 
 impl Row {
@@ -43,16 +41,7 @@ impl Row {
             envelope: None,
             verdict: None,
             gone: false,
-            search_text: String::new(),
         }
-    }
-
-    /// Sets the envelope, and the text the search filter looks in.
-    pub fn set_envelope(&mut self, envelope: Option<Envelope>) {
-        self.search_text = envelope.as_ref().map_or_else(String::new, |e| {
-            format!("{} {} {}", e.from_name, e.from_addr, e.subject).to_lowercase()
-        });
-        self.envelope = envelope;
     }
 
     /// The row of a listed message file (loose files outside any folder are in `INBOX`).

@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::mail::{Address, Message};
-use crate::model::{Outcome, Signal, Verdict};
+use crate::model::{Outcome, Signal, SignalId, Verdict};
 
 use super::list::{category_chip, trust_badge};
-use crate::tui::dates::full_date;
+use crate::pipeline::dates::full_date;
 use crate::tui::state::{AppState, Focus};
 use crate::tui::theme::Theme;
 use crate::tui::wording::clean;
@@ -35,8 +35,9 @@ pub fn address_line(a: &Address) -> String {
     }
 }
 
-/// The topmost Authentication-Results as `spf=pass dkim=fail dmarc=fail (by mx.example)`.
-pub fn auth_line(msg: &Message) -> String {
+/// The topmost Authentication-Results as `spf=pass dkim=fail dmarc=fail (by mx.example)`, with the caveat
+/// when no authserv-id is configured (the one place the pane says it: the checklist leaves it out).
+pub fn auth_line(msg: &Message, v: &Verdict) -> String {
     let Some(ar) = msg.auth.first() else {
         return "no Authentication-Results header".into();
     };
@@ -47,7 +48,14 @@ pub fn auth_line(msg: &Message) -> String {
         .map(|r| format!("{}={}", r.method, r.result))
         .collect();
     let by = ar.authserv_id.as_deref().unwrap_or("unnamed server");
-    clean(&format!("{} (by {by})", results.join(" ")))
+    let caveat = match &ar.authserv_id {
+        _ if !v.signals.iter().any(|s| s.id == SignalId::AuthSource) => String::new(),
+        Some(id) => {
+            format!(" — topmost header, may be forged: if {id} is yours, set trusted_authserv_ids")
+        }
+        None => " — topmost header, may be forged, and it names no server".to_string(),
+    };
+    clean(&format!("{} (by {by}){caveat}", results.join(" ")))
 }
 
 fn field<'a>(name: &'a str, value: String, theme: &Theme) -> Line<'a> {
@@ -137,8 +145,8 @@ pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme, beside: bo
         if let Some(t) = row.time() {
             lines.push(field("Date", full_date(t), theme));
         }
-        match (msg, &s.open) {
-            (Some(m), _) => lines.push(field("Auth", auth_line(m), theme)),
+        match (content, &s.open) {
+            (Some(c), _) => lines.push(field("Auth", auth_line(&c.message, &c.verdict), theme)),
             (None, Some(o)) if o.row == s.selected_row().unwrap_or(usize::MAX) => {
                 if let Err(e) = &o.content {
                     lines.push(field("Problem", clean(e), theme));
@@ -151,6 +159,7 @@ pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme, beside: bo
             lines.extend(
                 v.signals
                     .iter()
+                    .filter(|sig| sig.id != SignalId::AuthSource)
                     .map(|sig| signal_line(sig, v.decisive.contains(&sig.id), theme)),
             );
         }

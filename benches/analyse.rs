@@ -1,7 +1,10 @@
-//! Throughput of parse + analyse, on one thread and on all threads (rayon), over the corpus
-//! (`$MAILVET_CORPUS`, else `../shared/corpus`; skipped with a message when missing) and over a Maildir written
-//! by the generator (`$MAILVET_BENCH_COUNT` messages, default 2000, seed 1). `cargo bench --bench analyse`
-//! prints messages/s (items) and MB/s (bytes) per benchmark; `parse_only` shows what parsing alone costs.
+//! Throughput of parse + analyse, on one thread and on all threads (rayon), over the corpora
+//! (`$MAILVET_CORPUS`, else `../shared/corpus`, and `$MAILVET_CORPUS2`, else `../shared/corpus-2`; skipped
+//! with a message when missing) and over a Maildir written by the generator (`$MAILVET_BENCH_COUNT` messages,
+//! default 2000, seed 1). `cargo bench --bench analyse` first prints, per set, the raw read of the files, the
+//! parse and the analysis separately in MB/s per core (CPU time of the one thread doing it, so that other
+//! load on the machine does not count), then divan's table: messages/s (items) and MB/s (bytes) per
+//! benchmark, wall clock.
 
 mod mailgen;
 
@@ -18,8 +21,11 @@ use rayon::prelude::*;
 
 /// Raw messages held in memory, so that the benches measure CPU, not the disk.
 struct MailSet {
+    paths: Vec<PathBuf>,
     messages: Vec<Vec<u8>>,
     bytes: usize,
+    /// The generated Maildir's directory, kept until the end so that its files can be read again.
+    _dir: Option<tempfile::TempDir>,
 }
 
 /// Every message file under `dir`: `*.eml`, and files in Maildir `cur/` and `new/`.
@@ -45,23 +51,32 @@ fn load(dir: &Path) -> MailSet {
     paths.sort();
     let messages: Vec<Vec<u8>> = paths.iter().filter_map(|p| fs::read(p).ok()).collect();
     let bytes = messages.iter().map(Vec::len).sum();
-    MailSet { messages, bytes }
+    MailSet {
+        paths,
+        messages,
+        bytes,
+        _dir: None,
+    }
 }
 
-static CORPUS: LazyLock<Option<MailSet>> = LazyLock::new(|| {
-    let dir = env::var_os("MAILVET_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+/// The corpus at `$var`, else `../shared/<name>`; `None` (with a message) when missing.
+fn corpus(var: &str, name: &str) -> Option<MailSet> {
+    let dir = env::var_os(var).map(PathBuf::from).unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared")
+            .join(name)
+    });
     let set = load(&dir);
     if set.messages.is_empty() {
-        eprintln!(
-            "skipped: no corpus at {} (set MAILVET_CORPUS)",
-            dir.display()
-        );
+        eprintln!("skipped: no corpus at {} (set {var})", dir.display());
         return None;
     }
     Some(set)
-});
+}
+
+static CORPUS: LazyLock<Option<MailSet>> = LazyLock::new(|| corpus("MAILVET_CORPUS", "corpus"));
+
+static CORPUS2: LazyLock<Option<MailSet>> = LazyLock::new(|| corpus("MAILVET_CORPUS2", "corpus-2"));
 
 static GENERATED: LazyLock<Option<MailSet>> = LazyLock::new(|| {
     let count = env::var("MAILVET_BENCH_COUNT")
@@ -77,7 +92,9 @@ static GENERATED: LazyLock<Option<MailSet>> = LazyLock::new(|| {
             return None;
         }
     }
-    Some(load(&root))
+    let mut set = load(&root);
+    set._dir = Some(dir);
+    Some(set)
 });
 
 static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
@@ -90,6 +107,7 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
 fn set(name: &str) -> Option<&'static MailSet> {
     match name {
         "corpus" => CORPUS.as_ref(),
+        "corpus-2" => CORPUS2.as_ref(),
         _ => GENERATED.as_ref(),
     }
 }
@@ -111,14 +129,14 @@ fn bench_set(bencher: Bencher, name: &str, work: impl Fn(&MailSet) -> usize + Sy
         .bench(|| work(divan::black_box(set)));
 }
 
-#[divan::bench(args = ["corpus", "generated"], sample_count = 10, sample_size = 1)]
+#[divan::bench(args = ["corpus", "corpus-2", "generated"], sample_count = 10, sample_size = 1)]
 fn one_thread(bencher: Bencher, name: &str) {
     bench_set(bencher, name, |set| {
         set.messages.iter().filter(|m| judge(m).is_alarm()).count()
     });
 }
 
-#[divan::bench(args = ["corpus", "generated"], sample_count = 10, sample_size = 1)]
+#[divan::bench(args = ["corpus", "corpus-2", "generated"], sample_count = 10, sample_size = 1)]
 fn all_threads(bencher: Bencher, name: &str) {
     bench_set(bencher, name, |set| {
         set.messages
@@ -128,7 +146,7 @@ fn all_threads(bencher: Bencher, name: &str) {
     });
 }
 
-#[divan::bench(args = ["corpus", "generated"], sample_count = 10, sample_size = 1)]
+#[divan::bench(args = ["corpus", "corpus-2", "generated"], sample_count = 10, sample_size = 1)]
 fn parse_only(bencher: Bencher, name: &str) {
     bench_set(bencher, name, |set| {
         set.messages
@@ -138,16 +156,63 @@ fn parse_only(bencher: Bencher, name: &str) {
     });
 }
 
+/// CPU time this thread has used so far (user + system), in seconds.
+fn thread_cpu() -> f64 {
+    use nix::sys::resource::{UsageWho, getrusage};
+    getrusage(UsageWho::RUSAGE_THREAD).map_or(0.0, |u| {
+        let secs = |t: nix::sys::time::TimeVal| t.tv_sec() as f64 + t.tv_usec() as f64 / 1e6;
+        secs(u.user_time()) + secs(u.system_time())
+    })
+}
+
+/// Runs `work` once on this thread; its CPU seconds.
+fn cpu_seconds<T>(work: impl FnOnce() -> T) -> (f64, T) {
+    let start = thread_cpu();
+    let out = divan::black_box(work());
+    (thread_cpu() - start, out)
+}
+
+/// Prints the raw read, the parse and the analysis of one set, each in MB/s per core.
+fn figures(name: &str, set: &MailSet) {
+    let mb = set.bytes as f64 / 1e6;
+    let (read, read_bytes) = cpu_seconds(|| {
+        (set.paths.iter())
+            .filter_map(|p| fs::read(p).ok())
+            .map(|b| b.len())
+            .sum::<usize>()
+    });
+    let (parse, parsed) = cpu_seconds(|| {
+        (set.messages.iter())
+            .filter_map(|m| mail::parse(m).ok())
+            .collect::<Vec<_>>()
+    });
+    let (analyse, _) = cpu_seconds(|| {
+        (parsed.iter())
+            .map(|m| analysis::analyse(m, &RULES).trust)
+            .filter(|t| t.is_alarm())
+            .count()
+    });
+    let per_core = |secs: f64| mb / secs.max(1e-9);
+    eprintln!(
+        "{name:>10}: {:>6} msgs {:>7.1} MB | raw read {:>8.0} MB/s | parse {:>6.1} MB/s | analyse {:>6.1} MB/s ({:>5.0} msgs/s) | parse+analyse {:>6.1} MB/s per core",
+        set.messages.len(),
+        mb,
+        read_bytes as f64 / 1e6 / read.max(1e-9),
+        per_core(parse),
+        per_core(analyse),
+        set.messages.len() as f64 / analyse.max(1e-9),
+        per_core(parse + analyse),
+    );
+}
+
 fn main() {
     eprintln!("rayon threads: {}", rayon::current_num_threads());
-    // Load both sets before divan starts printing its table.
-    for name in ["corpus", "generated"] {
+    // Warm the rules' lookup tables so that building them is not counted.
+    let _ = RULES.brands.index();
+    // Load every set before divan starts printing its table.
+    for name in ["corpus", "corpus-2", "generated"] {
         if let Some(set) = set(name) {
-            eprintln!(
-                "{name}: {} messages, {:.1} MB",
-                set.messages.len(),
-                set.bytes as f64 / 1e6
-            );
+            figures(name, set);
         }
     }
     divan::main();

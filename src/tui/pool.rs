@@ -110,4 +110,34 @@ mod tests {
         seen.sort_unstable();
         assert_eq!(seen, (0..100).collect::<Vec<i64>>());
     }
+
+    #[test]
+    fn rows_on_screen_are_judged_before_the_rest() {
+        let (tx, rx) = mpsc::channel();
+        // Each row waits for a permit, so the queue can be reordered while the worker holds its first row.
+        let (permit, permits) = mpsc::channel::<()>();
+        let permits = Mutex::new(permits);
+        let job: Job = Arc::new(move |id| {
+            let _ = permits.lock().map(|p| p.recv());
+            Action::Tick(id as i64)
+        });
+        let pool = Pool::start(1000, 1, job, tx).expect("threads");
+        pool.prioritise(&[900, 901]);
+        (0..1000).for_each(|_| permit.send(()).expect("worker waits"));
+        let order: Vec<i64> = rx
+            .iter()
+            .take(1000)
+            .map(|a| match a {
+                Action::Tick(n) => n,
+                _ => -1,
+            })
+            .collect();
+        // The worker may have taken row 0 before the screen asked; the visible rows come right after.
+        assert!(
+            order[..3].contains(&900) && order[..3].contains(&901),
+            "{:?}",
+            &order[..5]
+        );
+        assert_eq!(order.last(), Some(&999));
+    }
 }

@@ -9,7 +9,7 @@ use tui_textarea::TextArea;
 
 use crate::analysis::Brands;
 use crate::mail::Message;
-use crate::model::{Query, Trust, Verdict};
+use crate::model::{Query, Verdict};
 
 pub use super::row::{Envelope, Row};
 
@@ -19,6 +19,7 @@ use super::export::{Dialog, Places};
 use super::jobs::Step;
 use super::keymap::{Keymap, Mode};
 use super::linkinfo::{self, LinkRow};
+use super::order::Order;
 use super::wording::clean;
 use crate::pipeline::Loaded;
 
@@ -256,8 +257,8 @@ pub struct AppState {
     pub search: Query,
     /// The order.
     pub sort: SortKey,
-    /// Rows changed since the last sort.
-    pub dirty: bool,
+    /// Every row in sort order, kept sorted as verdicts arrive.
+    pub order: Order,
     /// The pane with the keyboard.
     pub focus: Focus,
     /// The full-screen view, if any.
@@ -326,7 +327,7 @@ impl AppState {
             limit: Query::default(),
             search: Query::default(),
             sort: SortKey::Date,
-            dirty: false,
+            order: Order::default(),
             focus: Focus::List,
             overlay: None,
             scroll: 0,
@@ -402,24 +403,14 @@ impl AppState {
     /// the selection's place in the list; before the user moves it, the selection stays on the first row.
     pub fn refresh(&mut self) {
         let keep = self.selected_row();
-        let mut shown: Vec<usize> = (0..self.rows.len())
+        let mut order = std::mem::take(&mut self.order);
+        let shown: Vec<usize> = order
+            .sorted(&self.rows, self.sort)
+            .iter()
+            .copied()
             .filter(|&i| self.visible(&self.rows[i]))
             .collect();
-        let rows = &self.rows;
-        match self.sort {
-            SortKey::Date => shown.sort_by_key(|&i| std::cmp::Reverse((rows[i].time(), i))),
-            SortKey::Trust => shown.sort_by_cached_key(|&i| {
-                (
-                    trust_rank(rows[i].trust()),
-                    std::cmp::Reverse(rows[i].time()),
-                    i,
-                )
-            }),
-            SortKey::Sender => shown.sort_by_cached_key(|&i| {
-                let env = rows[i].envelope.as_ref();
-                (env.is_none(), env.map(|e| e.from_addr.to_lowercase()), i)
-            }),
-        }
+        self.order = order;
         self.selected = if self.moved {
             keep.and_then(|id| shown.iter().position(|&i| i == id))
                 .unwrap_or(self.selected.min(shown.len().saturating_sub(1)))
@@ -427,18 +418,5 @@ impl AppState {
             0
         };
         self.shown = shown;
-        self.dirty = false;
-    }
-}
-
-/// Sort rank for "worst first".
-fn trust_rank(t: Option<Trust>) -> u8 {
-    match t {
-        Some(Trust::Phishing) => 0,
-        Some(Trust::Suspicious) => 1,
-        Some(Trust::Unparseable) => 2,
-        Some(Trust::Unverified) => 3,
-        Some(Trust::Verified) => 4,
-        None => 5,
     }
 }

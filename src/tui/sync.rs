@@ -217,7 +217,7 @@ pub fn analysed(s: &mut AppState, id: usize, summary: Summary) {
         signals: Vec::new(),
         ..summary.verdict
     });
-    s.dirty = true;
+    s.order.changed(id);
 }
 
 /// Puts row `id` at `path` in folder `folder`; a row leaving its folder is unmarked. A row not analysed yet

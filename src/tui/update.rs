@@ -165,7 +165,7 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::Tick(now) => {
             s.now = now;
-            if s.dirty {
+            if s.order.has_pending() {
                 s.refresh();
             }
         }

@@ -4,6 +4,9 @@
 use crate::mail::{Attachment, Message};
 use crate::model::{Outcome, Signal, SignalId};
 
+/// At most this many attachments are looked at.
+pub const MAX_ATTACHMENTS: usize = 100;
+
 const DANGEROUS: &[&str] = &[
     "exe",
     "scr",
@@ -74,7 +77,7 @@ pub fn check(msg: &Message) -> Vec<Signal> {
             out.push(s);
         }
     };
-    for a in msg.attachments.iter().take(100) {
+    for a in msg.attachments.iter().take(MAX_ATTACHMENTS) {
         let name = a.name.clone().unwrap_or_default();
         let ext = extensions(&name);
         if name.contains(BIDI) {

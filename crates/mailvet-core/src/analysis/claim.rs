@@ -5,7 +5,7 @@
 use super::brands::{Brand, Brands};
 use super::domains::{self, Lookalike};
 use super::index;
-use super::text::{Folded, Texts};
+use super::text::Texts;
 use crate::mail::Message;
 
 /// Where the claim was read, strongest first.
@@ -64,23 +64,14 @@ pub struct Claim<'a> {
     pub lookalike: Option<Lookalike<'a>>,
 }
 
-/// Whether `brand` (at `i` in the knowledge base) is named in `keyed`.
-fn names(brands: &Brands, i: usize, keyed: &Folded) -> bool {
-    brands
-        .index()
-        .name_keys
-        .iter()
-        .any(|(b, k)| *b == i && keyed.has(k))
-}
-
 /// Whether `s` names `brand`.
 pub fn is_named_in(brands: &Brands, brand: &Brand, s: &str) -> bool {
-    let keyed = Folded::index(index::name_key(s));
+    let keyed = index::name_key(s);
     brands
         .brands
         .iter()
         .position(|b| b.id == brand.id)
-        .is_some_and(|i| names(brands, i, &keyed))
+        .is_some_and(|i| brands.index().name_keys.names_brand(&keyed, i))
 }
 
 /// The brand named in `s` (display name or subject): its names, id or display form, compared by confusable key.
@@ -88,19 +79,23 @@ pub fn brand_named_in<'a>(s: &str, brands: &'a Brands) -> Option<&'a Brand> {
     if s.trim().is_empty() {
         return None;
     }
-    let keyed = Folded::index(index::name_key(s));
-    if let Some((i, _)) = brands.index().name_keys.iter().find(|(_, k)| keyed.has(k)) {
-        return brands.brands.get(*i);
+    if let Some(i) = brands.index().name_keys.first_brand(&index::name_key(s)) {
+        return brands.brands.get(i);
     }
     // A long, distinctive brand label glued into a word (`PepebyBinance`, `PayPalService`).
     let compact = domains::confusable_key(s);
     let words: Vec<&str> = compact.split(|c: char| !c.is_alphanumeric()).collect();
-    let label = brands.index().labels.iter().find(|l| {
-        l.label.len() >= 6
+    let index = brands.index();
+    // Only keys found somewhere in the text can be inside one of its words.
+    let present = index.label_keys.within(&[&compact]);
+    let label = index.labels.iter().zip(present).find(|(l, present)| {
+        *present
+            && l.label.len() >= 6
             && words
                 .iter()
                 .any(|w| w.len() > l.key.len() && w.contains(l.key.as_str()))
     })?;
+    let (label, _) = label;
     brands.brands.get(label.brand)
 }
 
@@ -155,13 +150,8 @@ fn brand_in_signature<'a>(text: &str, brands: &'a Brands) -> Option<&'a Brand> {
 
 /// The brand first named in the body (its names of four letters or more, plain words).
 fn brand_in_body<'a>(texts: &Texts, brands: &'a Brands) -> Option<&'a Brand> {
-    let folded = &texts.body;
-    let (i, _) = brands
-        .index()
-        .body_names
-        .iter()
-        .find(|(_, n)| folded.has(n))?;
-    brands.brands.get(*i)
+    let i = brands.index().body_names.first_brand(texts.body.text())?;
+    brands.brands.get(i)
 }
 
 /// The brand most of the web links go to (at least half of them, shorteners aside).

@@ -213,7 +213,15 @@ pub fn lookalike<'a>(ascii_host: &str, brands: &'a Brands) -> Option<Lookalike<'
     let (unicode_label, _) = idna::domain_to_unicode(label);
     let key = confusable_key(&unicode_label);
     let sub = &ascii_host[..ascii_host.len().saturating_sub(reg.len())];
-    let kind = |l: &super::index::Label| {
+    let index = brands.index();
+    // Which labels occur inside the label or the subdomains, and which keys inside the key: a label that
+    // occurs in neither can only be a spelling near miss, so the substring checks below skip it.
+    let in_text = index.label_texts.within(&[label, sub]);
+    let in_key = index.label_keys.within(&[&key]);
+    let ascii = label.is_ascii();
+    let kind = |i: usize, l: &super::index::Label| {
+        let inside =
+            in_text.get(i).copied().unwrap_or(true) || in_key.get(i).copied().unwrap_or(true);
         if label == l.label {
             Some(LookalikeKind::TldSwap)
         } else if key == l.key {
@@ -222,11 +230,13 @@ pub fn lookalike<'a>(ascii_host: &str, brands: &'a Brands) -> Option<Lookalike<'
             } else {
                 LookalikeKind::Homoglyph
             })
-        } else if label.is_ascii()
+        } else if ascii
             && label.len().abs_diff(l.label.len()) <= allowed_distance(&l.label)
             && near_miss(label, &l.label)
         {
             Some(LookalikeKind::Spelling)
+        } else if !inside {
+            None
         } else if holds_brand(label, &l.label) || key.split('-').any(|t| t == l.key) {
             Some(LookalikeKind::BrandInForeign)
         } else if sub.split('.').any(|w| holds_brand(w, &l.label)) {
@@ -235,9 +245,9 @@ pub fn lookalike<'a>(ascii_host: &str, brands: &'a Brands) -> Option<Lookalike<'
             None
         }
     };
-    brands.index().labels.iter().find_map(|l| {
+    index.labels.iter().enumerate().find_map(|(i, l)| {
         let brand = brands.brands.get(l.brand)?;
-        kind(l).map(|kind| Lookalike {
+        kind(i, l).map(|kind| Lookalike {
             brand,
             kind,
             imitated: l.label.clone(),

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::brands::Brands;
+use super::names::{NameSet, Substrings};
 use super::{domains, text};
 
 /// One distinctive label of a brand (`amazon`, `paypal`).
@@ -31,16 +32,20 @@ pub enum Role {
 }
 
 /// Precomputed keys of a knowledge base.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Index {
     /// Every listed domain (lowercase) with its roles.
     pub domains: HashMap<String, Vec<Role>>,
     /// Distinctive domain labels (four letters or more).
     pub labels: Vec<Label>,
-    /// (brand, name) folded by confusable key: names, id and display form, for display names and subjects.
-    pub name_keys: Vec<(usize, String)>,
-    /// (brand, name) folded plainly, four letters or more, for body text.
-    pub body_names: Vec<(usize, String)>,
+    /// The labels, for finding which occur inside a domain.
+    pub label_texts: Substrings,
+    /// The labels' confusable keys, likewise.
+    pub label_keys: Substrings,
+    /// Names folded by confusable key: names, id and display form, for display names and subjects.
+    pub name_keys: NameSet,
+    /// Names folded plainly, four letters or more, for body text.
+    pub body_names: NameSet,
 }
 
 /// `s` folded for name matching, twice: by confusable skeleton (so that `Αmazοn` and `PaypaI` count) and
@@ -75,6 +80,8 @@ impl Index {
     /// Builds the index of a knowledge base.
     pub fn build(brands: &Brands) -> Self {
         let mut index = Index::default();
+        let mut name_keys = Vec::new();
+        let mut body_names = Vec::new();
         let mut add = |d: &str, role| {
             let d = d.trim().trim_end_matches('.').to_ascii_lowercase();
             index.domains.entry(d).or_insert_with(Vec::new).push(role);
@@ -127,8 +134,8 @@ impl Index {
                 .collect();
             keys.sort();
             keys.dedup();
-            index.name_keys.extend(keys.into_iter().map(|k| (i, k)));
-            index.body_names.extend(
+            name_keys.extend(keys.into_iter().map(|k| (i, k)));
+            body_names.extend(
                 brand
                     .names
                     .iter()
@@ -137,6 +144,10 @@ impl Index {
                     .map(|n| (i, n)),
             );
         }
+        index.label_texts = Substrings::build(index.labels.iter().map(|l| l.label.as_str()));
+        index.label_keys = Substrings::build(index.labels.iter().map(|l| l.key.as_str()));
+        index.name_keys = NameSet::build(&name_keys);
+        index.body_names = NameSet::build(&body_names);
         index
     }
 }

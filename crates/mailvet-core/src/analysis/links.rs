@@ -10,7 +10,7 @@ use crate::model::{Outcome, Signal, SignalId};
 use url::{Host, Url};
 
 /// At most this many links are looked at.
-const MAX_LINKS: usize = 300;
+pub const MAX_LINKS: usize = 300;
 /// At most this many distinct link domains are checked for look-alikes.
 const MAX_DOMAINS: usize = 24;
 

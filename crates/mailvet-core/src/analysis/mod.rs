@@ -13,7 +13,9 @@ mod index;
 mod labels;
 mod links;
 mod lures;
+mod names;
 mod organisation;
+mod partial;
 mod phrases;
 pub mod scores;
 mod sender;
@@ -101,6 +103,7 @@ fn examine<T>(
     signals.extend(lures::check(msg, &texts, rules, from_host));
     signals.extend(attachments::check(msg));
     signals.extend(labels::check(msg));
+    signals.extend(partial::check(msg));
     let abuse = organisation::platform_abuse(&signals, msg, rules, claim.as_ref(), &auth);
     signals.extend(abuse);
     signals.extend(taught::check(&rules.taught, from_host, &auth));

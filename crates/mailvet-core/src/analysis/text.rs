@@ -137,42 +137,18 @@ pub fn has(folded: &str, phrase: &str) -> bool {
     false
 }
 
-/// Folded text with an index of where each word starts, so that looking up hundreds of phrases costs one
-/// pass over the text instead of one per phrase.
+/// Folded text, for whole-word phrase lookups.
 #[derive(Debug, Clone, Default)]
 pub struct Folded {
     text: String,
-    /// (hash of a word, where it starts), sorted.
-    starts: Vec<(u64, u32)>,
-}
-
-/// FNV-1a over a word's bytes: words are short, and a collision only costs a string comparison.
-fn word_hash(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 impl Folded {
-    /// Folds `s` (at most `limit` bytes) and indexes its words.
+    /// Folds `s` (at most `limit` bytes).
     pub fn new(s: &str, limit: usize) -> Self {
-        Self::index(fold(s, limit))
-    }
-
-    /// Indexes text already folded by [`fold`] (or several folds joined).
-    pub fn index(text: String) -> Self {
-        let mut starts = Vec::with_capacity(text.len() / 5);
-        let mut pos = 1;
-        for word in text.get(1..).unwrap_or_default().split(' ') {
-            if let Ok(p) = u32::try_from(pos)
-                && !word.is_empty()
-            {
-                starts.push((word_hash(word), p));
-            }
-            pos += word.len() + 1;
+        Folded {
+            text: fold(s, limit),
         }
-        starts.sort_unstable();
-        Folded { text, starts }
     }
 
     /// The folded text.
@@ -188,29 +164,18 @@ impl Folded {
     /// Whether `phrase` occurs as whole words starting within the first `limit` bytes of the folded text.
     pub fn has_before(&self, phrase: &str, limit: usize) -> bool {
         let phrase = phrase.trim();
-        let first = phrase.split(' ').next().unwrap_or_default();
-        if first.is_empty() {
+        if phrase.is_empty() {
             return false;
         }
-        self.has_hashed(phrase, word_hash(first), limit)
-    }
-
-    /// [`Folded::has_before`] with the hash of the phrase's first word already known.
-    fn has_hashed(&self, phrase: &str, hash: u64, limit: usize) -> bool {
-        let from = self.starts.partition_point(|&(h, _)| h < hash);
-        self.starts[from..]
-            .iter()
-            .take_while(|&&(h, _)| h == hash)
-            .any(|&(_, p)| {
-                (p as usize) < limit
-                    && self.text.get(p as usize..).is_some_and(|rest| {
-                        rest.starts_with(phrase) && rest[phrase.len()..].starts_with(' ')
-                    })
-            })
+        // Words are separated by single spaces and the text is padded, so a whole-word occurrence is the
+        // phrase between two spaces; the first one found starts earliest.
+        self.text
+            .find(&format!(" {phrase} "))
+            .is_some_and(|space| space + 1 < limit)
     }
 }
 
-/// A message's subject and body, folded, indexed and scanned for every phrase list once.
+/// A message's subject and body, folded and scanned for every phrase list once.
 #[derive(Debug, Clone, Default)]
 pub struct Texts {
     /// The subject.
@@ -225,9 +190,9 @@ pub struct Texts {
 
 impl Texts {
     /// How much of the body is read.
-    const BODY_LIMIT: usize = 8 * 1024;
+    pub const BODY_LIMIT: usize = 8 * 1024;
 
-    /// Folds, indexes and scans a message's subject and body.
+    /// Folds and scans a message's subject and body.
     pub fn new(subject: &str, body: &str) -> Self {
         let subject = Folded::new(subject, 1024);
         let body = Folded::new(body, Self::BODY_LIMIT);

@@ -188,6 +188,8 @@ registry! {
     Unparseable = "unparseable", Message, Plain;
     /// `X-Mailvet-*` labels found in the mail (information only: anyone can write them, never counted).
     MailvetHeader = "mailvet-header", Message, Plain;
+    /// A bound on the work spent on one message cut it short (the evidence says which): information only.
+    PartlyChecked = "partly-checked", Message, Plain;
     /// What the user taught about the sender's domain (config `[[taught]]`: not phishing, or phishing), with
     /// its date and the Message-ID that prompted it.
     Taught = "taught", Message, Plain;

@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::mail::sanitise::shown_path as shown;
+
 /// Every error mailvet reports to a user.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -9,7 +11,7 @@ pub enum Error {
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
     /// The config file is invalid.
-    #[error("invalid config '{}': {message}", path.display())]
+    #[error("invalid config '{}': {message}", shown(path))]
     Config {
         /// The file.
         path: PathBuf,
@@ -17,7 +19,7 @@ pub enum Error {
         message: String,
     },
     /// A file (such as the config given with `--config`) cannot be read.
-    #[error("cannot read '{}': {source}", path.display())]
+    #[error("cannot read '{}': {source}", shown(path))]
     Io {
         /// The file.
         path: PathBuf,

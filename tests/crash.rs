@@ -1,17 +1,109 @@
-//! SIGKILL the real `mailvet move` / `scan --junk` in the middle of a bulk move of thousands of messages, within
-//! one filesystem and across two (the Junk folder on /dev/shm: copy → fsync → link → unlink), then count: every
-//! message is in some cur/ or new/ right after the kill, and exactly once after recovery (the next start).
+//! SIGKILL the real `mailvet move` / `scan --junk` in the middle of a bulk move of 10,000 messages (2,000 for
+//! `scan --junk` and across filesystems), within one filesystem and across two (the Junk folder on /dev/shm: claim → copy → fsync → link → unlink), while another
+//! client keeps renaming the same files (flag changes, new/ → cur/), then count: every message is in some
+//! cur/ or new/ (or claimed in a tmp/) right after the kill, and exactly once after recovery (the next start).
+//!
+//! Sized to take about a minute on 2 cores. The longer loop: `MAILVET_CRASH_MESSAGES=50000
+//! MAILVET_CRASH_ROUNDS=20 cargo test --release --test crash -- --nocapture` (messages per test, and how many
+//! times each test runs its kill-and-recover cycle on a fresh Maildir).
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-/// Messages junked by `move` (renames only: fast).
-const MESSAGES: usize = 2000;
-/// Messages junked by `scan --junk`, which judges them all before moving any.
-const SCANNED: usize = 1000;
+/// Messages junked by `move` (`MAILVET_CRASH_MESSAGES`, default 10,000).
+fn messages() -> usize {
+    env_number("MAILVET_CRASH_MESSAGES", 10_000)
+}
+
+/// Messages junked by `scan --junk` (which judges them all before moving any) and by moves across
+/// filesystems (a copy and three fsyncs each): a fifth of [`messages`], to stay near a minute in all.
+fn fewer() -> usize {
+    messages() / 5
+}
+
+/// How many times each test runs its cycle on a fresh Maildir (`MAILVET_CRASH_ROUNDS`, default 1).
+fn rounds() -> usize {
+    env_number("MAILVET_CRASH_ROUNDS", 1)
+}
+
+fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// Another client at work on the same Maildir: it renames messages of INBOX and Junk over and over (toggling
+/// the flagged flag, moving new/ to cur/), as a mail reader does, until stopped.
+struct Renamer {
+    stop: Arc<AtomicBool>,
+    renames: Arc<AtomicUsize>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Renamer {
+    fn start(root: &Path) -> Renamer {
+        let stop = Arc::new(AtomicBool::new(false));
+        let renames = Arc::new(AtomicUsize::new(0));
+        let (root, stop2, renames2) = (root.to_owned(), stop.clone(), renames.clone());
+        let thread = std::thread::spawn(move || {
+            let folders = [root.clone(), root.join(".Junk")];
+            while !stop2.load(Ordering::Relaxed) {
+                for folder in &folders {
+                    for sub in ["new", "cur"] {
+                        let Ok(dir) = fs::read_dir(folder.join(sub)) else {
+                            continue;
+                        };
+                        let names: Vec<String> = dir
+                            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                            .collect();
+                        // Every 7th name, so the renames are spread over the whole folder.
+                        for name in names.iter().step_by(7) {
+                            if stop2.load(Ordering::Relaxed) {
+                                return;
+                            }
+                            let to = match (sub, name.split_once(":2,")) {
+                                ("new", _) => folder.join("cur").join(format!("{name}:2,")),
+                                (_, Some((unique, flags))) if flags.contains('F') => folder
+                                    .join("cur")
+                                    .join(format!("{unique}:2,{}", flags.replace('F', ""))),
+                                (_, Some((unique, flags))) => {
+                                    folder.join("cur").join(format!("{unique}:2,F{flags}"))
+                                }
+                                _ => continue,
+                            };
+                            if fs::rename(folder.join(sub).join(name), to).is_ok() {
+                                renames2.fetch_add(1, Ordering::Relaxed);
+                            }
+                            // Up to about a thousand renames a second: a very busy mail reader.
+                            std::thread::sleep(Duration::from_millis(1));
+                        }
+                    }
+                }
+            }
+        });
+        Renamer {
+            stop,
+            renames,
+            thread: Some(thread),
+        }
+    }
+
+    /// Stops the renamer and returns how many renames it made.
+    fn stop(mut self) -> usize {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            thread.join().unwrap();
+        }
+        self.renames.load(Ordering::Relaxed)
+    }
+}
 
 /// A Maildir at `dir/Mail` with `n` small messages, half in new/, half in cur/; with `junk`, its `.Junk`
 /// folder is a symlink to that directory.
@@ -39,8 +131,8 @@ fn generate(dir: &Path, n: usize, junk: Option<&Path>) -> PathBuf {
     root
 }
 
-/// How many times each unique name is in a cur/ or new/ of the Maildir (following the .Junk symlink), and how
-/// many of mailvet's copies are in tmp/ directories.
+/// How many times each unique name is in a cur/ or new/ of the Maildir (following the .Junk symlink) or claimed
+/// by a move in a tmp/, and how many of mailvet's copies and claims are in tmp/ directories.
 fn census(root: &Path) -> (BTreeMap<String, usize>, usize) {
     let mut counts = BTreeMap::new();
     let mut copies = 0;
@@ -51,7 +143,12 @@ fn census(root: &Path) -> (BTreeMap<String, usize>, usize) {
             };
             for entry in dir {
                 let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-                if sub == "tmp" {
+                if let Some(claimed) = name.strip_prefix("mailvet-claim.") {
+                    copies += 1;
+                    let name = claimed.split_once('.').unwrap().1;
+                    let unique = name.split(':').next().unwrap().to_owned();
+                    *counts.entry(unique).or_insert(0) += 1;
+                } else if sub == "tmp" {
                     copies += usize::from(name.starts_with("mailvet-move."));
                 } else {
                     let unique = name.split(':').next().unwrap().to_owned();
@@ -114,29 +211,39 @@ fn kill_when(mut cmd: Command, root: &Path, at: usize) -> bool {
 }
 
 /// Junks every message, SIGKILLing mailvet at several points (each run is the next start after the previous
-/// kill), checking the counts after each kill and after recovery; returns how many kills hit mid-way.
+/// kill) while another client renames the messages, checking the counts after each kill and after recovery;
+/// returns how many kills hit mid-way.
 fn crash_and_count(junk: Option<&Path>, by_scan: bool) -> usize {
-    let n = if by_scan { SCANNED } else { MESSAGES };
+    let n = if by_scan || junk.is_some() {
+        fewer()
+    } else {
+        messages()
+    };
     let home = tempfile::tempdir().unwrap();
     let root = generate(home.path(), n, junk);
     let mut mid_way = 0;
     for at in [n / 4, n / 2, 3 * n / 4] {
-        let hit = kill_when(junk_command(home.path(), &root, by_scan), &root, at);
+        // Listed before the other client starts (it would list a message twice, in new/ and cur/).
+        let junk = junk_command(home.path(), &root, by_scan);
+        let renamer = Renamer::start(&root);
+        let hit = kill_when(junk, &root, at);
+        let renames = renamer.stop();
         mid_way += usize::from(hit);
 
         let (counts, copies) = census(&root);
         let twice = counts.values().filter(|&&c| c > 1).count();
         eprintln!(
-            "killed at {} of {n} moved (mid-way: {hit}): {twice} doubled, {copies} copies in tmp/",
+            "killed at {} of {n} moved (mid-way: {hit}), {renames} renames by another client: {twice} doubled, \
+             {copies} copies or claims in tmp/",
             moved(&root)
         );
         assert_eq!(
             counts.len(),
             n,
-            "kill at {at}: a message is in no cur/ or new/"
+            "kill at {at}: a message is in no cur/ or new/ and not claimed"
         );
         assert!(
-            twice <= 1 && copies <= 1,
+            twice <= 1 && copies <= 2,
             "kill at {at}: at most the message being moved is doubled"
         );
 
@@ -157,13 +264,28 @@ fn crash_and_count(junk: Option<&Path>, by_scan: bool) -> usize {
             "kill at {at}: after recovery"
         );
     }
-    // The last start finishes the job.
-    let rerun = junk_command(home.path(), &root, by_scan).status().unwrap();
-    assert_ne!(rerun.code(), Some(2));
+    // The last start finishes the job, the other client still at work.
+    let mut junk = junk_command(home.path(), &root, by_scan);
+    let renamer = Renamer::start(&root);
+    let rerun = junk.stderr(Stdio::piped()).output().unwrap();
+    renamer.stop();
+    let errors = String::from_utf8_lossy(&rerun.stderr);
+    assert_ne!(
+        rerun.status.code(),
+        Some(2),
+        "a message was reported gone or failed: {}",
+        errors.lines().take(5).collect::<Vec<_>>().join("\n")
+    );
     let (counts, _) = census(&root);
     assert_eq!(moved(&root), n);
     assert!(counts.len() == n && counts.values().all(|&c| c == 1));
     mid_way
+}
+
+/// [`crash_and_count`] [`rounds`] times; how many kills hit mid-way, of how many.
+fn crash_rounds(junk: Option<&Path>, by_scan: bool) -> (usize, usize) {
+    let hits = (0..rounds()).map(|_| crash_and_count(junk, by_scan)).sum();
+    (hits, 3 * rounds())
 }
 
 /// /dev/shm when it is a filesystem other than the temp dir's, else `None` with a message.
@@ -181,15 +303,15 @@ fn other_filesystem() -> Option<tempfile::TempDir> {
 
 #[test]
 fn killed_move_within_one_filesystem_loses_and_duplicates_nothing() {
-    let hits = crash_and_count(None, false);
-    eprintln!("move, one filesystem: {hits} of 3 kills mid-way");
+    let (hits, kills) = crash_rounds(None, false);
+    eprintln!("move, one filesystem: {hits} of {kills} kills mid-way");
     assert!(hits > 0, "no kill landed mid-way: the test proved nothing");
 }
 
 #[test]
 fn killed_scan_junk_within_one_filesystem_loses_and_duplicates_nothing() {
-    let hits = crash_and_count(None, true);
-    eprintln!("scan --junk, one filesystem: {hits} of 3 kills mid-way");
+    let (hits, kills) = crash_rounds(None, true);
+    eprintln!("scan --junk, one filesystem: {hits} of {kills} kills mid-way");
     assert!(hits > 0, "no kill landed mid-way: the test proved nothing");
 }
 
@@ -198,8 +320,8 @@ fn killed_move_across_filesystems_loses_and_duplicates_nothing() {
     let Some(shm) = other_filesystem() else {
         return;
     };
-    let hits = crash_and_count(Some(shm.path()), false);
-    eprintln!("move, across filesystems: {hits} of 3 kills mid-way");
+    let (hits, kills) = crash_rounds(Some(shm.path()), false);
+    eprintln!("move, across filesystems: {hits} of {kills} kills mid-way");
     assert!(hits > 0, "no kill landed mid-way: the test proved nothing");
 }
 
@@ -208,7 +330,7 @@ fn killed_scan_junk_across_filesystems_loses_and_duplicates_nothing() {
     let Some(shm) = other_filesystem() else {
         return;
     };
-    let hits = crash_and_count(Some(shm.path()), true);
-    eprintln!("scan --junk, across filesystems: {hits} of 3 kills mid-way");
+    let (hits, kills) = crash_rounds(Some(shm.path()), true);
+    eprintln!("scan --junk, across filesystems: {hits} of {kills} kills mid-way");
     assert!(hits > 0, "no kill landed mid-way: the test proved nothing");
 }

@@ -10,6 +10,7 @@ use clap::Args;
 
 use super::{EXIT_ERROR, EXIT_OK};
 use crate::config::Config;
+use crate::mail::sanitise::shown_path as shown;
 use crate::store::flag::{Flag, FlagEdit, parse_flags};
 use crate::store::ops::{self, MessageRef, OpError, Plan, Writable};
 use crate::store::recover;
@@ -150,25 +151,62 @@ impl Mover {
             None => recover_roots(self.writable.as_ref(), paths, out)?,
         }
         let mut ok = true;
-        for path in paths {
-            let msg = MessageRef::new(path);
-            let target = ops::maildir_root(path)
-                .ok_or_else(|| OpError::NotInMaildir { path: path.clone() })
-                .and_then(|root| ops::folder_path(&root, &self.folder));
-            let result = target.and_then(|target| match &self.writable {
-                None => ops::plan_move(&msg, &target),
-                Some(w) => ops::move_to(w, &msg, &target).map(ops::Done::plan),
-            });
-            let (good, line) = outcome("move", self.writable.is_none(), path, result);
-            ok &= good;
-            match &mut err {
-                Some(err) if !good => writeln!(err, "{line}")?,
-                _ => writeln!(out, "{line}")?,
+        // Moved in batches: the directories are fsynced once per batch, before its lines are printed.
+        for batch in paths.chunks(BATCH) {
+            for (path, result) in batch.iter().zip(self.move_batch(batch)) {
+                let (good, line) = outcome("move", self.writable.is_none(), path, result);
+                ok &= good;
+                match &mut err {
+                    Some(err) if !good => writeln!(err, "{line}")?,
+                    _ => writeln!(out, "{line}")?,
+                }
             }
         }
         Ok(ok)
     }
+
+    /// Moves (or plans) each message of `paths`, one result per path.
+    fn move_batch(&self, paths: &[PathBuf]) -> Vec<Result<Plan, OpError>> {
+        let targets: Vec<Result<PathBuf, OpError>> = paths
+            .iter()
+            .map(|path| {
+                ops::maildir_root(path)
+                    .ok_or_else(|| OpError::NotInMaildir { path: path.clone() })
+                    .and_then(|root| ops::folder_path(&root, &self.folder))
+            })
+            .collect();
+        let Some(w) = &self.writable else {
+            return paths
+                .iter()
+                .zip(targets)
+                .map(|(path, target)| ops::plan_move(&MessageRef::new(path), &target?))
+                .collect();
+        };
+        let moves: Vec<(MessageRef, PathBuf)> = paths
+            .iter()
+            .zip(&targets)
+            .filter_map(|(path, target)| {
+                Some((MessageRef::new(path), target.as_ref().ok()?.clone()))
+            })
+            .collect();
+        let mut moved = ops::move_each(w, &moves).into_iter();
+        targets
+            .into_iter()
+            .map(|target| match target {
+                Ok(_) => moved
+                    .next()
+                    .unwrap_or(Err(OpError::Busy {
+                        path: PathBuf::new(),
+                    }))
+                    .map(ops::Done::plan),
+                Err(e) => Err(e),
+            })
+            .collect()
+    }
 }
+
+/// How many messages a move handles between two fsyncs of the directories.
+const BATCH: usize = 256;
 
 /// Permission to write, or `None` for a dry run; refused in read-only mode.
 fn writable(dry_run: bool, config: &Config) -> Result<Option<Writable>, OpError> {
@@ -186,7 +224,7 @@ fn recover_roots(w: Option<&Writable>, paths: &[PathBuf], out: &mut dyn Write) -
     for root in roots {
         match recover::recover(w, &root) {
             Ok(done) => print_recovered(out, &root, &done)?,
-            Err(e) => writeln!(out, "mailvet: recovering '{}': {e}", root.display())?,
+            Err(e) => writeln!(out, "mailvet: recovering '{}': {e}", shown(&root))?,
         }
     }
     Ok(())
@@ -198,7 +236,7 @@ fn print_recovered(out: &mut dyn Write, root: &Path, done: &recover::Recovered) 
             out,
             "recovered '{}': {} leftover copies removed from tmp/, {} sources of finished moves removed, {} \
              messages restored from tmp/",
-            root.display(),
+            shown(root),
             done.removed.len(),
             done.deduplicated.len(),
             done.placed.len()
@@ -216,14 +254,14 @@ fn outcome(
     result: Result<Plan, OpError>,
 ) -> (bool, String) {
     match result {
-        Ok(Plan { from, to }) if from == to => (true, format!("unchanged {}", to.display())),
+        Ok(Plan { from, to }) if from == to => (true, format!("unchanged {}", shown(&to))),
         Ok(Plan { from, to }) => {
             let would = if dry_run { "would " } else { "" };
             (
                 true,
-                format!("{would}{verb} {} -> {}", from.display(), to.display()),
+                format!("{would}{verb} {} -> {}", shown(&from), shown(&to)),
             )
         }
-        Err(e) => (false, format!("mailvet: {verb} '{}': {e}", path.display())),
+        Err(e) => (false, format!("mailvet: {verb} '{}': {e}", shown(path))),
     }
 }

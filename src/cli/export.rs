@@ -2,8 +2,7 @@
 //! engine ([`crate::pipeline::export`]): a stream to a file or standard output, or one file per message
 //! (.eml copies, abuse reports) into a folder.
 
-use std::fs;
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -11,13 +10,14 @@ use anyhow::{Context, bail};
 use super::{EXIT_ERROR, EXIT_OK, ExportArgs};
 use crate::config::Config;
 use crate::export::Format;
+use crate::mail::sanitise::shown_path as shown;
 use crate::model::Record;
 use crate::pipeline::cache::Want;
 use crate::pipeline::cached::{Place, records};
-use crate::pipeline::export::{Output, Settings, Target, run};
-use crate::pipeline::places::now;
+use crate::pipeline::export::{Output, Settings, Target, run, write_file};
+use crate::pipeline::places::{inside_resolved, now};
 use crate::pipeline::reports;
-use crate::store::{Entry, Writable};
+use crate::store::{Entry, Writable, ops};
 
 /// Runs `mailvet export` over `inputs`; returns the exit status: 0 done (messages left out on purpose are
 /// listed on `err`), 2 when nothing could be read, nothing was exported, or a message could not be
@@ -31,6 +31,9 @@ pub fn export(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
+    if let Some(output) = &args.output {
+        refuse_inside_inputs(output, inputs)?;
+    }
     if args.format == Format::Arf && config.identity.address.is_none() {
         writeln!(err, "mailvet: {}", crate::config::identity::MISSING)?;
         return Ok(EXIT_ERROR);
@@ -112,18 +115,14 @@ pub fn export(
             };
             run(&settings, &targets, output, &mut |_| {})?
         }
-        (None, Some(file)) => {
-            let file = fs::File::create(file)
-                .with_context(|| format!("cannot create '{}'", file.display()))?;
-            let mut file = io::BufWriter::new(file);
-            let summary = run(&settings, &targets, Output::Stream(&mut file), &mut |_| {})?;
-            file.flush()?;
-            summary
-        }
-        (None, None) => run(&settings, &targets, Output::Stream(out), &mut |_| {})?,
+        (None, Some(file)) => write_file(file, true, |out| {
+            run(&settings, &targets, Output::Stream(out), &mut |_| {})
+        })?,
+        (None, None) => run(&settings, &targets, Output::Stream(out), &mut |_| {})
+            .context("cannot write to standard output")?,
     };
     for (path, note) in &summary.written {
-        writeln!(out, "{}\t{note}", path.display())?;
+        writeln!(out, "{}\t{note}", shown(path))?;
     }
     for (path, why) in summary.skipped.iter().chain(&summary.failed) {
         writeln!(err, "mailvet: {path}: {why}")?;
@@ -144,7 +143,7 @@ pub fn export(
         writeln!(
             err,
             "mailvet: wrote {n} {what}{plural} to {}{note}",
-            dir.display()
+            shown(dir)
         )?;
     }
     out.flush()?;
@@ -154,6 +153,32 @@ pub fn export(
     } else {
         EXIT_ERROR
     })
+}
+
+/// Refuses an output path inside a Maildir (or directory) being exported: the file would become mail there,
+/// and `--read-only` would be broken. Symlinks are resolved on both sides.
+fn refuse_inside_inputs(output: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let output = absolute(output);
+    for input in inputs {
+        // A folder's Maildir (its parent, for a Maildir++ `.Sub`), a message's Maildir, or the directory itself.
+        let root = if input.is_dir() {
+            ops::maildir_root(&input.join("cur").join("-")).unwrap_or_else(|| input.clone())
+        } else {
+            match ops::maildir_root(input) {
+                Some(root) => root,
+                None => continue,
+            }
+        };
+        if inside_resolved(&output, &absolute(&root)) {
+            bail!(
+                "'{}' is inside the Maildir '{}' being read; write exports outside it",
+                shown(&output),
+                shown(&root)
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Whether a record passes the `--trust` and `--category` filters.

@@ -47,18 +47,23 @@ pub fn scan(
         want,
     );
     let findings = records.iter().any(|r| r.verdict.trust.is_alarm());
-    let shown: Vec<Record> = records.into_iter().filter(|r| wanted(args, r)).collect();
+    // The records' paths are printable (sanitised); moves use the real paths, bytes and all.
+    let (shown, paths): (Vec<Record>, Vec<PathBuf>) = records
+        .into_iter()
+        .zip(&entries)
+        .filter(|(r, _)| wanted(args, r))
+        .map(|(r, e)| (r, e.path.clone()))
+        .unzip();
     match args.format {
         ScanFormat::Table => export::table::write(out, &shown)?,
         ScanFormat::Jsonl => export::jsonl::write(out, &shown)?,
         ScanFormat::Csv => export::csv::write(out, &shown)?,
     }
     out.flush()?;
-    if let Some(mover) = mover {
-        let paths: Vec<PathBuf> = shown.iter().map(|r| PathBuf::from(&r.path)).collect();
-        if !mover.run(&paths, err, None)? {
-            return Ok(EXIT_ERROR);
-        }
+    if let Some(mover) = mover
+        && !mover.run(&paths, err, None)?
+    {
+        return Ok(EXIT_ERROR);
     }
     Ok(if findings { EXIT_FINDINGS } else { EXIT_OK })
 }

@@ -82,6 +82,16 @@ impl Config {
         let Some(path) = path else {
             return Self::defaults();
         };
+        // Only a regular file is read: a FIFO would block for ever, a device never end.
+        match std::fs::metadata(&path) {
+            Ok(meta) if !meta.is_file() => {
+                return Err(Error::Io {
+                    path,
+                    source: std::io::Error::other("not a regular file"),
+                });
+            }
+            _ => {}
+        }
         match std::fs::read_to_string(&path) {
             Ok(text) => Self::parse(&text, &path),
             Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => Self::defaults(),

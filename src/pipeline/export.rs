@@ -14,6 +14,7 @@ use super::places::{compact, default_file_name, rfc3339};
 use crate::analysis::Rules;
 use crate::export::arf::{self, ReportRequest};
 use crate::export::{self, Format, eml, mbox};
+use crate::mail::sanitise::{sanitise, shown_path as shown};
 use crate::model::Record;
 use crate::store;
 
@@ -113,10 +114,9 @@ pub fn run(
         Output::Dir(dir) if !settings.format.needs_dir() => {
             create_dir(dir)?;
             let path = dir.join(default_file_name(settings.format, settings.now));
-            let file = create_new(&path)?;
-            let mut file = io::BufWriter::new(file);
-            run(settings, targets, Output::Stream(&mut file), progress)?;
-            file.flush()?;
+            write_file(&path, false, |out| {
+                run(settings, targets, Output::Stream(out), progress)
+            })?;
             let plural = if total == 1 { "" } else { "s" };
             summary
                 .written
@@ -147,7 +147,7 @@ pub fn run(
             each(targets, &mut summary, progress, |index, target| {
                 let (name, bytes, note) = file_of(settings, index, target)?;
                 let path = write_new(dir, &name, &bytes).map_err(|e| {
-                    Miss::Fail(format!("cannot write into '{}': {e}", dir.display()))
+                    Miss::Fail(format!("cannot write '{}': {e}", shown(&dir.join(&name))))
                 })?;
                 Ok((path, note))
             });
@@ -156,7 +156,7 @@ pub fn run(
             each(targets, &mut summary, progress, |index, target| {
                 let (_, bytes, note) = file_of(settings, index, target)?;
                 let path = store::drafts::store(dir, &bytes, writable).map_err(|e| {
-                    Miss::Fail(format!("cannot store a draft in '{}': {e}", dir.display()))
+                    Miss::Fail(format!("cannot store a draft in '{}': {e}", shown(dir)))
                 })?;
                 Ok((path, note))
             });
@@ -223,7 +223,7 @@ fn file_of(
         }
         (name, report.bytes, note)
     } else {
-        let note = crate::mail::sanitise::sanitise(&target.record.path);
+        let note = sanitise(&target.record.path);
         (eml::copy_name(index, &target.record), bytes, note)
     })
 }
@@ -234,38 +234,80 @@ fn read(settings: &Settings<'_>, target: &Target) -> Result<Vec<u8>, String> {
 }
 
 /// Writes `bytes` to a new file `name` in `dir`, never replacing one: `name-2.eml`, `name-3.eml`, ... when
-/// taken.
+/// taken. All or nothing: written and fsynced in a temp file, then linked into place; a failed write (a full
+/// disk) leaves no file behind.
 fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
     let (stem, ext) = name.rsplit_once('.').unwrap_or((name, "eml"));
+    let mut temp = temp_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
     for n in 1..1000 {
         let path = if n == 1 {
             dir.join(name)
         } else {
             dir.join(format!("{stem}-{n}.{ext}"))
         };
-        match create_new(&path) {
-            Ok(mut file) => {
-                file.write_all(bytes)?;
-                file.sync_all()?;
-                return Ok(path);
-            }
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(e),
+        match temp.persist_noclobber(&path) {
+            Ok(_) => return Ok(path),
+            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => temp = e.file,
+            Err(e) => return Err(e.error),
         }
     }
     Err(io::Error::new(
         io::ErrorKind::AlreadyExists,
-        format!("every name like '{name}' is taken"),
+        format!("every name like '{}' is taken", sanitise(name)),
     ))
 }
 
-fn create_new(path: &Path) -> io::Result<fs::File> {
-    fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
+/// Writes a stream export to the file `path`, all or nothing: into a temp file beside it, fsynced, then renamed
+/// into place (replacing a file there only when `replace`); on any error the temp file is removed and the
+/// error names `path`. A path that exists and is not a regular file (`/dev/stdout`, a FIFO) is written to
+/// directly.
+pub fn write_file<T>(
+    path: &Path,
+    replace: bool,
+    write: impl FnOnce(&mut dyn Write) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    let cannot = || format!("cannot write '{}'", shown(path));
+    if fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(cannot)?;
+        let mut out = io::BufWriter::new(file);
+        let value = write(&mut out).with_context(cannot)?;
+        out.flush().with_context(cannot)?;
+        return Ok(value);
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = temp_in(dir).with_context(cannot)?;
+    let mut out = io::BufWriter::new(temp.as_file_mut());
+    let value = write(&mut out).with_context(cannot)?;
+    out.flush().with_context(cannot)?;
+    drop(out);
+    temp.as_file().sync_all().with_context(cannot)?;
+    if replace {
+        temp.persist(path)
+            .map_err(|e| e.error)
+            .with_context(cannot)?;
+    } else {
+        temp.persist_noclobber(path)
+            .map_err(|e| e.error)
+            .with_context(cannot)?;
+    }
+    Ok(value)
+}
+
+/// A temp file in `dir`, removed unless persisted.
+fn temp_in(dir: &Path) -> io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new()
+        .prefix(".mailvet-export-")
+        .tempfile_in(dir)
 }
 
 fn create_dir(dir: &Path) -> anyhow::Result<()> {
-    fs::create_dir_all(dir).with_context(|| format!("cannot create the folder '{}'", dir.display()))
+    fs::create_dir_all(dir).with_context(|| format!("cannot create the folder '{}'", shown(dir)))
 }

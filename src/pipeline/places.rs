@@ -1,7 +1,8 @@
 //! Where mailvet writes outside the Maildir by default (`$XDG_DATA_HOME/mailvet/...`, the verdict cache in
 //! `$XDG_CACHE_HOME/mailvet`), the names files get there, and the clock that stamps them.
 
-use std::path::PathBuf;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
 
 use mail_parser::DateTime;
 
@@ -59,4 +60,49 @@ pub fn compact(t: i64) -> String {
     DateTime::from_timestamp(t)
         .to_rfc3339()
         .replace(['-', ':'], "")
+}
+
+/// Whether `path` lies in `root` (or is it), comparing components after removing `.` and resolving `..`;
+/// relative paths are compared as they are (see [`inside_resolved`] for paths on disk).
+pub fn inside(path: &Path, root: &Path) -> bool {
+    !root.as_os_str().is_empty() && normal(path).starts_with(normal(root))
+}
+
+/// Whether `path` lies in `root` as written or once symlinks are resolved on both sides (an export
+/// destination inside the Maildir is refused this way).
+pub fn inside_resolved(path: &Path, root: &Path) -> bool {
+    inside(&real(path), &real(root)) || inside(path, root)
+}
+
+fn normal(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `path` with its longest existing ancestor's symlinks resolved (the rest does not exist yet).
+fn real(path: &Path) -> PathBuf {
+    let mut rest = Vec::new();
+    let mut at = path;
+    for _ in 0..path.components().count() {
+        if let Ok(found) = fs::canonicalize(at) {
+            return rest.iter().rev().fold(found, |p, c| p.join(c));
+        }
+        match (at.parent(), at.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                at = parent;
+            }
+            _ => break,
+        }
+    }
+    path.to_path_buf()
 }

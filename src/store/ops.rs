@@ -4,14 +4,16 @@
 //! [`Undo`] that reverses it. Files are only ever renamed (or, across filesystems, copied then unlinked; see
 //! `place`), never rewritten.
 
+use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use super::Entry;
 use super::flag::FlagEdit;
 use super::maildir::{self, INBOX};
-use super::place::{self, RETRIES};
+use super::place::{self, RETRIES, Unsynced};
 use super::undo::Undo;
+use crate::mail::sanitise::{sanitise, shown_path as shown};
 
 /// Proof that writing into the Maildir is allowed; the only way to get one is [`Writable::new`].
 #[derive(Debug)]
@@ -104,7 +106,11 @@ pub enum OpError {
     #[error("read-only: mailvet does not change the Maildir (--read-only or read_only = true)")]
     ReadOnly,
     /// The message is neither at its path nor anywhere in its folder's cur/ or new/.
-    #[error("message '{unique}' is gone from '{}' (moved or deleted by another client)", folder.display())]
+    #[error(
+        "message '{}' is gone from '{}' (moved or deleted by another client)",
+        sanitise(unique),
+        shown(folder)
+    )]
     NotFound {
         /// Its unique name.
         unique: String,
@@ -112,51 +118,58 @@ pub enum OpError {
         folder: PathBuf,
     },
     /// The path is not a message in a Maildir folder's cur/ or new/.
-    #[error("'{}' is not a message in a Maildir's cur/ or new/", path.display())]
+    #[error("'{}' is not a message in a Maildir's cur/ or new/", shown(path))]
     NotInMaildir {
         /// The path.
         path: PathBuf,
     },
     /// Its file name has an info part other than `:2,`, which mailvet never edits.
-    #[error("'{}' has flags in a form mailvet does not edit (not ':2,')", path.display())]
+    #[error(
+        "'{}' has flags in a form mailvet does not edit (not ':2,')",
+        shown(path)
+    )]
     UnknownInfo {
         /// The message.
         path: PathBuf,
     },
     /// The target path is taken.
-    #[error("'{}' already exists; nothing was moved", path.display())]
+    #[error("'{}' already exists; nothing was moved", shown(path))]
     Exists {
         /// The target.
         path: PathBuf,
     },
     /// Not a valid folder name.
     #[error(
-        "invalid folder name '{name}': use a Maildir++ name such as 'Archive' or 'Lists.rust', or 'INBOX'"
+        "invalid folder name '{}': use a Maildir++ name such as 'Archive' or 'Lists.rust', or 'INBOX'",
+        sanitise(name)
     )]
     BadFolder {
         /// The name given.
         name: String,
     },
     /// Undo found a file changed since the op.
-    #[error("cannot undo: '{}' is no longer where mailvet left it; nothing was changed", path.display())]
+    #[error(
+        "cannot undo: '{}' is no longer where mailvet left it; nothing was changed",
+        shown(path)
+    )]
     Changed {
         /// The file that moved (or the path now taken).
         path: PathBuf,
     },
     /// Purge refused a message that is not flagged trashed.
-    #[error("'{}' is not flagged trashed; it was not purged", path.display())]
+    #[error("'{}' is not flagged trashed; it was not purged", shown(path))]
     NotTrashed {
         /// The message.
         path: PathBuf,
     },
     /// Another client kept renaming the message.
-    #[error("'{}' keeps being renamed by another client; try again", path.display())]
+    #[error("'{}' keeps being renamed by another client; try again", shown(path))]
     Busy {
         /// The message.
         path: PathBuf,
     },
     /// The file system refused.
-    #[error("'{}': {source}", path.display())]
+    #[error("'{}': {source}", shown(path))]
     Io {
         /// The path.
         path: PathBuf,
@@ -179,23 +192,70 @@ impl OpError {
 }
 
 /// Where `msg` is now: its path if that still holds it, else the file with its unique name in its folder's
-/// `cur/` or `new/` (another client renamed it).
+/// `cur/` or `new/` (another client renamed it). Lists the folder at most twice: readers call it for every
+/// message that vanished, so a message really gone must stay cheap.
 pub fn locate(msg: &MessageRef) -> Result<PathBuf, OpError> {
-    let folder = place::folder_of(&msg.path).ok_or_else(|| OpError::NotInMaildir {
-        path: msg.path.clone(),
-    })?;
-    if msg.path.is_file() && place::file_unique(&msg.path) == msg.unique {
-        return Ok(msg.path.clone());
+    Finder {
+        passes: 2,
+        ..Finder::default()
     }
-    place::find(&folder, &msg.unique).ok_or_else(|| OpError::NotFound {
-        unique: msg.unique.clone(),
-        folder,
-    })
+    .locate(msg)
+}
+
+/// Finds messages again by unique name for a bulk op: each folder is listed once into an index, and listed
+/// again only when a path from the index no longer holds its message.
+#[derive(Debug)]
+struct Finder {
+    folders: HashMap<PathBuf, HashMap<String, PathBuf>>,
+    /// How many times a folder is listed before a message counts as gone.
+    passes: usize,
+}
+
+impl Default for Finder {
+    /// The finder of ops: a message is looked for [`RETRIES`] times before it counts as gone.
+    fn default() -> Self {
+        Finder {
+            folders: HashMap::new(),
+            passes: RETRIES,
+        }
+    }
+}
+
+impl Finder {
+    fn locate(&mut self, msg: &MessageRef) -> Result<PathBuf, OpError> {
+        let folder = place::folder_of(&msg.path).ok_or_else(|| OpError::NotInMaildir {
+            path: msg.path.clone(),
+        })?;
+        let holds = |path: &Path| path.is_file() && place::file_unique(path) == msg.unique;
+        if holds(&msg.path) {
+            return Ok(msg.path.clone());
+        }
+        let known = self.folders.get(&folder).and_then(|i| i.get(&msg.unique));
+        if let Some(path) = known.filter(|p| holds(p)) {
+            return Ok(path.clone());
+        }
+        for _ in 0..self.passes {
+            // A directory listed while another client renames a file in it may show neither name: look again.
+            let index = place::index(&folder);
+            let found = index.get(&msg.unique).cloned();
+            self.folders.insert(folder.clone(), index);
+            if let Some(found) = found {
+                return Ok(found);
+            }
+        }
+        Err(OpError::NotFound {
+            unique: msg.unique.clone(),
+            folder,
+        })
+    }
 }
 
 /// The rename a flag edit makes (read-only: for `--dry-run`). A message in `new/` goes to `cur/`.
 pub fn plan_flags(msg: &MessageRef, edit: &FlagEdit) -> Result<Plan, OpError> {
-    let from = locate(msg)?;
+    plan_flags_from(locate(msg)?, edit)
+}
+
+fn plan_flags_from(from: PathBuf, edit: &FlagEdit) -> Result<Plan, OpError> {
     let (Some(folder), Some(file)) = (place::folder_of(&from), file_name(&from)) else {
         return Err(OpError::NotInMaildir { path: from });
     };
@@ -209,7 +269,10 @@ pub fn plan_flags(msg: &MessageRef, edit: &FlagEdit) -> Result<Plan, OpError> {
 /// The rename a move to the folder directory `target` makes (read-only: for `--dry-run`). The name is kept, and
 /// a message in `new/` stays in the target's `new/`.
 pub fn plan_move(msg: &MessageRef, target: &Path) -> Result<Plan, OpError> {
-    let from = locate(msg)?;
+    plan_move_from(locate(msg)?, target)
+}
+
+fn plan_move_from(from: PathBuf, target: &Path) -> Result<Plan, OpError> {
     let (Some(sub), Some(file)) = (from.parent().and_then(Path::file_name), from.file_name())
     else {
         return Err(OpError::NotInMaildir { path: from });
@@ -220,36 +283,109 @@ pub fn plan_move(msg: &MessageRef, target: &Path) -> Result<Plan, OpError> {
 
 /// Sets and clears flags on one message (a message in `new/` moves to `cur/`).
 pub fn set_flags(w: &Writable, msg: &MessageRef, edit: &FlagEdit) -> Result<Done, OpError> {
-    act(w, msg, |m| plan_flags(m, edit))
+    synced(|unsynced| {
+        let finder = &mut Finder::default();
+        act(w, msg, finder, |from| plan_flags_from(from, edit), unsynced)
+    })
 }
 
 /// Moves one message into the folder directory `target` (see [`folder_path`]), creating the folder when
 /// missing. Moving within its own folder does nothing.
 pub fn move_to(w: &Writable, msg: &MessageRef, target: &Path) -> Result<Done, OpError> {
-    locate(msg)?; // a message that is gone creates no folder
-    place::ensure_folder(target)?;
-    act(w, msg, |m| plan_move(m, target))
+    synced(|unsynced| move_unsynced(w, msg, target, &mut Finder::default(), unsynced))
 }
 
 /// [`set_flags`] on every message.
 pub fn set_flags_all(w: &Writable, msgs: &[MessageRef], edit: &FlagEdit) -> Bulk {
-    bulk(msgs, |m| set_flags(w, m, edit))
+    bulk(msgs, |m, finder, unsynced| {
+        act(w, m, finder, |from| plan_flags_from(from, edit), unsynced)
+    })
 }
 
 /// [`move_to`] for every message.
 pub fn move_all(w: &Writable, msgs: &[MessageRef], target: &Path) -> Bulk {
-    bulk(msgs, |m| move_to(w, m, target))
+    bulk(msgs, |m, finder, unsynced| {
+        move_unsynced(w, m, target, finder, unsynced)
+    })
 }
 
-/// Plans and renames, planning again when another client renamed the message in between.
+/// [`move_to`] for each message and its own target folder; the directories are fsynced once, at the end,
+/// before any result is returned.
+pub fn move_each(w: &Writable, moves: &[(MessageRef, PathBuf)]) -> Vec<Result<Done, OpError>> {
+    let (mut finder, mut unsynced) = (Finder::default(), Unsynced::default());
+    let results = moves
+        .iter()
+        .map(|(msg, target)| move_unsynced(w, msg, target, &mut finder, &mut unsynced))
+        .collect();
+    after_sync(results, &mut unsynced)
+}
+
+fn move_unsynced(
+    w: &Writable,
+    msg: &MessageRef,
+    target: &Path,
+    finder: &mut Finder,
+    unsynced: &mut Unsynced,
+) -> Result<Done, OpError> {
+    finder.locate(msg)?; // a message that is gone creates no folder
+    place::ensure_folder(target)?;
+    act(
+        w,
+        msg,
+        finder,
+        |from| plan_move_from(from, target),
+        unsynced,
+    )
+}
+
+/// Runs one op and fsyncs the directories it changed before returning.
+fn synced(op: impl FnOnce(&mut Unsynced) -> Result<Done, OpError>) -> Result<Done, OpError> {
+    let mut unsynced = Unsynced::default();
+    let done = op(&mut unsynced)?;
+    unsynced.sync()?;
+    Ok(done)
+}
+
+/// `results`, once the directories they changed are on disk; when that fails, each success becomes the
+/// failure (the renames happened, but are not known to be durable).
+fn after_sync<T>(
+    results: Vec<Result<T, OpError>>,
+    unsynced: &mut Unsynced,
+) -> Vec<Result<T, OpError>> {
+    match unsynced.sync() {
+        Ok(()) => results,
+        Err(e) => {
+            let (path, kind, text) = match &e {
+                OpError::Io { path, source } => (path.clone(), source.kind(), source.to_string()),
+                other => (PathBuf::new(), io::ErrorKind::Other, other.to_string()),
+            };
+            results
+                .into_iter()
+                .map(|r| {
+                    r.and_then(|_| {
+                        Err(OpError::Io {
+                            path: path.clone(),
+                            source: io::Error::new(kind, format!("not synced to disk: {text}")),
+                        })
+                    })
+                })
+                .collect()
+        }
+    }
+}
+
+/// Plans and renames, planning again when another client renamed the message in between (its old name gone,
+/// or, while a directory is listed during that rename, neither name seen).
 fn act(
     _w: &Writable,
     msg: &MessageRef,
-    plan: impl Fn(&MessageRef) -> Result<Plan, OpError>,
+    finder: &mut Finder,
+    plan: impl Fn(PathBuf) -> Result<Plan, OpError>,
+    unsynced: &mut Unsynced,
 ) -> Result<Done, OpError> {
     let mut last = msg.clone();
     for _ in 0..RETRIES {
-        let Plan { from, to } = plan(&last)?;
+        let Plan { from, to } = plan(finder.locate(&last)?)?;
         if from == to {
             return Ok(Done {
                 from,
@@ -257,7 +393,7 @@ fn act(
                 undo: Undo::default(),
             });
         }
-        match place::relocate(&from, &to) {
+        match place::relocate(&from, &to, unsynced) {
             Ok(()) => {
                 return Ok(Done {
                     undo: Undo::step(from.clone(), to.clone()),
@@ -274,18 +410,29 @@ fn act(
     })
 }
 
-fn bulk(msgs: &[MessageRef], op: impl Fn(&MessageRef) -> Result<Done, OpError>) -> Bulk {
-    let mut undo = Undo::default();
-    let results = msgs
+fn bulk(
+    msgs: &[MessageRef],
+    op: impl Fn(&MessageRef, &mut Finder, &mut Unsynced) -> Result<Done, OpError>,
+) -> Bulk {
+    let (mut finder, mut unsynced) = (Finder::default(), Unsynced::default());
+    let results: Vec<Result<Done, OpError>> = msgs
         .iter()
-        .map(|m| {
-            op(m).map(|done| {
+        .map(|m| op(m, &mut finder, &mut unsynced))
+        .collect();
+    let mut undo = Undo::default();
+    let results = results
+        .into_iter()
+        .map(|r| {
+            r.map(|done| {
                 undo.extend(done.undo);
                 done.path
             })
         })
         .collect();
-    Bulk { results, undo }
+    Bulk {
+        results: after_sync(results, &mut unsynced),
+        undo,
+    }
 }
 
 /// The directory of folder `name` of the Maildir at `root`: `INBOX` is the root, `Archive` is `.Archive`,

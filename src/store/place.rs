@@ -1,62 +1,158 @@
-//! Putting a message file at a new path without ever losing it or replacing another: `rename(2)` on one
-//! filesystem; across filesystems copy into the target folder's `tmp/` → fsync → link into `cur/`/`new/` →
-//! fsync the directory → unlink the source → unlink the copy in `tmp/`. A crash at any point leaves the message
-//! in at least one of `cur/`/`new/`; `recover` removes or places what a crash left in `tmp/`.
+//! Putting a message file at a new path without ever losing it or replacing another.
+//!
+//! On one filesystem: `renameat2(RENAME_NOREPLACE)` (or, where the filesystem lacks it, `link` + `unlink`),
+//! so a name another client has just created is never replaced; then both directories are fsynced.
+//! Across filesystems: claim the source by renaming it into its own folder's `tmp/` as
+//! `mailvet-claim.SUB.NAME` (no other client looks there, so a second mover finds it gone instead of copying
+//! it too) → fsync → copy into the target folder's `tmp/` as `mailvet-move.SUB.NAME` → fsync → link into
+//! `cur/`/`new/` → fsync the directory → unlink the claim → unlink the copy. A crash at any point leaves the
+//! message in a `cur/`/`new/` or as a claim; `recover` puts back or removes what a crash left in `tmp/`.
+//! Movers hold a shared lock (`flock`) on both folders while they work, recovery an exclusive one, so a
+//! recovery never undoes a move another mailvet is making.
 //! Also: finding a file again by its unique name, and creating Maildir folders.
 
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use rustix::fs::{CWD, RenameFlags, renameat_with};
+
 use super::ops::OpError;
 use super::{maildir, name};
 
-/// The prefix of mailvet's copies in a `tmp/` during a cross-filesystem move: `mailvet-move.cur.NAME`.
+/// The prefix of mailvet's copies in a target folder's `tmp/` during a cross-filesystem move:
+/// `mailvet-move.cur.NAME`.
 pub(super) const TMP_PREFIX: &str = "mailvet-move.";
+
+/// The prefix of a source claimed by a cross-filesystem move, in the source folder's `tmp/`:
+/// `mailvet-claim.cur.NAME`.
+pub(super) const CLAIM_PREFIX: &str = "mailvet-claim.";
 
 /// How often an op looks a message up again when another client renames it under our feet.
 pub(super) const RETRIES: usize = 8;
 
-/// Moves `from` to `to` (a path in a Maildir folder's `cur/` or `new/` whose `tmp/` exists). Fails with
-/// `Exists` when `to` is taken and `Io` (NotFound) when `from` is gone; then nothing was changed.
-pub(super) fn relocate(from: &Path, to: &Path) -> Result<(), OpError> {
-    if fs::symlink_metadata(to).is_ok() {
-        return Err(OpError::Exists { path: to.into() });
+/// Directories whose entries a rename changed: fsynced together ([`Unsynced::sync`]) before the renames are
+/// reported done, once per directory however many messages a bulk op moved.
+#[derive(Debug, Default)]
+pub(super) struct Unsynced(BTreeSet<PathBuf>);
+
+impl Unsynced {
+    pub(super) fn add(&mut self, path: &Path) {
+        if let Some(dir) = path.parent() {
+            self.0.insert(dir.to_owned());
+        }
     }
-    match fs::rename(from, to) {
-        Ok(()) => Ok(()),
+
+    /// Flushes every directory noted so far to disk.
+    pub(super) fn sync(&mut self) -> Result<(), OpError> {
+        for dir in std::mem::take(&mut self.0) {
+            sync_dir(&dir)?;
+        }
+        Ok(())
+    }
+}
+
+/// Moves `from` to `to` (a path in a Maildir folder's `cur/` or `new/` whose `tmp/` exists). Fails with
+/// `Exists` when `to` is taken and `Io` (NotFound) when `from` is gone; then nothing was changed. The
+/// directories of a rename are noted in `unsynced` (a cross-filesystem move syncs its own).
+pub(super) fn relocate(from: &Path, to: &Path, unsynced: &mut Unsynced) -> Result<(), OpError> {
+    match rename_noreplace(from, to) {
+        Ok(()) => {
+            unsynced.add(from);
+            unsynced.add(to);
+            Ok(())
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            Err(OpError::Exists { path: to.into() })
+        }
         Err(e) if e.kind() == io::ErrorKind::CrossesDevices => across(from, to),
         Err(e) => Err(OpError::io(from, e)),
     }
 }
 
+/// `rename(from, to)` that fails with `AlreadyExists` rather than replace `to`, atomically
+/// (`RENAME_NOREPLACE`), or by `link` + `unlink` on filesystems without it.
+pub(super) fn rename_noreplace(from: &Path, to: &Path) -> io::Result<()> {
+    use rustix::io::Errno;
+    match renameat_with(CWD, from, CWD, to, RenameFlags::NOREPLACE) {
+        Ok(()) => Ok(()),
+        Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => link_then_unlink(from, to),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The fallback of [`rename_noreplace`]: `link` refuses a taken name; then the old name goes.
+fn link_then_unlink(from: &Path, to: &Path) -> io::Result<()> {
+    fs::hard_link(from, to)?;
+    fs::remove_file(from)
+}
+
 /// The cross-filesystem move (see the module doc for the order of steps).
 fn across(from: &Path, to: &Path) -> Result<(), OpError> {
-    let (Some(sub_dir), Some(file)) = (to.parent(), to.file_name()) else {
+    let (Some(claim), Some(copy)) = (side_path(from, CLAIM_PREFIX), side_path(to, TMP_PREFIX))
+    else {
         return Err(OpError::NotInMaildir { path: to.into() });
     };
-    let (Some(folder), Some(sub)) = (sub_dir.parent(), sub_dir.file_name()) else {
+    let (Some(source_folder), Some(target_folder)) = (folder_dir(from), folder_dir(to)) else {
         return Err(OpError::NotInMaildir { path: to.into() });
     };
-    let tmp = folder.join("tmp").join(format!(
-        "{TMP_PREFIX}{}.{}",
-        sub.to_string_lossy(),
-        file.to_string_lossy()
-    ));
+    let _source_lock = FolderLock::shared(source_folder)?;
+    let _target_lock = FolderLock::shared(target_folder)?;
+    if fs::symlink_metadata(to).is_ok() {
+        return Err(OpError::Exists { path: to.into() });
+    }
+    // Claim: from here on no other mover can take the message.
+    match rename_noreplace(from, &claim) {
+        Ok(()) => sync_dirs(from, &claim)?,
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            return Err(OpError::Busy { path: from.into() });
+        }
+        Err(e) => return Err(OpError::io(from, e)),
+    }
+    if let Err(e) = place_copy(&claim, &copy, to) {
+        // Nothing reached the target: give the message back its name.
+        rename_noreplace(&claim, from).map_err(|e| OpError::io(&claim, e))?;
+        sync_dirs(&claim, from)?;
+        return Err(e);
+    }
+    remove_if_present(&claim)?;
+    remove_if_present(&copy)
+}
+
+/// Copies the claimed source into the target's `tmp/`, fsyncs it and links it at `to`; the copy is removed
+/// again when that fails.
+fn place_copy(claim: &Path, copy: &Path, to: &Path) -> Result<(), OpError> {
     // A copy left by an earlier crash while the source still exists is stale: start again.
-    remove_if_present(&tmp)?;
-    copy_synced(from, &tmp)?;
-    if let Err(e) = fs::hard_link(&tmp, to) {
-        remove_if_present(&tmp)?;
+    remove_if_present(copy)?;
+    copy_synced(claim, copy)?;
+    if let Err(e) = fs::hard_link(copy, to) {
+        remove_if_present(copy)?;
         return Err(if e.kind() == io::ErrorKind::AlreadyExists {
             OpError::Exists { path: to.into() }
         } else {
             OpError::io(to, e)
         });
     }
-    sync_dir(sub_dir)?;
-    unlink_source(from)?;
-    remove_if_present(&tmp)
+    sync_dir(to.parent().unwrap_or(to))
+}
+
+/// `FOLDER/tmp/PREFIX.SUB.NAME` for a message at `FOLDER/SUB/NAME`.
+fn side_path(path: &Path, prefix: &str) -> Option<PathBuf> {
+    let file = path.file_name()?.to_string_lossy().into_owned();
+    let sub_dir = path.parent()?;
+    let sub = sub_dir.file_name()?.to_string_lossy().into_owned();
+    Some(
+        sub_dir
+            .parent()?
+            .join("tmp")
+            .join(format!("{prefix}{sub}.{file}")),
+    )
+}
+
+/// The folder directory of a message path (`FOLDER` of `FOLDER/SUB/NAME`).
+fn folder_dir(path: &Path) -> Option<&Path> {
+    path.parent()?.parent()
 }
 
 /// Copies `from` to a new file `to` and fsyncs it.
@@ -76,26 +172,6 @@ fn copy_synced(from: &Path, to: &Path) -> Result<(), OpError> {
     Ok(())
 }
 
-/// Unlinks the source of a finished copy; when another client renamed it meanwhile (flags, new → cur), the
-/// renamed file is the same message and goes instead.
-fn unlink_source(from: &Path) -> Result<(), OpError> {
-    let unique = file_unique(from);
-    let mut path = from.to_owned();
-    for _ in 0..RETRIES {
-        match fs::remove_file(&path) {
-            Ok(()) => return Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                match folder_of(from).and_then(|f| find(&f, &unique)) {
-                    Some(found) => path = found,
-                    None => return Ok(()), // someone else removed it: still exactly one copy
-                }
-            }
-            Err(e) => return Err(OpError::io(&path, e)),
-        }
-    }
-    Err(OpError::Busy { path: from.into() })
-}
-
 /// Removes `path`; a missing file is fine.
 pub(super) fn remove_if_present(path: &Path) -> Result<(), OpError> {
     match fs::remove_file(path) {
@@ -104,11 +180,44 @@ pub(super) fn remove_if_present(path: &Path) -> Result<(), OpError> {
     }
 }
 
+/// Flushes the directories of both paths to disk (once when they share one).
+fn sync_dirs(a: &Path, b: &Path) -> Result<(), OpError> {
+    let (Some(da), Some(db)) = (a.parent(), b.parent()) else {
+        return Ok(());
+    };
+    sync_dir(db)?;
+    if da != db { sync_dir(da) } else { Ok(()) }
+}
+
 /// Flushes a directory's entries to disk.
 fn sync_dir(dir: &Path) -> Result<(), OpError> {
     fs::File::open(dir)
         .and_then(|d| d.sync_all())
         .map_err(|e| OpError::io(dir, e))
+}
+
+/// A `flock` on a folder directory, released when dropped: movers share it, recovery takes it alone.
+pub(super) struct FolderLock {
+    _dir: fs::File,
+}
+
+impl FolderLock {
+    /// Waits for a shared lock on `folder`.
+    fn shared(folder: &Path) -> Result<FolderLock, OpError> {
+        let dir = fs::File::open(folder).map_err(|e| OpError::io(folder, e))?;
+        dir.lock_shared().map_err(|e| OpError::io(folder, e))?;
+        Ok(FolderLock { _dir: dir })
+    }
+
+    /// An exclusive lock on `folder`, or `None` while another mailvet is moving messages in or out of it.
+    pub(super) fn try_exclusive(folder: &Path) -> Result<Option<FolderLock>, OpError> {
+        let dir = fs::File::open(folder).map_err(|e| OpError::io(folder, e))?;
+        match dir.try_lock() {
+            Ok(()) => Ok(Some(FolderLock { _dir: dir })),
+            Err(fs::TryLockError::WouldBlock) => Ok(None),
+            Err(fs::TryLockError::Error(e)) => Err(OpError::io(folder, e)),
+        }
+    }
 }
 
 /// The unique part of a file name (before `:`).
@@ -128,15 +237,20 @@ pub fn folder_of(path: &Path) -> Option<PathBuf> {
     (in_sub && maildir::is_maildir(folder)).then(|| folder.to_owned())
 }
 
-/// The message with unique name `unique` in `folder`'s `cur/` or `new/` (another client may have renamed it).
-pub(super) fn find(folder: &Path, unique: &str) -> Option<PathBuf> {
-    ["cur", "new"].into_iter().find_map(|sub| {
-        fs::read_dir(folder.join(sub)).ok()?.find_map(|entry| {
-            let entry = entry.ok()?;
+/// Every message of `folder`'s `cur/` and `new/` by unique name.
+pub(super) fn index(folder: &Path) -> HashMap<String, PathBuf> {
+    let mut index = HashMap::new();
+    for sub in ["cur", "new"] {
+        let Ok(dir) = fs::read_dir(folder.join(sub)) else {
+            continue;
+        };
+        for entry in dir.flatten() {
             let file = entry.file_name();
-            (name::Name::parse(&file.to_string_lossy()).unique == unique).then(|| entry.path())
-        })
-    })
+            let unique = name::Name::parse(&file.to_string_lossy()).unique.to_owned();
+            index.entry(unique).or_insert_with(|| entry.path());
+        }
+    }
+    index
 }
 
 /// Creates the Maildir folder `dir` (`cur/`, `new/`, `tmp/`, and Maildir++'s `maildirfolder` marker for a
@@ -154,4 +268,40 @@ pub(super) fn ensure_folder(dir: &Path) -> Result<(), OpError> {
         fs::File::create(&marker).map_err(|e| OpError::io(&marker, e))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn two_files() -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        fs::write(&a, "ours").unwrap();
+        fs::write(&b, "theirs").unwrap();
+        (dir, a, b)
+    }
+
+    #[test]
+    fn rename_noreplace_never_replaces_a_taken_name() {
+        let (_dir, a, b) = two_files();
+        let e = rename_noreplace(&a, &b).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&a).unwrap(), b"ours");
+        assert_eq!(fs::read(&b).unwrap(), b"theirs");
+    }
+
+    #[test]
+    fn the_link_fallback_never_replaces_a_taken_name_either() {
+        let (dir, a, b) = two_files();
+        assert_eq!(
+            link_then_unlink(&a, &b).unwrap_err().kind(),
+            io::ErrorKind::AlreadyExists
+        );
+        assert_eq!(fs::read(&b).unwrap(), b"theirs");
+        let c = dir.path().join("c");
+        link_then_unlink(&a, &c).unwrap();
+        assert!(!a.exists());
+        assert_eq!(fs::read(&c).unwrap(), b"ours");
+    }
 }

@@ -69,10 +69,12 @@ pub fn undo(_w: &Writable, record: &Undo) -> Result<Vec<PathBuf>, OpError> {
         }
     }
     let mut restored = Vec::with_capacity(record.steps.len());
+    let mut unsynced = place::Unsynced::default();
     for step in record.steps.iter().rev() {
-        place::relocate(&step.now, &step.was)?;
+        place::relocate(&step.now, &step.was, &mut unsynced)?;
         restored.push(step.was.clone());
     }
+    unsynced.sync()?;
     restored.reverse();
     Ok(restored)
 }

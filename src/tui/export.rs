@@ -3,7 +3,7 @@
 //! of a path inside the Maildir, and the status line of a finished export or report. The reading, judging
 //! and writing run on the export thread ([`super::exporter`]).
 
-use std::path::{Component, Path, PathBuf};
+use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tui_textarea::TextArea;
@@ -83,25 +83,7 @@ pub fn default_path(places: &Places, format: Format, now: i64) -> PathBuf {
     }
 }
 
-/// Whether `path` lies in `root` (or is it), comparing components after removing `.` and resolving `..`;
-/// relative paths are compared as they are (the export thread compares the resolved ones).
-pub fn inside(path: &Path, root: &Path) -> bool {
-    !root.as_os_str().is_empty() && normal(path).starts_with(normal(root))
-}
-
-fn normal(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
+pub use crate::pipeline::places::inside;
 
 fn path_field(text: &str) -> TextArea<'static> {
     let mut input = TextArea::new(vec![text.to_string()]);

@@ -15,12 +15,11 @@ use rayon::prelude::*;
 use crate::analysis::Rules;
 use crate::export::{Format, arf};
 use crate::pipeline::export::{Output, Progress, Settings, Summary, Target, run, target};
-use crate::pipeline::places::now;
+use crate::pipeline::places::{inside_resolved, now};
 use crate::pipeline::reports::Place;
 use crate::store::Writable;
 
 use super::action::Action;
-use super::export::inside;
 use super::jobs::{Finished, Item, Request, Step};
 
 /// What the thread needs besides the jobs.
@@ -268,33 +267,13 @@ fn resolve(dest: &Path, maildir: &Path) -> Result<PathBuf, String> {
     };
     let absolute = std::path::absolute(&expanded)
         .map_err(|e| format!("cannot resolve '{}': {e}", dest.display()))?;
-    let root = real(maildir);
-    if inside(&real(&absolute), &root) || inside(&absolute, maildir) {
+    if inside_resolved(&absolute, maildir) {
         return Err(format!(
             "'{}' is inside the Maildir; exports go outside it",
             absolute.display()
         ));
     }
     Ok(absolute)
-}
-
-/// `path` with its longest existing ancestor's symlinks resolved (the rest does not exist yet).
-fn real(path: &Path) -> PathBuf {
-    let mut rest = Vec::new();
-    let mut at = path;
-    for _ in 0..path.components().count() {
-        if let Ok(found) = fs::canonicalize(at) {
-            return rest.iter().rev().fold(found, |p, c| p.join(c));
-        }
-        match (at.parent(), at.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name.to_owned());
-                at = parent;
-            }
-            _ => break,
-        }
-    }
-    path.to_path_buf()
 }
 
 #[cfg(test)]

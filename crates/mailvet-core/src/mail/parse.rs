@@ -64,7 +64,7 @@ pub fn parse(raw: &[u8]) -> Result<Message, ParseError> {
         cc: headers::addresses(msg.cc()),
         subject: msg
             .subject()
-            .map(|s| unfold(s).trim().to_owned())
+            .map(|s| capped_subject(s, &mut problems))
             .unwrap_or_default(),
         list_id: first_raw("List-Id")
             .map(|v| unfold(&v).trim().to_owned())
@@ -88,6 +88,24 @@ pub fn parse(raw: &[u8]) -> Result<Message, ParseError> {
         problems,
     };
     Ok(with_nesting_checked(message, msg))
+}
+
+/// The longest Subject kept, in characters (RFC 5322 lines stop at 998; the rest is an attack on the cost of
+/// everything that reads the subject).
+pub const MAX_SUBJECT_CHARS: usize = 2000;
+
+/// The subject unfolded and trimmed, cut to [`MAX_SUBJECT_CHARS`] (noted in `problems`) before any other work.
+fn capped_subject(subject: &str, problems: &mut Vec<String>) -> String {
+    let subject = match subject.char_indices().nth(MAX_SUBJECT_CHARS) {
+        Some((end, _)) => {
+            problems.push(format!(
+                "subject cut to its first {MAX_SUBJECT_CHARS} characters (it has more)"
+            ));
+            &subject[..end]
+        }
+        None => subject,
+    };
+    unfold(subject).trim().to_owned()
 }
 
 /// MIME nesting beyond this many levels is labelled "nested too deep" (real mail stays under ten).

@@ -327,3 +327,16 @@ fn deep_multipart_nesting_is_labelled() {
         m.problems
     );
 }
+
+#[test]
+fn a_huge_subject_is_cut_and_the_cut_is_noted() {
+    let long = "x".repeat(200_000);
+    let m = ok(&format!(
+        "From: a@example.org\r\nSubject: {long}\r\n\r\nbody"
+    ));
+    assert_eq!(m.subject.chars().count(), super::MAX_SUBJECT_CHARS);
+    assert!(m.problems.iter().any(|p| p.contains("subject cut")));
+    let short = ok("From: a@example.org\r\nSubject: hello\r\n\r\nbody");
+    assert_eq!(short.subject, "hello");
+    assert!(short.problems.is_empty());
+}

@@ -260,46 +260,56 @@ impl Cache {
         want: Want,
     ) -> rusqlite::Result<Vec<Option<Judgement>>> {
         let full = want == Want::Full;
-        let rows: Vec<Option<(String, Option<String>)>> = if keys.iter().flatten().count() >= BULK {
+        let mut found: Vec<Option<Judgement>> = vec![None; keys.len()];
+        if keys.iter().flatten().count() >= BULK {
+            // One pass over the table, decoding only the rows wanted, as they come (a message listed twice
+            // is wanted twice).
+            let mut wanted: HashMap<&Key, Vec<usize>> = HashMap::new();
+            for (i, key) in keys.iter().enumerate() {
+                if let Some(key) = key {
+                    wanted.entry(key).or_default().push(i);
+                }
+            }
             let mut stmt = self.conn.prepare(
                 "SELECT unique_name, size, head, CASE WHEN ?2 THEN signals END \
                      FROM verdicts WHERE fingerprint = ?1",
             )?;
-            let mut all: HashMap<Key, (String, Option<String>)> = HashMap::new();
-            let mut found = stmt.query(params![self.fingerprint, full])?;
-            while let Some(row) = found.next()? {
+            let mut rows = stmt.query(params![self.fingerprint, full])?;
+            while let Some(row) = rows.next()? {
                 let key = Key {
                     unique: row.get(0)?,
                     size: u64::try_from(row.get::<_, i64>(1)?).unwrap_or(u64::MAX),
                 };
-                all.insert(key, (row.get(2)?, row.get(3)?));
+                let Some(slots) = wanted.get(&key) else {
+                    continue;
+                };
+                let judgement =
+                    decode(row.get_ref(2)?.as_str()?, row.get_ref(3)?.as_str_or_null()?);
+                for &i in slots {
+                    found[i].clone_from(&judgement);
+                }
             }
-            keys.iter()
-                .map(|k| k.as_ref().and_then(|k| all.get(k).cloned()))
-                .collect()
         } else {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT head, CASE WHEN ?4 THEN signals END FROM verdicts \
                      WHERE unique_name = ?1 AND size = ?2 AND fingerprint = ?3",
             )?;
-            let mut rows = Vec::with_capacity(keys.len());
-            for key in keys {
-                let row = match key {
-                    Some(k) => stmt
-                        .query_row(params![k.unique, size_of(k), self.fingerprint, full], |r| {
-                            Ok((r.get(0)?, r.get(1)?))
+            for (slot, key) in found.iter_mut().zip(keys) {
+                if let Some(k) = key {
+                    let params = params![k.unique, size_of(k), self.fingerprint, full];
+                    *slot = stmt
+                        .query_row(params, |r| {
+                            Ok(decode(
+                                r.get_ref(0)?.as_str()?,
+                                r.get_ref(1)?.as_str_or_null()?,
+                            ))
                         })
-                        .optional()?,
-                    None => None,
-                };
-                rows.push(row);
+                        .optional()?
+                        .flatten();
+                }
             }
-            rows
-        };
-        Ok(rows
-            .into_par_iter()
-            .map(|row| row.and_then(|(head, signals)| decode(&head, signals.as_deref())))
-            .collect())
+        }
+        Ok(found)
     }
 
     /// Keeps these judgements, in one transaction.

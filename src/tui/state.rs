@@ -8,7 +8,7 @@ use std::sync::Arc;
 use tui_textarea::TextArea;
 
 use crate::analysis::Brands;
-use crate::mail::Message;
+use crate::mail::{AuthResults, Message};
 use crate::model::{Trust, Verdict};
 
 pub use super::row::{Envelope, Row};
@@ -153,6 +153,8 @@ pub struct Content {
     pub headers: Vec<String>,
     /// The full verdict with every signal.
     pub verdict: Verdict,
+    /// The Authentication-Results headers the verdict counted.
+    pub auth_used: Vec<AuthResults>,
     /// The body laid out for the current width.
     pub body: BodyText,
     /// The link table.
@@ -186,6 +188,7 @@ impl Content {
                 .collect(),
             message: Arc::new(l.message),
             verdict: l.verdict,
+            auth_used: l.auth_used,
         }
     }
 }

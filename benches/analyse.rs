@@ -84,6 +84,7 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
     brands: Brands::embedded(),
     trusted_authserv_ids: Vec::new(),
     scores: Scores::embedded(),
+    taught: Vec::new(),
 });
 
 fn set(name: &str) -> Option<&'static MailSet> {

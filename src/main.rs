@@ -1,11 +1,13 @@
 //! The `mailvet` binary: parse the command line, load the config, dispatch to a subcommand or the interface,
 //! and map errors to exit codes (0 ok, 1 findings from `scan`, 2 errors).
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
+use mailvet::analysis::Lesson;
 use mailvet::cli::{self, Cli, Command, Mailbox, ScanArgs, ScanFormat};
 use mailvet::config::Config;
 
@@ -31,6 +33,8 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 fn run(args: &Cli) -> anyhow::Result<u8> {
     let mut config = Config::load(args.config.as_deref())?;
     config.read_only |= args.read_only;
+    mailvet::pipeline::dates::choose(config.utc);
+    config.cache &= !args.no_cache;
     // Not locked for the whole run: the interface restores the terminal from its signal thread.
     let mut out = io::stdout();
     match &args.command {
@@ -47,7 +51,21 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
         Some(Command::Export(export)) => {
             let inputs =
                 inputs_or_mailbox(&export.paths, args, &config, "export ~/Maildir --format md")?;
-            cli::export(export, &inputs, &config, &mut out, &mut io::stderr())
+            let configured = match mailbox(args, &config) {
+                Mailbox::Path(path) => Some(path),
+                Mailbox::Demo => None,
+            };
+            let maildir = (configured.as_deref())
+                .filter(|p| mailvet::store::maildir::is_maildir(p))
+                .or_else(|| mailvet::pipeline::reports::root_among(&inputs));
+            cli::export(
+                export,
+                &inputs,
+                maildir,
+                &config,
+                &mut out,
+                &mut io::stderr(),
+            )
         }
         Some(Command::Explain(explain)) => {
             cli::explain(explain, &config, &mut out)?;
@@ -66,17 +84,46 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
         Some(Command::Flag(flag)) => cli::act::flag(flag, &config, &mut out, &mut io::stderr()),
         Some(Command::Move(args)) => cli::act::move_cmd(args, &config, &mut out, &mut io::stderr()),
         Some(Command::Recover(args)) => cli::act::recover_cmd(args, &config, &mut out),
+        Some(Command::Trust(t)) => cli::teach::teach(
+            Lesson::Trust,
+            &t.domain,
+            t.brand.as_deref(),
+            t.undo,
+            &config,
+            &mut out,
+            &mut io::stderr(),
+        ),
+        Some(Command::Block(b)) => cli::teach::teach(
+            Lesson::Block,
+            &b.domain,
+            None,
+            b.undo,
+            &config,
+            &mut out,
+            &mut io::stderr(),
+        ),
+        Some(Command::Completions(docs)) => {
+            cli::docs::completions(docs.shell, &mut out)?;
+            Ok(cli::EXIT_OK)
+        }
+        Some(Command::Man) => {
+            cli::docs::man(&mut out)?;
+            Ok(cli::EXIT_OK)
+        }
+        Some(Command::Cache(args)) => cli::cache::cache(args, &mut out),
         None if io::stdin().is_terminal() && io::stdout().is_terminal() => {
             // Opening a mailbox on a terminal starts the interface; the demo lives in a temp dir until it
             // returns.
-            let (maildir, demo) = match mailbox(args, &config) {
+            let (maildir, demo) = match openable(mailbox(args, &config))? {
                 Mailbox::Path(path) => (path, None),
                 Mailbox::Demo => {
                     let dir = mailvet::demo::unpack()?;
                     (dir.path().to_owned(), Some(dir))
                 }
             };
+            let reports = mailvet::pipeline::reports::place(&config, Some(&maildir)).ok();
             mailvet::tui::run(mailvet::tui::Options {
+                reports,
                 maildir,
                 read_only: config.read_only,
                 demo: demo.is_some(),
@@ -86,7 +133,10 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
                 archive: config.folders.archive.clone(),
                 junk: config.folders.junk.clone(),
                 rules: config.rules(),
+                brands: config.brands.clone(),
                 identity: config.identity.address.clone(),
+                config_file: config.path.clone().or_else(Config::default_path),
+                cache: config.cache,
             })?;
             Ok(cli::EXIT_OK)
         }
@@ -101,7 +151,7 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
                 archive: false,
                 dry_run: false,
             };
-            match mailbox(args, &config) {
+            match openable(mailbox(args, &config))? {
                 Mailbox::Path(path) => Ok(cli::scan(
                     &table,
                     &[path],
@@ -144,6 +194,15 @@ fn inputs_or_mailbox(
             anyhow::bail!("no Maildir given or configured: name one, e.g. 'mailvet {example}'")
         }
     }
+}
+
+/// The mailbox, refused (exit 2, the same message for the interface and a pipe) when its path is missing or
+/// cannot be read.
+fn openable(mailbox: Mailbox) -> anyhow::Result<Mailbox> {
+    if let Mailbox::Path(path) = &mailbox {
+        mailvet::store::check_readable(path)?;
+    }
+    Ok(mailbox)
 }
 
 /// The mailbox the arguments, config and environment name.

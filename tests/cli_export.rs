@@ -31,6 +31,15 @@ fn export(home: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
     mailvet(home).arg("export").args(args).assert()
 }
 
+fn export_with(home: &Path, config: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    mailvet(home)
+        .arg("export")
+        .args(args)
+        .arg("--config")
+        .arg(config)
+        .assert()
+}
+
 #[test]
 fn json_to_stdout_is_one_document_with_every_message() {
     let (dir, root, _) = sample();
@@ -42,7 +51,7 @@ fn json_to_stdout_is_one_document_with_every_message() {
     let doc: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(doc["schema_version"], 1);
     assert_eq!(doc["mailvet_version"], env!("CARGO_PKG_VERSION"));
-    assert!(doc["generated_at"].as_str().unwrap().ends_with('Z'));
+    assert!(doc["generated_at"].as_str().unwrap().ends_with("+00:00"));
     let messages = doc["messages"].as_array().unwrap();
     assert_eq!(messages.len(), 4);
     assert!(messages.iter().any(|m| m["trust"] == "phishing"));
@@ -74,8 +83,11 @@ fn filters_and_flagged_select_messages() {
         dir.path(),
         &[root, "--format", "jsonl", "--category", "promotions"],
     )
-    .success()
-    .stdout("");
+    .code(2)
+    .stdout("")
+    .stderr(predicate::str::contains(
+        "nothing exported: no message matched",
+    ));
 }
 
 #[test]
@@ -166,27 +178,126 @@ fn eml_copies_are_byte_for_byte_and_need_a_folder() {
     );
 }
 
+/// A config file in `home` with top-level lines `more` and the user's address.
+fn config_with_identity(home: &Path, more: &str) -> PathBuf {
+    let config = home.join("config.toml");
+    fs::write(
+        &config,
+        format!("{more}[identity]\naddress = \"me@example.org\"\n"),
+    )
+    .unwrap();
+    config
+}
+
 #[test]
-fn arf_reports_go_to_the_outbox_under_the_data_dir() {
+fn arf_reports_are_drafts_in_the_maildirs_drafts_folder_sent_from_the_users_address() {
     let (dir, root, _) = sample();
-    let assert = export(dir.path(), &[root.to_str().unwrap(), "--format", "arf"])
+    let config = config_with_identity(dir.path(), "");
+    let args = [root.to_str().unwrap(), "--format", "arf"];
+    let assert = export_with(dir.path(), &config, &args)
         .success()
-        .stderr(predicate::str::contains("wrote 1 report to"));
+        .stderr(predicate::str::contains("wrote 1 report draft to"));
     let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
-    let outbox = dir.path().join(".local/share/mailvet/outbox");
-    let reports: Vec<PathBuf> = fs::read_dir(&outbox)
+    let drafts: Vec<PathBuf> = fs::read_dir(root.join(".Drafts/cur"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
-    assert_eq!(reports.len(), 1, "only the phish is reported");
-    assert!(stdout.contains(reports[0].to_str().unwrap()), "{stdout}");
+    assert_eq!(drafts.len(), 1, "only the phish is reported");
+    let name = drafts[0].file_name().unwrap().to_str().unwrap();
+    assert!(name.ends_with(":2,D"), "the draft flag: {name}");
+    assert!(root.join(".Drafts/maildirfolder").is_file());
+    assert!(stdout.contains(drafts[0].to_str().unwrap()), "{stdout}");
     assert!(stdout.contains("to stop-spoofing@amazon.com"), "{stdout}");
-    let report = fs::read_to_string(&reports[0]).unwrap();
-    assert!(report.contains("report-type=feedback-report"));
+    // Python's email module reads the draft back as a sendable report.
+    let script = "import email, email.policy, sys\n\
+        m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)\n\
+        print(m['From']); print(m['To']); print(m.get_content_type()); print(m.get_param('report-type'))\n\
+        print(','.join(p.get_content_type() for p in m.iter_parts()))\n\
+        fb = [p for p in m.iter_parts() if p.get_content_type() == 'message/feedback-report'][0]\n\
+        print('Source-IP' in fb.as_string())\n";
+    let out = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&drafts[0])
+        .output()
+        .expect("python3 runs");
     assert!(
-        report.contains("\r\nFrom: dana@example.net\r\n")
-            || report.starts_with("From: dana@example.net\r\n")
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
+    let lines: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "me@example.org",
+            "stop-spoofing@amazon.com",
+            "multipart/report",
+            "feedback-report",
+            "text/plain,message/feedback-report,message/rfc822",
+            "False",
+        ],
+        "no Received hop of the user's own servers in the sample, so no Source-IP"
+    );
+}
+
+#[test]
+fn without_the_users_address_a_report_is_refused_naming_the_setting() {
+    let (dir, root, _) = sample();
+    export(dir.path(), &[root.to_str().unwrap(), "--format", "arf"])
+        .code(2)
+        .stderr(predicate::str::contains("identity.address"));
+    assert!(!root.join(".Drafts").exists());
+}
+
+#[test]
+fn read_only_or_reports_outbox_write_reports_outside_the_maildir() {
+    let (dir, root, _) = sample();
+    let outbox = dir.path().join(".local/share/mailvet/outbox");
+    let config = config_with_identity(dir.path(), "");
+    export_with(
+        dir.path(),
+        &config,
+        &[root.to_str().unwrap(), "--format", "arf", "--read-only"],
+    )
+    .success()
+    .stderr(predicate::str::contains("wrote 1 report to"));
+    assert_eq!(fs::read_dir(&outbox).unwrap().count(), 1);
+    let config = config_with_identity(dir.path(), "reports = \"outbox\"\n");
+    export_with(
+        dir.path(),
+        &config,
+        &[root.to_str().unwrap(), "--format", "arf"],
+    )
+    .success();
+    assert_eq!(fs::read_dir(&outbox).unwrap().count(), 2);
+    assert!(
+        !root.join(".Drafts").exists(),
+        "nothing written into the Maildir"
+    );
+}
+
+#[test]
+fn a_report_on_no_suspect_message_writes_nothing_and_exits_2() {
+    let (dir, root, _) = sample();
+    let config = config_with_identity(dir.path(), "");
+    export_with(
+        dir.path(),
+        &config,
+        &[
+            root.to_str().unwrap(),
+            "--format",
+            "arf",
+            "--trust",
+            "verified",
+        ],
+    )
+    .code(2)
+    .stderr(predicate::str::contains("no report written"));
+    assert!(!root.join(".Drafts").exists());
 }
 
 #[test]

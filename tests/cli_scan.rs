@@ -138,6 +138,26 @@ fn trust_and_category_filters_narrow_the_output_but_not_the_exit_code() {
 }
 
 #[test]
+fn the_command_line_reads_labels_as_the_interface_prompts_do() {
+    let dir = sample_maildir();
+    // The chip's short word and a prefix shared by two names of one category (orders, orders-shipping).
+    let (short, _) = jsonl(&dir, &["--category", "ord,promo"]);
+    let (long, _) = jsonl(&dir, &["--category", "orders-shipping,promotions"]);
+    assert!(!short.is_empty(), "the genuine order notice is listed");
+    assert_eq!(short, long);
+    let out = mailvet(dir.path())
+        .args(["scan", ".", "--trust", "u"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("'u' is ambiguous: unverified, unparseable"),
+        "{err}"
+    );
+}
+
+#[test]
 fn clean_mail_exits_0() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("Mail");

@@ -204,6 +204,7 @@ fn verdicts() -> Vec<(&'static DemoMessage, Verdict)> {
         brands: Brands::embedded(),
         trusted_authserv_ids: Vec::new(),
         scores: Scores::embedded(),
+        taught: Vec::new(),
     };
     demo::MESSAGES
         .iter()

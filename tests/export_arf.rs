@@ -23,11 +23,14 @@ fn phishing_amazon() -> Vec<u8> {
 /// A look-alike PayPal notice, LF line endings, an encoded and folded subject.
 const PHISHING_PAYPAL: &str = "Received: from relay.example.org (relay.example.org [203.0.113.40])\n\tby mx.example.net; Mon, 23 Nov 2026 21:14:02 +0000\nAuthentication-Results: mx.example.net; spf=fail smtp.mailfrom=paypa1-service.example; dkim=none; dmarc=none\nFrom: PayPal Service <service@paypa1-service.example>\nTo: Dana Example <dana@example.net>\nSubject: =?utf-8?B?WW91ciBQYXlQYWwgYWNjb3VudCBpcyBsaW1pdGVk?=\n =?utf-8?B?IOKAkyBhY3Qgbm93?=\nDate: Mon, 23 Nov 2026 21:14:00 +0000\nMessage-ID: <pp1@paypa1-service.example>\nMIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n<p>Dear Customer,</p><p>Your account is limited. Confirm your password within 24 hours: <a href=\"https://paypa1-service.example/signin\">https://www.paypal.com/signin</a></p>\n";
 
+/// The user's own address (config `identity.address`).
+const ME: &str = "me@example.org";
+
 fn rules() -> Rules {
     Config::defaults().unwrap().rules()
 }
 
-fn report(original: &[u8], record: &Record, rules: &Rules, identity: Option<&str>) -> AbuseReport {
+fn report(original: &[u8], record: &Record, rules: &Rules, identity: &str) -> AbuseReport {
     arf::build(&ReportRequest {
         original,
         record,
@@ -52,7 +55,7 @@ fn arf_report_has_three_parts_and_the_original_byte_for_byte() {
     let original = phishing_amazon();
     let record = judge_bytes("x.eml", "", &original, &rules);
     assert_eq!(record.verdict.trust, Trust::Phishing);
-    let report = report(&original, &record, &rules, None);
+    let report = report(&original, &record, &rules, ME);
     assert_eq!(report.to, "stop-spoofing@amazon.com");
     assert_eq!(report.form, Form::Arf);
     assert_eq!(report.fallback, None);
@@ -64,7 +67,8 @@ fn arf_report_has_three_parts_and_the_original_byte_for_byte() {
     assert_eq!(ct.attribute("report-type"), Some("feedback-report"));
     assert_eq!(
         parsed.from().unwrap().first().unwrap().address(),
-        Some("dana@example.net")
+        Some(ME),
+        "the report is from the user, never from the suspect message's own To"
     );
     assert_eq!(
         parsed.to().unwrap().first().unwrap().address(),
@@ -136,7 +140,7 @@ fn paypal_gets_a_plain_forward_with_the_subject_unchanged() {
     let record = judge_bytes("pp.eml", "", original, &rules);
     assert_eq!(record.verdict.brand.as_deref(), Some("paypal"));
     assert!(record.verdict.trust.is_alarm(), "{:?}", record.verdict);
-    let report = report(original, &record, &rules, Some("me@example.net"));
+    let report = report(original, &record, &rules, "me@example.net");
     assert_eq!(report.to, "phishing@paypal.com");
     assert_eq!(report.form, Form::Forward);
 
@@ -178,7 +182,7 @@ fn no_brand_or_no_address_goes_to_the_apwg_and_says_why() {
     let mut record = judge_bytes("x.eml", "", &original, &rules);
 
     record.verdict.brand = None;
-    let report = report(&original, &record, &rules, None);
+    let report = report(&original, &record, &rules, ME);
     assert_eq!(report.to, arf::APWG);
     assert_eq!(report.form, Form::Arf);
     let why = report.fallback.clone().unwrap();
@@ -201,7 +205,7 @@ fn no_brand_or_no_address_goes_to_the_apwg_and_says_why() {
         original: &original,
         record: &record,
         rules: &rules,
-        identity: None,
+        identity: ME,
         date: "d",
         message_id: "m@x",
     })
@@ -216,7 +220,7 @@ fn no_brand_or_no_address_goes_to_the_apwg_and_says_why() {
 }
 
 #[test]
-fn only_suspect_messages_with_a_sender_are_reported() {
+fn only_suspect_messages_from_the_users_address_are_reported() {
     let rules = rules();
     let genuine = GENUINE_AMAZON.as_bytes();
     let record = judge_bytes("g.eml", "", genuine, &rules);
@@ -224,7 +228,7 @@ fn only_suspect_messages_with_a_sender_are_reported() {
         original: genuine,
         record: &record,
         rules: &rules,
-        identity: None,
+        identity: ME,
         date: "d",
         message_id: "m@x",
     };
@@ -233,16 +237,20 @@ fn only_suspect_messages_with_a_sender_are_reported() {
         Err(ReportError::NotSuspect(Trust::Verified))
     );
 
-    let no_to = PHISHING_AMAZON.replace("To: dana@example.net\r\n", "");
-    let record = judge_bytes("p.eml", "", no_to.as_bytes(), &rules);
+    // The suspect message has a To address; it is never used in place of the user's own.
+    let record = judge_bytes("p.eml", "", PHISHING_AMAZON.as_bytes(), &rules);
     let request = ReportRequest {
-        original: no_to.as_bytes(),
+        original: PHISHING_AMAZON.as_bytes(),
         record: &record,
+        identity: "",
         ..request
     };
-    assert_eq!(arf::build(&request), Err(ReportError::NoSender));
+    assert!(matches!(
+        arf::build(&request),
+        Err(ReportError::NoSender(_))
+    ));
     let with_identity = ReportRequest {
-        identity: Some("dana@example.net"),
+        identity: "dana@example.net",
         ..request
     };
     assert!(arf::build(&with_identity).is_ok());
@@ -254,12 +262,7 @@ fn hostile_headers_cannot_inject_into_the_report() {
     let hostile = phishing_amazon();
     let mut record = judge_bytes("x.eml", "", &hostile, &rules);
     record.verdict.signals[0].evidence = "evil\r\nBcc: victim@example.org\x1b[2J".into();
-    let report = report(
-        &hostile,
-        &record,
-        &rules,
-        Some("me@example.net\r\nBcc: x@y"),
-    );
+    let report = report(&hostile, &record, &rules, "me@example.net\r\nBcc: x@y");
     let head_end = report
         .bytes
         .windows(4)

@@ -39,7 +39,7 @@ fn every_suspect_corpus_message_gives_a_readable_report_with_the_original_intact
                 original: &original,
                 record: &record,
                 rules: &rules,
-                identity: Some("me@example.net"),
+                identity: "me@example.net",
                 date: "Wed, 25 Nov 2026 09:00:00 +0000",
                 message_id: "r@mailvet.invalid",
             })

@@ -239,6 +239,27 @@ fn unreadable_folder_is_reported_and_the_rest_listed() {
     assert_eq!(entries.len(), 8);
 }
 
+#[cfg(unix)]
+#[test]
+fn a_folder_that_cannot_be_entered_is_named_not_skipped() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    sample_maildir(tmp.path());
+    let archive = tmp.path().join(".Archive");
+    fs::set_permissions(&archive, fs::Permissions::from_mode(0o000)).expect("chmod");
+    let readable = fs::read_dir(&archive).is_ok(); // root ignores permissions
+    let mut errors = Vec::new();
+    let folders = maildir::folders(tmp.path(), "", &mut errors);
+    fs::set_permissions(&archive, fs::Permissions::from_mode(0o755)).expect("chmod back");
+    if readable {
+        eprintln!("running as root: permissions not enforced; skipped");
+        return;
+    }
+    assert!(folders.iter().all(|f| f.name != "Archive"));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].to_string().contains(".Archive'"), "{}", errors[0]);
+}
+
 #[test]
 fn a_symlink_in_cur_is_reported_and_never_read() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -27,6 +27,7 @@ fn with_places(w: u16, h: u16) -> AppState {
         exports: Some(PathBuf::from(EXPORTS)),
         outbox: Some(PathBuf::from(OUTBOX)),
     };
+    s.identity = Some("me@example.org".into());
     s
 }
 
@@ -58,7 +59,12 @@ fn type_path(s: &mut AppState, text: &str) {
 fn exports(effects: Vec<Effect>) -> Vec<Effect> {
     effects
         .into_iter()
-        .filter(|e| matches!(e, Effect::Export(_) | Effect::Report(_)))
+        .filter(|e| {
+            matches!(
+                e,
+                Effect::Export(_) | Effect::Report(_) | Effect::SaveIdentity(_)
+            )
+        })
         .collect()
 }
 
@@ -250,8 +256,53 @@ fn r_asks_for_a_report_only_on_a_suspect_message() {
     assert_eq!(s.status, "not reported: the message is not analysed yet");
 }
 
+#[test]
+fn the_first_report_asks_for_the_users_address_and_refuses_an_invalid_one() {
+    let mut s = with_places(80, 24);
+    s.identity = None;
+    let effects = exports(cmd(&mut s, "report")); // row 0: the phish
+    assert!(
+        effects.is_empty(),
+        "no report before the address: {effects:?}"
+    );
+    assert_eq!(s.mode(), mailvet::tui::keymap::Mode::Prompt);
+    let screen = draw(&s, &dark()).backend().to_string();
+    assert!(
+        screen.contains("your address, to send reports from:"),
+        "{screen}"
+    );
+    for c in "me at home".chars() {
+        key(&mut s, KeyCode::Char(c));
+    }
+    let effects = exports(cmd(&mut s, "submit"));
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(s.status.contains("is not an email address"), "{}", s.status);
+    assert!(s.prompt.is_some(), "the prompt stays open");
+    for _ in 0.."me at home".len() {
+        key(&mut s, KeyCode::Backspace);
+    }
+    for c in "dana@example.net".chars() {
+        key(&mut s, KeyCode::Char(c));
+    }
+    let effects = exports(cmd(&mut s, "submit"));
+    assert!(s.prompt.is_none());
+    assert_eq!(s.identity.as_deref(), Some("dana@example.net"));
+    assert_eq!(
+        effects,
+        vec![
+            Effect::SaveIdentity("dana@example.net".into()),
+            Effect::Report(item(&s, 0)),
+        ],
+        "saved first, then the report"
+    );
+    // Asked once: the next report goes straight to the export thread.
+    let effects = exports(cmd(&mut s, "report"));
+    assert_eq!(effects, vec![Effect::Report(item(&s, 0))]);
+}
+
 fn finished(report: bool, format: Format, result: Result<Summary, String>) -> Action {
     Action::Exported(Box::new(Finished {
+        drafts: false,
         report,
         format,
         dest: PathBuf::from(if report { OUTBOX } else { "/tmp/out.json" }),

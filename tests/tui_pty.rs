@@ -56,10 +56,10 @@ fn real_binary_opens_moves_searches_filters_shows_links_and_quits() {
     assert!(text.contains("INBOX") && text.contains("Junk"), "{text}");
     assert!(text.contains("2 shown"), "{text}");
 
-    // Move and search for something absent, then clear.
+    // Move and limit to something absent, then clear.
     session.send(b"j");
-    session.send(b"/");
-    session.screen.wait_for("search:");
+    session.send(b"l");
+    session.screen.wait_for("limit:");
     session.send(b"zzzz-no-such-thing\r");
     session.screen.wait_for("no message matches");
     session.send(b"\x1b");
@@ -67,7 +67,7 @@ fn real_binary_opens_moves_searches_filters_shows_links_and_quits() {
 
     // Filter by trust with the cycling key, then clear.
     session.send(b"t");
-    session.screen.wait_for("filter: trust:phishing");
+    session.screen.wait_for("limit: trust:phishing");
     session.send(b"\x1b");
     session.screen.wait_for("2 shown");
 

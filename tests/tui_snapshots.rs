@@ -1,5 +1,5 @@
-//! View snapshots at 80x24 and 160x48 (TestBackend + insta) for the list, detail, body, links, help and
-//! filter views, and cell-style assertions for the colours that snapshots cannot show.
+//! View snapshots at 80x24 and 160x48 (TestBackend + insta) for the list, detail, body, links, help, limit,
+//! overview and headers views, and cell-style assertions for the colours that snapshots cannot show.
 
 mod tui_support;
 
@@ -55,16 +55,30 @@ fn help_view() {
 }
 
 #[test]
-fn filter_view() {
-    snap("filter", |s| {
+fn limit_view() {
+    snap("limit", |s| {
         cmd(s, "cycle-trust");
-        cmd(s, "filter");
-        for c in " cat:acc".chars() {
+        cmd(s, "limit");
+        for c in ",susp cat:acc".chars() {
             apply(
                 s,
                 Action::PromptKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
             );
         }
+    });
+}
+
+#[test]
+fn overview_view() {
+    snap("overview", |s| {
+        cmd(s, "overview");
+    });
+}
+
+#[test]
+fn headers_view_wraps_long_headers() {
+    snap("headers", |s| {
+        cmd(s, "headers");
     });
 }
 
@@ -227,7 +241,10 @@ fn tiny_and_odd_sizes_draw_without_panicking() {
             "attachments",
             "help",
             "close",
-            "filter",
+            "overview",
+            "messages",
+            "close",
+            "limit",
         ] {
             cmd(&mut s, view);
             draw(&s, &dark());
@@ -246,4 +263,33 @@ fn title_bar_says_demo_and_read_only() {
         title.contains("DEMO mailbox") && title.contains("[read-only]"),
         "{title}"
     );
+}
+
+#[test]
+fn a_long_status_message_is_cut_to_fit_and_kept_whole_for_m() {
+    let mut s = state(80, 24);
+    let long = format!(
+        "archived 3 messages; 1 left alone: {}",
+        "/very/long/path".repeat(8)
+    );
+    apply(
+        &mut s,
+        Action::Acted(Box::new(mailvet::tui::jobs::Report {
+            done: long,
+            ..Default::default()
+        })),
+    );
+    let text = format!("{}", draw(&s, &dark()).backend());
+    let status = text.lines().nth(23).unwrap_or_default();
+    assert!(
+        status.contains("archived 3 messages") && status.contains('…'),
+        "{status}"
+    );
+    assert!(
+        status.contains("shown"),
+        "the summary keeps its place: {status}"
+    );
+    cmd(&mut s, "messages");
+    let text = format!("{}", draw(&s, &dark()).backend());
+    assert!(text.contains("/very/long/path/very/long/path"), "{text}");
 }

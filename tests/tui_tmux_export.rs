@@ -1,6 +1,7 @@
 //! The real binary in tmux exports from the interface: two marked messages to a JSON file (exactly those
-//! two, with the verdicts the library gives them), then `R` on the phishing message writes an abuse report
-//! into the outbox addressed to Amazon's report address. Skips with a message when tmux is missing, unless
+//! two, with the verdicts the library gives them), then `R` on the phishing message asks once for the user's
+//! address and writes an abuse report as a draft into the Maildir's Drafts folder, addressed to Amazon's
+//! report address. Skips with a message when tmux is missing, unless
 //! `CI` is set (then it fails).
 
 mod common;
@@ -81,16 +82,29 @@ fn marked_messages_export_as_json_and_r_writes_a_report_to_amazon() {
     );
     assert!(got.iter().all(|r| !r.verdict.signals.is_empty()));
 
-    // `R` on the phishing message (top of the list): a report in the outbox, to Amazon's address.
+    // `R` on the phishing message (top of the list): asked once for the user's address (an address that is
+    // not one is refused), saved in the config; the report is a draft in Drafts, to Amazon's address.
     tmux.keys(&["g", "R"]);
-    tmux.wait_for("report written to");
-    let outbox = home.path().join("data/mailvet/outbox");
-    let report = eventually("a report in the outbox", || {
-        std::fs::read_dir(&outbox)
+    tmux.wait_for("your address, to send reports from:");
+    tmux.type_text("me at home");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("is not an email address");
+    tmux.keys(&["BSpace"; 10]);
+    tmux.type_text("me@example.org");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("report draft saved in");
+    let config = home.path().join("config/mailvet/config.toml");
+    let saved = eventually("the address in the config", || {
+        std::fs::read_to_string(&config).ok()
+    });
+    assert_eq!(saved, "[identity]\naddress = \"me@example.org\"\n");
+    let drafts = maildir.join(".Drafts/cur");
+    let report = eventually("a draft in Drafts", || {
+        std::fs::read_dir(&drafts)
             .ok()?
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|x| x == "eml"))
+            .find(|p| p.to_string_lossy().ends_with(":2,D"))
     });
     let to = arf::destination(&expected[1], &rules).address;
     assert_eq!(to, "stop-spoofing@amazon.com");
@@ -103,6 +117,10 @@ fn marked_messages_export_as_json_and_r_writes_a_report_to_amazon() {
         "{report_text}"
     );
     assert!(report_text.contains("report-type=feedback-report"));
+    assert!(
+        report_text.starts_with("From: me@example.org\r\n"),
+        "{report_text}"
+    );
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_exit(), 0);
 }

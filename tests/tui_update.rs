@@ -90,55 +90,109 @@ fn pending_rows_are_not_read_until_analysed() {
 }
 
 #[test]
-fn trust_cycle_filters_and_escape_clears() {
+fn trust_cycle_limits_and_escape_clears() {
     let mut s = state(80, 24);
     cmd(&mut s, "cycle-trust");
-    assert_eq!(s.filter.trust, Some(Trust::Phishing));
+    assert_eq!(s.limit.trust, [Trust::Phishing]);
     assert_eq!(s.shown.len(), 1);
     cmd(&mut s, "cycle-trust");
-    assert_eq!(s.filter.trust, Some(Trust::Suspicious));
+    assert_eq!(s.limit.trust, [Trust::Suspicious]);
     cmd(&mut s, "close");
-    assert!(s.filter.is_empty());
+    assert!(s.limit.is_empty());
     assert_eq!(s.shown.len(), 6);
 }
 
+fn prompt(s: &mut mailvet::tui::state::AppState, command: &str, text: &str) {
+    cmd(s, command);
+    if let Some(p) = &mut s.prompt {
+        p.input = tui_textarea::TextArea::default();
+    }
+    type_text(s, text);
+    cmd(s, "submit");
+}
+
 #[test]
-fn filter_prompt_accepts_prefixes_and_keeps_bad_input_open() {
+fn limit_prompt_accepts_prefixes_or_values_and_keeps_bad_input_open() {
     let mut s = state(80, 24);
-    cmd(&mut s, "filter");
+    cmd(&mut s, "limit");
     assert_eq!(s.mode(), mailvet::tui::keymap::Mode::Prompt);
     type_text(&mut s, "trust:u");
     cmd(&mut s, "submit");
     assert!(s.prompt.is_some(), "ambiguous input keeps the prompt");
     assert!(s.status.contains("ambiguous"), "{}", s.status);
-    type_text(&mut s, "nv cat:orders");
+    type_text(&mut s, "nv c:ord");
     cmd(&mut s, "submit");
     assert!(s.prompt.is_none());
-    assert_eq!(s.filter.describe(), "trust:unverified cat:orders-shipping");
+    assert_eq!(s.limit.describe(), "trust:unverified cat:orders-shipping");
     assert_eq!(s.shown.len(), 0);
+    prompt(&mut s, "limit", "t:phish,susp");
+    assert_eq!(s.shown.len(), 2, "phishing OR suspicious");
+    assert_eq!(s.status, "2 messages shown");
+    prompt(&mut s, "limit", "all");
+    assert!(s.limit.is_empty());
+    assert_eq!(s.shown.len(), 6);
 }
 
 #[test]
-fn search_matches_sender_subject_and_domain() {
+fn limit_matches_sender_subject_domain_and_brand() {
     let mut s = state(80, 24);
     for (words, hits) in [
-        ("amazon", 1),
+        ("amazon", 2), // Amazon.com, and Seller Central, which claims the brand amazon
         ("PAYPA1-secure", 1),
         ("account", 1),
         ("sellercentral", 1),
         ("nothing-like-it", 0),
     ] {
-        cmd(&mut s, "search");
-        if let Some(p) = &mut s.prompt {
-            p.input = tui_textarea::TextArea::default();
-        }
-        type_text(&mut s, words);
-        cmd(&mut s, "submit");
+        prompt(&mut s, "limit", words);
         assert_eq!(s.shown.len(), hits, "{words}");
     }
-    cmd(&mut s, "search");
+    cmd(&mut s, "limit");
     cmd(&mut s, "cancel");
     assert!(s.prompt.is_none());
+}
+
+#[test]
+fn search_moves_to_matches_without_hiding_any_and_n_and_p_step_through_them() {
+    let mut s = state(80, 24);
+    let subject = |s: &mailvet::tui::state::AppState| {
+        let id = s.selected_row().expect("selection");
+        s.rows[id]
+            .envelope
+            .as_ref()
+            .map(|e| e.subject.clone())
+            .unwrap_or_default()
+    };
+    // Two rows are labelled phishing or suspicious: the newest (selected) and one further down.
+    assert_eq!(s.selected, 0);
+    prompt(&mut s, "search", "t:phish,susp");
+    assert_eq!(s.shown.len(), 6, "a search never hides messages");
+    let below = s.selected;
+    assert!(below > 0, "the search starts after the selection");
+    assert!(s.status.starts_with("found"), "{}", s.status);
+    cmd(&mut s, "search-next");
+    assert_eq!(s.selected, 0, "n wraps to the top");
+    assert!(s.status.contains("wrapped to top"), "{}", s.status);
+    cmd(&mut s, "search-next");
+    assert_eq!(s.selected, below);
+    cmd(&mut s, "search-prev");
+    assert_eq!(s.selected, 0);
+    cmd(&mut s, "search-prev");
+    assert_eq!(s.selected, below, "P wraps to the bottom");
+    assert!(s.status.contains("wrapped to bottom"), "{}", s.status);
+    prompt(&mut s, "search", "Amazon");
+    let hit = subject(&s);
+    assert!(
+        [
+            "Your package has shipped",
+            "Action required: listing removed"
+        ]
+        .contains(&hit.as_str()),
+        "{hit}"
+    );
+    let at = s.selected;
+    prompt(&mut s, "search", "nothing-like-it");
+    assert_eq!(s.selected, at, "not found: the selection stays");
+    assert!(s.status.starts_with("not found"), "{}", s.status);
 }
 
 #[test]
@@ -205,6 +259,9 @@ fn links_view_moves_its_cursor_and_copies_the_url() {
 #[test]
 fn focus_cycles_through_shown_panes_and_sidebar_opens_folders() {
     let mut s = state(80, 24);
+    assert!(!s.sidebar_shown(), "no sidebar below 100 columns");
+    cmd(&mut s, "toggle-sidebar");
+    assert!(s.sidebar_shown(), "b shows it");
     assert_eq!(s.focus, Focus::List);
     cmd(&mut s, "focus-next");
     assert_eq!(s.focus, Focus::Detail);
@@ -243,4 +300,73 @@ fn unreadable_message_shows_the_reason() {
     );
     assert!(s.content().is_none());
     assert!(matches!(&s.open, Some(o) if o.row == id && o.content.is_err()));
+}
+
+#[test]
+fn the_selection_stays_on_the_newest_message_until_moved() {
+    let mut s = mailvet::tui::state::AppState::new("x", Default::default(), Default::default());
+    apply(&mut s, Action::Resize(80, 24));
+    apply(&mut s, Action::Listed(Box::new(tui_support::listing())));
+    assert_eq!(s.selected, 0);
+    // The oldest delivery turns out to carry the newest Date header: it moves to the top, and so does
+    // the selection (the list is sorted newest first, as mutt shows it).
+    let fixtures = tui_support::fixtures();
+    let mut late = tui_support::summary(&fixtures[3]).expect("analysed");
+    if let Some(e) = &mut late.envelope {
+        e.date = Some(tui_support::NOW);
+    }
+    apply(&mut s, Action::Analysed(3, Box::new(late)));
+    apply(&mut s, Action::Tick(tui_support::NOW));
+    assert_eq!(s.shown[0], 3);
+    assert_eq!(
+        s.selected_row(),
+        Some(3),
+        "the newest, not the first file read"
+    );
+    // Once moved, the selection follows its message through re-sorts.
+    cmd(&mut s, "down");
+    let chosen = s.selected_row();
+    let early = tui_support::summary(&fixtures[1]).expect("analysed");
+    apply(&mut s, Action::Analysed(1, Box::new(early)));
+    apply(&mut s, Action::Tick(tui_support::NOW));
+    assert_eq!(s.selected_row(), chosen);
+}
+
+#[test]
+fn status_messages_are_kept_for_the_messages_view() {
+    let mut s = state(80, 24);
+    for _ in 0..3 {
+        cmd(&mut s, "cycle-sort");
+    }
+    assert_eq!(
+        s.messages[s.messages.len() - 3..],
+        ["sorted by trust", "sorted by sender", "sorted by date"]
+    );
+    cmd(&mut s, "messages");
+    assert_eq!(s.overlay, Some(Overlay::Messages));
+    cmd(&mut s, "overview");
+    assert_eq!(s.overlay, Some(Overlay::Overview));
+}
+
+#[test]
+fn opening_an_unread_message_marks_it_read_except_read_only() {
+    use mailvet::tui::jobs::Write;
+    let reads = |e: &[Effect]| {
+        e.iter()
+            .filter(|e| matches!(e, Effect::Write(Write::Read(_))))
+            .count()
+    };
+    let mut s = state(80, 24);
+    let id = s.selected_row().expect("selected");
+    assert!(s.rows[id].unread());
+    assert_eq!(reads(&cmd(&mut s, "open")), 1);
+    cmd(&mut s, "close");
+    cmd(&mut s, "down");
+    cmd(&mut s, "down");
+    let read = s.selected_row().expect("selected");
+    assert!(!s.rows[read].unread());
+    assert_eq!(reads(&cmd(&mut s, "open")), 0, "already read");
+    let mut s = state(80, 24);
+    s.read_only = true;
+    assert_eq!(reads(&cmd(&mut s, "open")), 0, "read-only writes nothing");
 }

@@ -73,24 +73,15 @@ pub fn header_text(text: &str) -> String {
 
 /// An RFC 5322 date (`Tue, 17 Nov 2026 08:42:17 +0100`) for Unix time `ts` seen at UTC offset `offset_min`.
 pub fn rfc5322_date(ts: i64, offset_min: i64) -> String {
-    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let local = ts + offset_min * 60;
-    let (days, secs) = (local.div_euclid(86_400), local.rem_euclid(86_400));
-    let (year, month, day) = mailvet::tui::dates::civil(days);
-    let sign = if offset_min < 0 { '-' } else { '+' };
-    format!(
-        "{}, {day:02} {} {year} {:02}:{:02}:{:02} {sign}{:02}{:02}",
-        DAYS[days.rem_euclid(7) as usize],
-        MONTHS[(month - 1) as usize],
-        secs / 3600,
-        secs / 60 % 60,
-        secs % 60,
-        offset_min.abs() / 60,
-        offset_min.abs() % 60
-    )
+    let offset = i32::try_from(offset_min * 60)
+        .ok()
+        .and_then(|secs| jiff::tz::Offset::from_seconds(secs).ok())
+        .unwrap_or(jiff::tz::Offset::UTC);
+    jiff::Timestamp::from_second(ts)
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        .to_zoned(jiff::tz::TimeZone::fixed(offset))
+        .strftime("%a, %d %b %Y %H:%M:%S %z")
+        .to_string()
 }
 
 const CRC_TABLE: [u32; 256] = {

@@ -20,6 +20,9 @@ pub struct Cli {
     /// Never write into the Maildir
     #[arg(long, global = true)]
     pub read_only: bool,
+    /// Neither read nor keep verdicts in the cache ($XDG_CACHE_HOME/mailvet)
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     /// A headless subcommand
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -40,9 +43,27 @@ pub enum Command {
     Recover(super::act::RecoverArgs),
     /// Export messages with their verdicts, as copies, or as abuse reports to the brands they imitate
     Export(ExportArgs),
+    /// Say where the verdict cache is and how big; `--clear` empties it
+    Cache(super::cache::CacheArgs),
     /// Pass one message from standard input to standard output with its verdict on top as X-Mailvet-*
     /// headers (for Sieve, procmail and maildrop)
     Filter(super::FilterArgs),
+    /// Teach mailvet that mail from a domain is not phishing (for a brand with --brand, or as a sender)
+    Trust(super::teach::TrustArgs),
+    /// Teach mailvet that mail from a domain is phishing
+    Block(super::teach::BlockArgs),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell) to standard output
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) to standard output
+    Man,
+}
+
+/// Arguments of `mailvet completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Arguments of `mailvet scan`.
@@ -149,10 +170,12 @@ fn format_help(format: Format) -> &'static str {
     }
 }
 
+/// One `--trust` value, read by the parser the interface's search and limit prompts use.
 fn parse_trust(s: &str) -> Result<Trust, String> {
-    s.parse()
+    crate::model::query::trust(s)
 }
 
+/// One `--category` value, read by the parser the interface's search and limit prompts use.
 fn parse_category(s: &str) -> Result<Category, String> {
-    s.parse()
+    crate::model::query::category(s)
 }

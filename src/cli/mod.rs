@@ -2,13 +2,18 @@
 
 pub mod act;
 mod args;
+pub mod cache;
+pub mod docs;
 mod explain;
 pub mod export;
 mod filter;
 mod mailbox;
 mod scan;
+pub mod teach;
 
-pub use args::{Cli, Command, ExplainArgs, ExplainFormat, ExportArgs, ScanArgs, ScanFormat};
+pub use args::{
+    Cli, Command, CompletionsArgs, ExplainArgs, ExplainFormat, ExportArgs, ScanArgs, ScanFormat,
+};
 pub use explain::explain;
 pub use export::export;
 pub use filter::{FilterArgs, filter};

@@ -4,14 +4,13 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use rayon::prelude::*;
-
 use super::act::Mover;
 use super::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ScanArgs, ScanFormat};
 use crate::config::Config;
 use crate::export;
 use crate::model::Record;
-use crate::pipeline::judge::judge_entry;
+use crate::pipeline::cache::Want;
+use crate::pipeline::cached::{Place, records};
 use crate::store::OpError;
 
 /// Runs `scan` over `inputs`; returns the exit status: 1 when any message scanned is suspicious or phishing
@@ -35,10 +34,18 @@ pub fn scan(
         return Ok(EXIT_ERROR);
     };
     let rules = config.rules();
-    let records: Vec<Record> = entries
-        .par_iter()
-        .map(|entry| judge_entry(entry, &rules, config.max_message_bytes))
-        .collect();
+    let place = Place::default_for(config.cache, &rules, config.max_message_bytes);
+    let want = match args.format {
+        ScanFormat::Table | ScanFormat::Csv => Want::List,
+        ScanFormat::Jsonl => Want::Full,
+    };
+    let records = records(
+        &entries,
+        &rules,
+        config.max_message_bytes,
+        place.as_ref(),
+        want,
+    );
     let findings = records.iter().any(|r| r.verdict.trust.is_alarm());
     let shown: Vec<Record> = records.into_iter().filter(|r| wanted(args, r)).collect();
     match args.format {

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
-use crate::analysis::{Brand, Scores};
+use crate::analysis::{Brand, Scores, Taught};
 
 /// One config file as written (the embedded defaults or the user's).
 #[derive(Debug, Default, Deserialize)]
@@ -13,6 +13,8 @@ pub(super) struct File {
     pub maildir: Option<String>,
     pub trusted_authserv_ids: Option<Vec<String>>,
     pub read_only: Option<bool>,
+    pub utc: Option<bool>,
+    pub reports: Option<ReportsTo>,
     pub max_message_size: Option<ByteSize>,
     pub theme: Option<Spanned<String>>,
     pub keys: Option<Spanned<toml::Table>>,
@@ -23,6 +25,8 @@ pub(super) struct File {
     #[serde(default)]
     pub brand: Vec<Spanned<Brand>>,
     pub scores: Option<Spanned<Scores>>,
+    #[serde(default)]
+    pub taught: Vec<Taught>,
 }
 
 /// A value that reads fine but is not allowed: its dotted key, the problem, its span in the file.
@@ -72,14 +76,11 @@ impl File {
             }
         }
         if let Some(address) = &self.identity.address {
-            let a = address.get_ref();
-            if !a.contains('@') || a.chars().any(|c| c.is_whitespace() || c.is_control()) {
-                return Err(Invalid {
-                    key: "identity.address".into(),
-                    problem: format!("'{}' is not an email address", a.escape_debug()),
-                    span: address.span(),
-                });
-            }
+            super::identity::check_address(address.get_ref()).map_err(|problem| Invalid {
+                key: "identity.address".into(),
+                problem,
+                span: address.span(),
+            })?;
         }
         Ok(())
     }
@@ -90,18 +91,22 @@ impl File {
             maildir: self.maildir.or(base.maildir),
             trusted_authserv_ids: self.trusted_authserv_ids.or(base.trusted_authserv_ids),
             read_only: self.read_only.or(base.read_only),
+            utc: self.utc.or(base.utc),
+            reports: self.reports.or(base.reports),
             max_message_size: self.max_message_size.or(base.max_message_size),
             theme: self.theme.or(base.theme),
             keys: self.keys.or(base.keys),
             folders: FoldersFile {
                 archive: self.folders.archive.or(base.folders.archive),
                 junk: self.folders.junk.or(base.folders.junk),
+                drafts: self.folders.drafts.or(base.folders.drafts),
             },
             identity: IdentityFile {
                 address: self.identity.address.or(base.identity.address),
             },
             brand: base.brand.into_iter().chain(self.brand).collect(),
             scores: self.scores.or(base.scores),
+            taught: base.taught.into_iter().chain(self.taught).collect(),
         }
     }
 }
@@ -112,6 +117,7 @@ impl File {
 pub(super) struct FoldersFile {
     pub archive: Option<FolderName>,
     pub junk: Option<FolderName>,
+    pub drafts: Option<FolderName>,
 }
 
 /// `[identity]`.
@@ -119,6 +125,16 @@ pub(super) struct FoldersFile {
 #[serde(deny_unknown_fields)]
 pub(super) struct IdentityFile {
     pub address: Option<Spanned<String>>,
+}
+
+/// `reports`: where abuse reports are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReportsTo {
+    /// Drafts in the Maildir's Drafts folder, for the user's mail client to send.
+    Drafts,
+    /// `.eml` files in the outbox directory.
+    Outbox,
 }
 
 /// A Maildir++ folder name without its leading dot (`Archive`, `Lists.rust`).

@@ -2,15 +2,18 @@
 //! them. An invalid file gives an error naming the file, the key and the problem.
 
 mod file;
+pub mod identity;
 pub mod keys;
 mod locate;
+pub mod taught;
 pub mod themes;
 
 use std::path::{Path, PathBuf};
 
-use crate::analysis::{Brands, Rules, Scores};
+use crate::analysis::{Brands, Rules, Scores, Taught};
 use crate::error::Error;
 use file::File;
+pub use file::ReportsTo;
 
 /// The embedded defaults; also the documentation of every key.
 pub const DEFAULTS: &str = include_str!("default.toml");
@@ -22,18 +25,26 @@ pub struct Config {
     pub maildir: Option<PathBuf>,
     /// Authserv-ids of the user's own receiving servers, lowercased.
     pub trusted_authserv_ids: Vec<String>,
-    /// Embedded brands with the user's merged over them.
+    /// Embedded brands with the user's merged over them (what the user taught is applied by [`Config::rules`]).
     pub brands: Brands,
     /// Embedded signal weights and thresholds with the user's `[scores]` merged over them.
     pub scores: Scores,
     /// Refuse every write into the Maildir.
     pub read_only: bool,
+    /// Show dates in UTC instead of the local time zone.
+    pub utc: bool,
+    /// Where abuse reports go: drafts in the Maildir (the default) or the outbox directory.
+    pub reports: ReportsTo,
     /// Largest message file read, in bytes (`max_message_size`).
     pub max_message_bytes: u64,
+    /// Keep verdicts in the cache (`$XDG_CACHE_HOME/mailvet`); `--no-cache` turns it off.
+    pub cache: bool,
     /// Folders that archive and Junk move to.
     pub folders: Folders,
     /// Who the user is.
     pub identity: Identity,
+    /// What the user taught about senders' domains (`[[taught]]`), oldest first.
+    pub taught: Vec<Taught>,
     /// The interface's theme: `default`, `light` or `mono` (NO_COLOR forces `mono`).
     pub theme: String,
     /// `[keys]`: key bindings over the defaults, by mode (`keys.main.x = "quit"`, `"none"` unbinds).
@@ -49,6 +60,8 @@ pub struct Folders {
     pub archive: String,
     /// Where Junk moves messages (`Junk`).
     pub junk: String,
+    /// Where report drafts go (`Drafts`).
+    pub drafts: String,
 }
 
 /// `[identity]`.
@@ -102,12 +115,15 @@ impl Config {
         Self::build(user, Some(path), text)
     }
 
-    /// The rules the analysis runs with.
+    /// The rules the analysis runs with: the brands with what the user taught applied to them.
     pub fn rules(&self) -> Rules {
+        let mut brands = self.brands.clone();
+        taught::apply(&mut brands, &self.taught);
         Rules {
-            brands: self.brands.clone(),
+            brands,
             trusted_authserv_ids: self.trusted_authserv_ids.clone(),
             scores: self.scores.clone(),
+            taught: self.taught.clone(),
         }
     }
 
@@ -151,14 +167,19 @@ impl Config {
             brands,
             scores,
             read_only: file.read_only.unwrap_or(false),
+            utc: file.utc.unwrap_or(false),
+            reports: file.reports.unwrap_or(ReportsTo::Drafts),
             max_message_bytes: file.max_message_size.map_or(64 << 20, |s| s.0),
+            cache: true,
             folders: Folders {
                 archive: folder(file.folders.archive, "Archive"),
                 junk: folder(file.folders.junk, "Junk"),
+                drafts: folder(file.folders.drafts, "Drafts"),
             },
             identity: Identity {
                 address: file.identity.address.map(|a| a.into_inner()),
             },
+            taught: file.taught,
             theme: file
                 .theme
                 .map_or_else(|| "default".to_owned(), |t| t.into_inner()),
@@ -190,8 +211,10 @@ mod tests {
         let base: File = toml::from_str(DEFAULTS).expect("default.toml parses");
         assert!(base.trusted_authserv_ids.is_some());
         assert!(base.read_only.is_some());
+        assert!(base.utc.is_some());
         assert!(base.max_message_size.is_some());
         assert!(base.folders.archive.is_some() && base.folders.junk.is_some());
+        assert!(base.folders.drafts.is_some() && base.reports.is_some());
         assert!(base.theme.is_some());
     }
 }

@@ -198,9 +198,20 @@ fn fit_once(items: &[&Item], examples: &[Example], fail_floor: f64) -> Fitted {
         suspicious: Some(suspicious),
         phishing: Some(phishing),
     };
+    scores.weights.insert(SignalId::Taught, taught(phishing));
     Fitted {
         scores,
         intercept: model.intercept,
+    }
+}
+
+/// What the user taught weighs as much as the phishing threshold: a trust takes a score back below the
+/// thresholds, a block is phishing on its own.
+fn taught(phishing: f64) -> Weights {
+    Weights {
+        pass: Some(-phishing),
+        fail: Some(phishing),
+        ..Weights::default()
     }
 }
 

@@ -33,8 +33,12 @@ const FIXED_ZERO: Prior = Prior {
 
 /// The start value and bounds of `id`'s `outcome`.
 pub fn of(id: SignalId, outcome: Outcome) -> Prior {
-    if id == SignalId::MailvetHeader {
-        // Anyone can write these headers: they are shown, never counted.
+    if matches!(
+        id,
+        SignalId::MailvetHeader | SignalId::AuthSource | SignalId::Taught
+    ) {
+        // Information only (anyone can write X-Mailvet headers; which A-R header was used), or what the user
+        // taught, which no corpus holds: its weights follow the thresholds (`fit::taught`).
         return FIXED_ZERO;
     }
     match outcome {

@@ -8,7 +8,6 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use mail_parser::DateTime;
 
 use super::judge::judge_file;
 use super::places::{compact, default_file_name, rfc3339};
@@ -49,6 +48,8 @@ pub enum Output<'w> {
     /// A folder, created when missing (.eml copies and reports; a stream format writes one file named
     /// [`default_file_name`] in it).
     Dir(&'w Path),
+    /// Reports as drafts (flag `D`) into this Maildir folder, for the user's mail client to send.
+    Drafts(&'w Path, &'w store::Writable),
 }
 
 /// How far an export is: `done` of `total` messages.
@@ -116,7 +117,13 @@ pub fn run(
             let mut file = io::BufWriter::new(file);
             run(settings, targets, Output::Stream(&mut file), progress)?;
             file.flush()?;
-            summary.written.push((path, format!("{total} messages")));
+            let plural = if total == 1 { "" } else { "s" };
+            summary
+                .written
+                .push((path, format!("{total} message{plural}")));
+        }
+        Output::Drafts(..) if settings.format != Format::Arf => {
+            anyhow::bail!("only reports are stored as drafts");
         }
         Output::Stream(out) if settings.format == Format::Mbox => {
             for (done, target) in targets.iter().enumerate() {
@@ -137,34 +144,65 @@ pub fn run(
         }
         Output::Dir(dir) => {
             create_dir(dir)?;
-            for (i, target) in targets.iter().enumerate() {
-                match write_one(settings, dir, i + 1, target) {
-                    Ok(written) => summary.written.push(written),
-                    Err(miss) => summary.miss(target, miss),
-                }
-                progress(Progress { done: i + 1, total });
-            }
+            each(targets, &mut summary, progress, |index, target| {
+                let (name, bytes, note) = file_of(settings, index, target)?;
+                let path = write_new(dir, &name, &bytes).map_err(|e| {
+                    Miss::Fail(format!("cannot write into '{}': {e}", dir.display()))
+                })?;
+                Ok((path, note))
+            });
+        }
+        Output::Drafts(dir, writable) => {
+            each(targets, &mut summary, progress, |index, target| {
+                let (_, bytes, note) = file_of(settings, index, target)?;
+                let path = store::drafts::store(dir, &bytes, writable).map_err(|e| {
+                    Miss::Fail(format!("cannot store a draft in '{}': {e}", dir.display()))
+                })?;
+                Ok((path, note))
+            });
         }
     }
     Ok(summary)
 }
 
-/// Writes the `.eml` copy or the report of one message into `dir`.
-fn write_one(
+/// Writes each target with `write` (given its 1-based index), recording the result and the progress.
+fn each(
+    targets: &[Target],
+    summary: &mut Summary,
+    progress: &mut dyn FnMut(Progress),
+    mut write: impl FnMut(usize, &Target) -> Result<(PathBuf, String), Miss>,
+) {
+    let total = targets.len();
+    for (i, target) in targets.iter().enumerate() {
+        match write(i + 1, target) {
+            Ok(written) => summary.written.push(written),
+            Err(miss) => summary.miss(target, miss),
+        }
+        progress(Progress { done: i + 1, total });
+    }
+}
+
+/// The `.eml` copy or the report of one message: its file name, bytes and the note for the summary.
+fn file_of(
     settings: &Settings<'_>,
-    dir: &Path,
     index: usize,
     target: &Target,
-) -> Result<(PathBuf, String), Miss> {
+) -> Result<(String, Vec<u8>, String), Miss> {
     let bytes = read(settings, target).map_err(Miss::Fail)?;
-    let (name, bytes, note) = if settings.format == Format::Arf {
+    Ok(if settings.format == Format::Arf {
         let stamp = compact(settings.now);
+        let identity = settings.identity.ok_or_else(|| {
+            Miss::Fail(format!(
+                "no report written: {}",
+                crate::config::identity::MISSING
+            ))
+        })?;
         let request = ReportRequest {
             original: &bytes,
             record: &target.record,
             rules: settings.rules,
-            identity: settings.identity,
-            date: &DateTime::from_timestamp(settings.now).to_rfc822(),
+            identity,
+            date: &super::dates::rfc5322(settings.now),
             message_id: &format!("{stamp}.{index}.{}@mailvet.invalid", std::process::id()),
         };
         let report = arf::build(&request).map_err(|e| Miss::Skip(e.to_string()))?;
@@ -187,10 +225,7 @@ fn write_one(
     } else {
         let note = crate::mail::sanitise::sanitise(&target.record.path);
         (eml::copy_name(index, &target.record), bytes, note)
-    };
-    let path = write_new(dir, &name, &bytes)
-        .map_err(|e| Miss::Fail(format!("cannot write into '{}': {e}", dir.display())))?;
-    Ok((path, note))
+    })
 }
 
 /// The message's bytes, read again (size-capped).

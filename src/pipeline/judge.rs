@@ -5,10 +5,12 @@
 
 use std::path::Path;
 
+use serde::{Deserialize, Serialize};
+
 use crate::analysis::{self, Rules};
 use crate::mail::{self, Address, AuthResults, Message, sanitise::sanitise};
 use crate::model::{Record, Verdict};
-use crate::store::{self, Entry, StoreError};
+use crate::store::{self, StoreError};
 
 /// One message read, parsed and analysed.
 #[derive(Debug, Clone)]
@@ -30,19 +32,8 @@ pub struct Envelope {
     pub from_addr: String,
     /// The decoded subject.
     pub subject: String,
-}
-
-impl Envelope {
-    /// The envelope of a parsed message.
-    pub fn of(msg: &Message) -> Envelope {
-        let from = msg.from.clone().unwrap_or_default();
-        Envelope {
-            date: msg.timestamp,
-            from_name: from.name.unwrap_or_default(),
-            from_addr: from.address,
-            subject: msg.subject.clone(),
-        }
-    }
+    /// The Message-ID, without angle brackets (raw: views sanitise it).
+    pub message_id: Option<String>,
 }
 
 /// What the list needs of one judged message.
@@ -83,20 +74,21 @@ pub fn judge_raw(bytes: &[u8], rules: &Rules) -> Judged {
 
 /// Reads, parses and judges one message file. Never fails: an unreadable file is judged `unparseable`.
 pub fn judge_file(path: &Path, max_bytes: u64, rules: &Rules) -> Judged {
+    judge_file_sized(path, max_bytes, rules).0
+}
+
+/// [`judge_file`], with the number of bytes read: `None` when the file could not be read, a judgement that
+/// says nothing about its content and is not worth keeping.
+pub fn judge_file_sized(path: &Path, max_bytes: u64, rules: &Rules) -> (Judged, Option<u64>) {
     match read(path, max_bytes) {
-        Ok(bytes) => judge_raw(&bytes, rules),
-        Err(err) => Judged::unparseable(err.to_string()),
+        Ok(bytes) => (judge_raw(&bytes, rules), u64::try_from(bytes.len()).ok()),
+        Err(err) => (Judged::unparseable(err.to_string()), None),
     }
 }
 
 /// The record of a message held in memory; `path` and `folder` only label it.
 pub fn judge_bytes(path: &str, folder: &str, bytes: &[u8], rules: &Rules) -> Record {
     judge_raw(bytes, rules).record(path, folder)
-}
-
-/// The record of one listed message (the path and folder as listed label it).
-pub fn judge_entry(entry: &Entry, rules: &Rules, max_bytes: u64) -> Record {
-    judge_file(&entry.path, max_bytes, rules).record(&entry.path.to_string_lossy(), &entry.folder)
 }
 
 /// Reads and judges one message for display, with its raw header lines.
@@ -125,27 +117,85 @@ impl Judged {
         }
     }
 
+    /// What the record and the list's summary need of it, without the message's body (what the cache keeps).
+    pub fn judgement(self) -> Judgement {
+        Judgement {
+            head: self.message.ok().map(|m| Head::of(&m)),
+            verdict: self.verdict,
+        }
+    }
+
+    /// The record of the message, every string sanitised for display; `path` and `folder` label it.
+    pub fn record(self, path: &str, folder: &str) -> Record {
+        self.judgement().record(path, folder)
+    }
+
+    /// What the list shows of it.
+    pub fn summary(self) -> Summary {
+        self.judgement().summary()
+    }
+}
+
+/// The headers of a parsed message that records and the list show (raw: records sanitise them).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Head {
+    /// The Message-ID header, without angle brackets.
+    pub message_id: Option<String>,
+    /// The Date header as RFC 3339.
+    pub date: Option<String>,
+    /// The Date header as Unix seconds.
+    pub timestamp: Option<i64>,
+    /// The From header.
+    pub from: Option<Address>,
+    /// The decoded subject.
+    pub subject: String,
+}
+
+impl Head {
+    fn of(msg: &Message) -> Head {
+        Head {
+            message_id: msg.message_id.clone(),
+            date: msg.date.clone(),
+            timestamp: msg.timestamp,
+            from: msg.from.clone(),
+            subject: msg.subject.clone(),
+        }
+    }
+}
+
+/// One judged message as the cache keeps it: its head (none when it could not be parsed) and its verdict.
+/// Records and summaries are made from this alone, so a cached judgement prints exactly as a fresh one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judgement {
+    /// The headers shown, when the message could be parsed.
+    pub head: Option<Head>,
+    /// The verdict.
+    pub verdict: Verdict,
+}
+
+impl Judgement {
     /// The record of the message, every string sanitised for display; `path` and `folder` label it.
     pub fn record(self, path: &str, folder: &str) -> Record {
         let verdict = sanitise_verdict(self.verdict);
-        let Ok(message) = self.message else {
-            return Record {
-                path: sanitise(path),
-                folder: sanitise(folder),
-                message_id: None,
-                date: None,
-                from: None,
-                subject: None,
-                verdict,
-            };
-        };
+        let head = self.head;
         Record {
             path: sanitise(path),
             folder: sanitise(folder),
-            message_id: message.message_id.as_deref().map(sanitise),
-            date: message.date.as_deref().map(sanitise),
-            from: message.from.as_ref().map(|a| sanitise(&format_address(a))),
-            subject: Some(sanitise(&message.subject)),
+            message_id: head
+                .as_ref()
+                .and_then(|h| h.message_id.as_deref())
+                .map(sanitise),
+            // In the zone dates are shown in, the same for every face ([`super::dates`]).
+            date: head.as_ref().and_then(|h| {
+                (h.timestamp.map(super::dates::rfc3339))
+                    .filter(|d| !d.is_empty())
+                    .or_else(|| h.date.as_deref().map(sanitise))
+            }),
+            from: head
+                .as_ref()
+                .and_then(|h| h.from.as_ref())
+                .map(|a| sanitise(&format_address(a))),
+            subject: head.as_ref().map(|h| sanitise(&h.subject)),
             verdict,
         }
     }
@@ -153,7 +203,16 @@ impl Judged {
     /// What the list shows of it.
     pub fn summary(self) -> Summary {
         Summary {
-            envelope: self.message.as_ref().ok().map(Envelope::of),
+            envelope: self.head.map(|h| {
+                let from = h.from.unwrap_or_default();
+                Envelope {
+                    date: h.timestamp,
+                    from_name: from.name.unwrap_or_default(),
+                    from_addr: from.address,
+                    subject: h.subject,
+                    message_id: h.message_id,
+                }
+            }),
             verdict: self.verdict,
         }
     }
@@ -225,6 +284,7 @@ mod tests {
             brands: analysis::Brands::embedded(),
             trusted_authserv_ids: Vec::new(),
             scores: analysis::Scores::embedded(),
+            taught: Vec::new(),
         };
         let topmost = load(&path, 1 << 20, &rules).unwrap();
         let ids = |l: &Loaded| -> Vec<Option<String>> {

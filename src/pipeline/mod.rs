@@ -1,11 +1,16 @@
 //! The one pipeline both faces call: collect the inputs and discover folders once ([`inputs`]), judge a
 //! message once (read → parse → analyse → record, [`judge`]), and the export and report engine with its
-//! default paths ([`export`], [`places`]). Imports `store`, `config` and the pure core; never `cli` or `tui`.
+//! default paths ([`export`], [`places`]); the verdict cache ([`cache`]) keeps judgements across runs and
+//! [`cached`] judges through it. Imports `store`, `config` and the pure core; never `cli` or `tui`.
 
+pub mod cache;
+pub mod cached;
+pub mod dates;
 pub mod export;
 pub mod inputs;
 pub mod judge;
 pub mod places;
+pub mod reports;
 
 pub use inputs::Listing;
-pub use judge::{Envelope, Judged, Loaded, Summary};
+pub use judge::{Envelope, Judged, Judgement, Loaded, Summary};

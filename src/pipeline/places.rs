@@ -1,5 +1,5 @@
-//! Where mailvet writes outside the Maildir by default (`$XDG_DATA_HOME/mailvet/...`), the names files get
-//! there, and the clock that stamps them.
+//! Where mailvet writes outside the Maildir by default (`$XDG_DATA_HOME/mailvet/...`, the verdict cache in
+//! `$XDG_CACHE_HOME/mailvet`), the names files get there, and the clock that stamps them.
 
 use std::path::PathBuf;
 
@@ -22,15 +22,24 @@ pub fn default_file_name(format: Format, now: i64) -> String {
     format!("mailvet-{}.{}", compact(now), format.extension())
 }
 
+/// The verdict cache: `$XDG_CACHE_HOME/mailvet/verdicts.sqlite` (`~/.cache/...`).
+pub fn default_cache_file() -> Option<PathBuf> {
+    use etcetera::AppStrategy;
+    Some(strategy()?.cache_dir().join(super::cache::FILE_NAME))
+}
+
 fn data_dir() -> Option<PathBuf> {
     use etcetera::AppStrategy;
-    let strategy = etcetera::choose_app_strategy(etcetera::AppStrategyArgs {
+    Some(strategy()?.data_dir())
+}
+
+fn strategy() -> Option<impl etcetera::AppStrategy> {
+    etcetera::choose_app_strategy(etcetera::AppStrategyArgs {
         top_level_domain: "org".into(),
         author: "mailvet".into(),
         app_name: "mailvet".into(),
     })
-    .ok()?;
-    Some(strategy.data_dir())
+    .ok()
 }
 
 /// The current time in Unix seconds (0 if the clock is before 1970).
@@ -40,12 +49,14 @@ pub fn now() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
 }
 
-/// `2026-11-24T09:00:00Z`.
+/// `2026-11-24T10:00:00+01:00`: in the zone dates are shown in ([`super::dates`]).
 pub fn rfc3339(t: i64) -> String {
-    DateTime::from_timestamp(t).to_rfc3339()
+    super::dates::rfc3339(t)
 }
 
-/// `20261124T090000Z`, for file names and Message-IDs.
+/// `20261124T090000Z` (always UTC), for file names and Message-IDs.
 pub fn compact(t: i64) -> String {
-    rfc3339(t).replace(['-', ':'], "")
+    DateTime::from_timestamp(t)
+        .to_rfc3339()
+        .replace(['-', ':'], "")
 }

@@ -39,11 +39,19 @@ pub fn folders(root: &Path, prefix: &str, errors: &mut Vec<StoreError>) -> Vec<F
         let (path, name) = (entry.path(), entry.file_name());
         let name = name.to_string_lossy();
         if let Some(sub) = name.strip_prefix('.') {
-            if !sub.is_empty() && !sub.starts_with('.') && is_maildir(&path) {
+            if sub.is_empty() || sub.starts_with('.') {
+                continue;
+            }
+            if is_maildir(&path) {
                 found.push(Folder {
                     name: join(prefix, sub),
                     path,
                 });
+            } else if is_real_dir(&entry)
+                && let Err(source) = fs::read_dir(&path)
+            {
+                // A Maildir++ folder we may not enter (chmod 000) is named, never skipped silently.
+                errors.push(StoreError::io(&path, source));
             }
         } else if !matches!(&*name, "cur" | "new" | "tmp") && is_real_dir(&entry) {
             nested(&path, &join(prefix, &name), 1, &mut found, errors);

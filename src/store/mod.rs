@@ -1,6 +1,7 @@
 //! The only layer that reads and moves mail on disk: Maildir discovery and listing, loose .eml files,
 //! size-capped reads, and acting on messages (flags, moves, undo, crash recovery).
 
+pub mod drafts;
 pub mod flag;
 mod loose;
 pub mod maildir;
@@ -159,6 +160,30 @@ pub fn collect(inputs: &[PathBuf]) -> (Vec<Entry>, Vec<StoreError>) {
         }
     }
     (entries, errors)
+}
+
+/// Checks that `path` can be opened as mail: a file that opens, or a directory (and a Maildir's `cur/` and
+/// `new/`) that can be listed. The error names the path, the same one for every face.
+pub fn check_readable(path: &Path) -> Result<(), StoreError> {
+    let meta = fs::metadata(path).map_err(|e| StoreError::io(path, e))?;
+    if meta.is_file() {
+        return fs::File::open(path)
+            .map(drop)
+            .map_err(|e| StoreError::io(path, e));
+    }
+    if !meta.is_dir() {
+        return Err(StoreError::NotAFile {
+            path: path.to_owned(),
+        });
+    }
+    let mut dirs = vec![path.to_owned()];
+    if maildir::is_maildir(path) {
+        dirs.extend([path.join("cur"), path.join("new")]);
+    }
+    for dir in dirs {
+        fs::read_dir(&dir).map_err(|e| StoreError::io(&dir, e))?;
+    }
+    Ok(())
 }
 
 /// A file given directly: a loose file, or, when it lies in a Maildir's `new/` or `cur/`, with its flags.

@@ -39,6 +39,10 @@ pub enum Action {
     ShowAttachments,
     /// Show the help screen.
     ShowHelp,
+    /// Show the earlier status messages.
+    ShowMessages,
+    /// Show the overview of the folder: counts by trust and category, brands, bad senders, labels per week.
+    ShowOverview,
     /// Close the overlay (or clear the search and filters in the main view).
     Close,
     /// Leave mailvet.
@@ -49,10 +53,14 @@ pub enum Action {
     ToggleSidebar,
     /// Show or hide the detail pane.
     ToggleDetail,
-    /// Open the search prompt.
+    /// Open the search prompt: the selection moves to the next match, the list stays.
     Search,
-    /// Open the filter prompt (`trust:phishing cat:orders`).
-    FilterPrompt,
+    /// Move to the next match of the last search.
+    SearchNext,
+    /// Move to the previous match of the last search.
+    SearchPrev,
+    /// Open the limit prompt (`trust:phish,susp cat:orders words`): only matching messages are listed.
+    Limit,
     /// Cycle the trust filter.
     CycleTrust,
     /// Cycle the category filter.
@@ -89,8 +97,13 @@ pub enum Action {
     Confirm,
     /// Open the export dialog (marked messages, else the selected one; or every flagged one in the folder).
     Export,
-    /// Write the abuse report for the selected message into the outbox.
+    /// Write the abuse report for the selected message (as a draft in the Drafts folder, or into the
+    /// outbox); asks for the user's address the first time.
     Report,
+    /// Not phishing: trust the selected message's sender domain (again: undo).
+    TeachTrust,
+    /// Phishing: block the selected message's sender domain (again: undo).
+    TeachBlock,
     /// The export dialog's next format.
     FormatNext,
     /// The export dialog's previous format.
@@ -124,6 +137,10 @@ pub enum Action {
     ExportProgress(Step),
     /// An export or report finished.
     Exported(Box<Finished>),
+    /// What the user taught was saved to the config file (its path), or why not.
+    Taught(Result<String, String>),
+    /// The user's address was saved to the config file (its path), or why not.
+    IdentitySaved(Result<String, String>),
     /// Folders were listed again after a change on disk (another client, or our own write): the files that
     /// appeared and disappeared.
     Rescanned(Box<Changes>),
@@ -169,13 +186,17 @@ commands! {
     ShowHeaders => "headers";
     ShowAttachments => "attachments";
     ShowHelp => "help";
+    ShowMessages => "messages";
+    ShowOverview => "overview";
     Close => "close";
     Quit => "quit";
     CloseOrQuit => "close-or-quit";
     ToggleSidebar => "toggle-sidebar";
     ToggleDetail => "toggle-detail";
     Search => "search";
-    FilterPrompt => "filter";
+    SearchNext => "search-next";
+    SearchPrev => "search-prev";
+    Limit => "limit";
     CycleTrust => "cycle-trust";
     CycleCategory => "cycle-category";
     CycleSort => "cycle-sort";
@@ -197,6 +218,8 @@ commands! {
     Confirm => "confirm";
     Export => "export";
     Report => "report";
+    TeachTrust => "not-phishing";
+    TeachBlock => "phishing";
     FormatNext => "format-next";
     FormatPrev => "format-prev";
     ExportScope => "export-scope";

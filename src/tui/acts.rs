@@ -74,6 +74,19 @@ pub fn toggle(s: &mut AppState, flag: Flag, verbs: (&str, &str), effects: &mut V
     }));
 }
 
+/// Opening an unread message marks it read (never with `--read-only`, and quietly: it is no command).
+pub fn mark_read(s: &AppState, effects: &mut Vec<Effect>) {
+    let Some(id) = s
+        .selected_row()
+        .filter(|_| s.overlay == Some(super::state::Overlay::Body))
+    else {
+        return;
+    };
+    if !s.read_only && s.rows[id].unread() {
+        effects.push(Effect::Write(Write::Read(s.rows[id].path.clone())));
+    }
+}
+
 /// Moves the targets to `folder`.
 pub fn move_to(s: &mut AppState, folder: String, verb: String, effects: &mut Vec<Effect>) {
     let Some(ids) = write_targets(s) else {

@@ -124,7 +124,7 @@ fn nesting_depth(html: &str) -> usize {
     deepest
 }
 
-/// Link numbers: a link's position in the message's link list, new hrefs numbered after those.
+/// Link numbers: as the link table numbers the message's links, new hrefs numbered after those.
 struct Numbers {
     known: HashMap<String, usize>,
     next: usize,
@@ -132,13 +132,13 @@ struct Numbers {
 
 impl Numbers {
     fn new(msg: &Message) -> Numbers {
-        let mut known = HashMap::with_capacity(msg.links.len());
-        for (i, l) in msg.links.iter().enumerate() {
-            known.entry(l.href.clone()).or_insert(i + 1);
-        }
+        let known: HashMap<String, usize> = super::linkinfo::numbers(msg)
+            .into_iter()
+            .map(|(href, n)| (href.to_string(), n))
+            .collect();
         Numbers {
+            next: known.len() + 1,
             known,
-            next: msg.links.len() + 1,
         }
     }
 

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
+use crate::store::flag::{Flag, FlagEdit};
 use crate::store::ops::{self, Bulk, MessageRef, Writable};
 use crate::store::{self, Undo};
 
@@ -264,6 +265,7 @@ impl Worker {
                     ..Report::default()
                 },
             },
+            Write::Read(path) => read(w, &path),
             Write::Undo => self.undo(),
             Write::Purge(paths) => purge(w, &paths),
         };
@@ -332,6 +334,18 @@ impl Worker {
             }
         }
     }
+}
+
+/// Sets the seen flag of the message opened; says nothing, records no undo, and a failure leaves it unread.
+fn read(w: &Writable, path: &Path) -> Report {
+    let mut report = Report::default();
+    let seen = FlagEdit::set(Flag::Seen);
+    if let Ok(done) = ops::set_flags(w, &MessageRef::new(path), &seen)
+        && done.path != path
+    {
+        report.renamed.push((path.to_path_buf(), done.path));
+    }
+    report
 }
 
 fn refs(paths: &[PathBuf]) -> Vec<MessageRef> {

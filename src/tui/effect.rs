@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
 
-use crate::analysis::Rules;
+use crate::analysis::{Brands, Rules};
+use crate::config::taught;
 use crate::mail::Message;
 
 use super::action::Action;
@@ -15,7 +16,9 @@ use super::exporter::Exporter;
 use super::jobs::{Item, Request, Write};
 use super::pool::{Job, Pool};
 use super::state::Content;
+use super::teach::Change;
 use super::{bodytext, term};
+use crate::pipeline::cached::{ListJudge, Place};
 use crate::pipeline::judge;
 
 /// A request from `update`.
@@ -37,8 +40,33 @@ pub enum Effect {
     Write(Write),
     /// Export messages (on the export thread; the result comes back as [`Action::Exported`]).
     Export(Request),
-    /// Write the abuse report on one message into the outbox (on the export thread).
+    /// Write the abuse report on one message as a draft, or into the outbox (on the export thread).
     Report(Item),
+    /// Apply what the user taught to the rules, save it to the config file (the result comes back as
+    /// [`Action::Taught`]) and judge these rows again: (row id, file).
+    Teach(super::teach::Change, Vec<(usize, PathBuf)>),
+    /// Save the user's address as config `identity.address` (on the export thread, before any report after
+    /// it; the result comes back as [`Action::IdentitySaved`]).
+    SaveIdentity(String),
+}
+
+/// What teaching needs besides the rules: the brands before any lesson, and the file lessons are saved in.
+#[derive(Debug, Clone)]
+pub struct Lessons {
+    /// The brands as configured, before what the user taught was applied to them.
+    pub brands: Brands,
+    /// The user's config file.
+    pub config_file: Option<PathBuf>,
+}
+
+/// How messages are judged: the size cap, the rules, and the verdict cache (none with `--no-cache`).
+pub struct Judging {
+    /// Largest message file read, in bytes.
+    pub max_bytes: u64,
+    /// The analysis rules.
+    pub rules: Arc<Rules>,
+    /// The verdict cache.
+    pub cache: Option<Place>,
 }
 
 /// Runs effects; results come back as Actions on `tx`.
@@ -46,47 +74,54 @@ pub struct Runner {
     tx: Sender<Action>,
     max_bytes: u64,
     rules: Arc<Rules>,
+    lessons: Lessons,
+    cache: Option<Place>,
     pool: Option<Pool>,
     disk: Disk,
     exporter: Exporter,
 }
 
 impl Runner {
-    /// A runner sending results to `tx`, writing through `disk`, exporting through `exporter`.
+    /// A runner sending results to `tx`, judging as `judging` says, writing through `disk`, exporting through
+    /// `exporter`.
     pub fn new(
         tx: Sender<Action>,
-        max_bytes: u64,
-        rules: Arc<Rules>,
+        judging: Judging,
+        lessons: Lessons,
         disk: Disk,
         exporter: Exporter,
     ) -> Runner {
         Runner {
             tx,
-            max_bytes,
-            rules,
+            max_bytes: judging.max_bytes,
+            rules: judging.rules,
+            lessons,
+            cache: judging.cache,
             pool: None,
             disk,
             exporter,
         }
     }
 
+    /// A judge of the list's rows in `paths` (row id = index), through the cache.
+    fn list_judge(&self, paths: Vec<PathBuf>) -> Arc<ListJudge> {
+        let rules = Arc::clone(&self.rules);
+        Arc::new(ListJudge::new(
+            paths,
+            rules,
+            self.max_bytes,
+            self.cache.clone(),
+        ))
+    }
+
     /// Runs one effect; errors are worded for the status bar.
     pub fn run(&mut self, effect: Effect) -> Result<(), String> {
         match effect {
             Effect::Analyse(paths) => {
-                let (max, rules, paths) =
-                    (self.max_bytes, Arc::clone(&self.rules), Arc::new(paths));
-                let len = paths.len();
-                let job: Job = Arc::new(move |id| {
-                    let summary = paths
-                        .get(id)
-                        .map(|p| judge::judge_file(p, max, &rules).summary())
-                        .unwrap_or_else(|| crate::pipeline::Summary {
-                            envelope: None,
-                            verdict: crate::model::Verdict::unparseable("no such row"),
-                        });
-                    Action::Analysed(id, Box::new(summary))
-                });
+                let judge = self.list_judge(paths);
+                let len = judge.len();
+                let job: Job =
+                    Arc::new(move |id| Action::Analysed(id, Box::new(judge.summary(id))));
                 let threads = std::thread::available_parallelism().map_or(2, usize::from);
                 self.pool = Some(
                     Pool::start(len, threads, job, self.tx.clone())
@@ -94,12 +129,13 @@ impl Runner {
                 );
             }
             Effect::AnalyseRows(rows) => {
-                let (tx, max, rules) = (self.tx.clone(), self.max_bytes, Arc::clone(&self.rules));
+                let (ids, paths): (Vec<usize>, Vec<PathBuf>) = rows.into_iter().unzip();
+                let (tx, judge) = (self.tx.clone(), self.list_judge(paths));
                 std::thread::Builder::new()
                     .name("mailvet-analyse-new".into())
                     .spawn(move || {
-                        for (id, path) in rows {
-                            let summary = judge::judge_file(&path, max, &rules).summary();
+                        for (i, id) in ids.into_iter().enumerate() {
+                            let summary = judge.summary(i);
                             if tx.send(Action::Analysed(id, Box::new(summary))).is_err() {
                                 return;
                             }
@@ -139,7 +175,41 @@ impl Runner {
             Effect::Write(write) => self.disk.write(write)?,
             Effect::Export(request) => self.exporter.export(request)?,
             Effect::Report(item) => self.exporter.report(item)?,
+            Effect::SaveIdentity(address) => self.exporter.save_identity(address)?,
+            Effect::Teach(change, rows) => {
+                self.learn(&change);
+                let (tx, path) = (self.tx.clone(), self.lessons.config_file.clone());
+                std::thread::Builder::new()
+                    .name("mailvet-teach".into())
+                    .spawn(move || {
+                        let _ = tx.send(Action::Taught(save(path.as_deref(), &change)));
+                    })
+                    .map_err(|e| format!("cannot save what you taught: {e}"))?;
+                self.run(Effect::AnalyseRows(rows))?;
+            }
         }
         Ok(())
     }
+
+    /// Applies `change` to the rules every later judgement uses.
+    fn learn(&mut self, change: &Change) {
+        let mut rules = (*self.rules).clone();
+        change.apply(&mut rules.taught);
+        rules.brands = self.lessons.brands.clone();
+        taught::apply(&mut rules.brands, &rules.taught);
+        self.cache = (self.cache.as_ref()).map(|place| place.with_rules(&rules, self.max_bytes));
+        self.rules = Arc::new(rules);
+    }
+}
+
+/// Saves `change` into the config file at `path`; the file's path, or why not.
+fn save(path: Option<&std::path::Path>, change: &Change) -> Result<String, String> {
+    let path = path.ok_or("no home directory for the config file")?;
+    match change {
+        Change::Learn(lesson) => taught::teach(path, lesson)?,
+        Change::Forget(domain) => {
+            taught::forget(path, domain)?;
+        }
+    }
+    Ok(path.display().to_string())
 }

@@ -15,7 +15,7 @@ use crate::pipeline::places::default_file_name;
 use super::acts::targets;
 use super::effect::Effect;
 use super::jobs::{Finished, Item, Request, Step};
-use super::state::AppState;
+use super::state::{AppState, Prompt, PromptKind};
 use super::wording::count;
 
 /// Which messages the dialog exports.
@@ -232,13 +232,24 @@ fn item(s: &AppState, id: usize) -> Item {
     }
 }
 
-/// `R`: the abuse report for the selected message, unless its label already says it is not suspect.
+/// `R`: the abuse report for the selected message, unless its label already says it is not suspect; the
+/// first time, the prompt asks for the user's address to send it from.
 pub fn report(s: &mut AppState, effects: &mut Vec<Effect>) {
     let Some(id) = s.selected_row() else {
         s.status = "no message selected".into();
         return;
     };
     match s.rows[id].trust() {
+        Some(t) if t.is_alarm() && s.identity.is_none() => {
+            let mut input = TextArea::new(vec![String::new()]);
+            input.set_cursor_line_style(ratatui::style::Style::default());
+            s.prompt = Some(Prompt {
+                kind: PromptKind::Identity,
+                input,
+                sel: 0,
+            });
+            s.status = "saved in your config; Esc cancels".into();
+        }
         None => s.status = "not reported: the message is not analysed yet".into(),
         Some(t) if !t.is_alarm() => {
             s.status = format!(
@@ -254,6 +265,27 @@ pub fn report(s: &mut AppState, effects: &mut Vec<Effect>) {
     }
 }
 
+/// Enter in the address prompt: a valid address is kept, saved to the config and the report written; an
+/// invalid one is refused and the prompt stays open.
+pub fn submit_identity(s: &mut AppState, prompt: Prompt, effects: &mut Vec<Effect>) {
+    let address = prompt.text().trim().to_string();
+    if let Err(problem) = crate::config::identity::check_address(&address) {
+        s.status = problem;
+        s.prompt = Some(prompt);
+        return;
+    }
+    s.identity = Some(address.clone());
+    effects.push(Effect::SaveIdentity(address));
+    report(s, effects);
+}
+
+/// The address was saved (the config file's path), or why not (it is still used until mailvet quits).
+pub fn identity_saved(s: &mut AppState, saved: Result<String, String>) {
+    if let Err(e) = saved {
+        s.status = format!("your address is used until you quit, but not saved: {e}");
+    }
+}
+
 /// The export thread's progress.
 pub fn progress(s: &mut AppState, step: Step) {
     s.exporting = Some(step);
@@ -265,14 +297,21 @@ pub fn finished(s: &mut AppState, done: &Finished) {
     s.status = match (&done.result, done.report) {
         (Err(e), true) => format!("no report written: {e}"),
         (Err(e), false) => format!("nothing exported: {e}"),
-        (Ok(summary), true) => report_status(summary, done.to.as_deref()),
+        (Ok(summary), true) => report_status(summary, done.to.as_deref(), done.drafts),
         (Ok(summary), false) => export_status(summary, done),
     };
 }
 
-fn report_status(summary: &Summary, to: Option<&str>) -> String {
+fn report_status(summary: &Summary, to: Option<&str>, drafts: bool) -> String {
     if let Some((path, note)) = summary.written.first() {
-        return format!("report written to {}: {note}", path.display());
+        return if drafts {
+            format!(
+                "report draft saved in {}: {note}; send it from your mail client",
+                path.display()
+            )
+        } else {
+            format!("report written to {}: {note}", path.display())
+        };
     }
     let would = to
         .map(|a| format!(" (it would go to {a})"))

@@ -16,6 +16,8 @@ use crate::analysis::Rules;
 use crate::export::{Format, arf};
 use crate::pipeline::export::{Output, Progress, Settings, Summary, Target, run, target};
 use crate::pipeline::places::now;
+use crate::pipeline::reports::Place;
+use crate::store::Writable;
 
 use super::action::Action;
 use super::export::inside;
@@ -26,19 +28,24 @@ use super::jobs::{Finished, Item, Request, Step};
 pub struct Setup {
     /// The analysis rules (and the brand knowledge base for reports).
     pub rules: Arc<Rules>,
-    /// Config `identity.address`, the sender of reports.
+    /// Config `identity.address`, the sender of reports (set by [`Exporter::save_identity`] when asked).
     pub identity: Option<String>,
+    /// The config file the address is saved into.
+    pub config_file: Option<PathBuf>,
     /// Largest message file read, in bytes.
     pub max_bytes: u64,
     /// The Maildir open: nothing is written inside it.
     pub maildir: PathBuf,
-    /// Where reports go.
-    pub outbox: Option<PathBuf>,
+    /// Where reports go: drafts in the Maildir, or the outbox (`None`: no home directory for one).
+    pub reports: Option<Place>,
+    /// Refuse every write into the Maildir (reports then never go to its Drafts).
+    pub read_only: bool,
 }
 
 enum Job {
     Export(Request),
     Report(Item),
+    SaveIdentity(String),
 }
 
 /// The handle to the export thread.
@@ -53,10 +60,19 @@ impl Exporter {
         std::thread::Builder::new()
             .name("mailvet-export".into())
             .spawn(move || {
+                let mut setup = setup;
                 for job in rx {
                     let finished = match job {
                         Job::Export(req) => export(&setup, &req, &actions),
                         Job::Report(item) => report(&setup, &item),
+                        Job::SaveIdentity(address) => {
+                            let saved = save_identity(&setup, &address);
+                            setup.identity = Some(address);
+                            if actions.send(Action::IdentitySaved(saved)).is_err() {
+                                return;
+                            }
+                            continue;
+                        }
                     };
                     if actions.send(Action::Exported(Box::new(finished))).is_err() {
                         return;
@@ -74,6 +90,11 @@ impl Exporter {
     /// Queues a report.
     pub fn report(&self, item: Item) -> Result<(), String> {
         self.send(Job::Report(item))
+    }
+
+    /// Uses `address` for the reports queued after this, and saves it into the config file.
+    pub fn save_identity(&self, address: String) -> Result<(), String> {
+        self.send(Job::SaveIdentity(address))
     }
 
     fn send(&self, job: Job) -> Result<(), String> {
@@ -124,6 +145,7 @@ fn judge(setup: &Setup, items: &[Item], actions: &Sender<Action>) -> Vec<Target>
 fn export(setup: &Setup, req: &Request, actions: &Sender<Action>) -> Finished {
     let mut finished = Finished {
         report: false,
+        drafts: false,
         format: req.format,
         dest: req.dest.clone(),
         total: req.items.len(),
@@ -181,7 +203,7 @@ fn to_file(
         });
     match written {
         Ok(mut summary) => {
-            let note = format!("{} messages", targets.len());
+            let note = super::wording::count(targets.len());
             summary.written.push((dest.to_path_buf(), note));
             Ok(summary)
         }
@@ -193,36 +215,45 @@ fn to_file(
     }
 }
 
+/// Saves the address as config `identity.address`; the file's path, or why not.
+fn save_identity(setup: &Setup, address: &str) -> Result<String, String> {
+    let path = setup
+        .config_file
+        .as_deref()
+        .ok_or("no home directory for the config file")?;
+    crate::config::identity::save_address(path, address)?;
+    Ok(path.display().to_string())
+}
+
 fn report(setup: &Setup, item: &Item) -> Finished {
     let mut finished = Finished {
         report: true,
+        drafts: matches!(setup.reports, Some(Place::Drafts(_))),
         format: Format::Arf,
-        dest: setup.outbox.clone().unwrap_or_default(),
+        dest: setup
+            .reports
+            .as_ref()
+            .map(|p| p.dir().to_path_buf())
+            .unwrap_or_default(),
         total: 1,
         to: None,
         result: Err("no home directory for the outbox".into()),
     };
-    let Some(outbox) = &setup.outbox else {
-        return finished;
-    };
-    let outbox = match resolve(outbox, &setup.maildir) {
-        Ok(dir) => dir,
-        Err(e) => {
-            finished.result = Err(e);
-            return finished;
-        }
-    };
     let target = target(&item.path, &item.folder, setup.max_bytes, &setup.rules);
     finished.to = Some(arf::destination(&target.record, &setup.rules).address);
     let settings = settings(setup, Format::Arf);
-    finished.result = run(
-        &settings,
-        std::slice::from_ref(&target),
-        Output::Dir(&outbox),
-        &mut |_| {},
-    )
-    .map_err(|e| format!("{e:#}"));
-    finished.dest = outbox;
+    let one = std::slice::from_ref(&target);
+    finished.result = match &setup.reports {
+        None => return finished,
+        Some(Place::Drafts(dir)) => match Writable::new(setup.read_only) {
+            Ok(writable) => run(&settings, one, Output::Drafts(dir, &writable), &mut |_| {})
+                .map_err(|e| format!("{e:#}")),
+            Err(e) => Err(e.to_string()),
+        },
+        Some(Place::Outbox(outbox)) => resolve(outbox, &setup.maildir).and_then(|outbox| {
+            run(&settings, one, Output::Dir(&outbox), &mut |_| {}).map_err(|e| format!("{e:#}"))
+        }),
+    };
     finished
 }
 
@@ -278,9 +309,11 @@ mod tests {
         Setup {
             rules: Arc::new(rules.unwrap_or_else(|e| panic!("{e}"))),
             identity: None,
+            config_file: None,
             max_bytes: 1 << 20,
             maildir: maildir.to_path_buf(),
-            outbox: None,
+            reports: None,
+            read_only: false,
         }
     }
 

@@ -29,6 +29,8 @@ pub enum Write {
         /// What it is called.
         verb: String,
     },
+    /// Mark a message read as it is opened: quietly, and nothing to undo (as in mutt).
+    Read(PathBuf),
     /// Undo the last write that changed something.
     Undo,
     /// Delete these trashed messages for good.
@@ -84,6 +86,8 @@ pub struct Step {
 pub struct Finished {
     /// It was the report key.
     pub report: bool,
+    /// The report was stored as a draft in the Maildir (else written into a folder outside it).
+    pub drafts: bool,
     /// The format.
     pub format: Format,
     /// Where it was written (resolved).

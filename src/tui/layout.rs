@@ -8,6 +8,9 @@ use super::state::AppState;
 /// Columns from which the detail pane sits beside the list instead of below it.
 pub const WIDE: u16 = 160;
 
+/// Columns from which the folder sidebar shows unless hidden (`b` toggles it at any width).
+pub const SIDEBAR_FROM: u16 = 100;
+
 /// The panes of one frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
@@ -37,7 +40,7 @@ pub fn areas(s: &AppState) -> Areas {
     );
     let middle = Rect::new(0, 1, full.width, full.height.saturating_sub(2));
     let side_w = if full.width >= 120 { 26 } else { 22 };
-    let (sidebar, main) = if s.show_sidebar && full.width >= 60 {
+    let (sidebar, main) = if s.sidebar_shown() && full.width >= 40 {
         let side = Rect::new(middle.x, middle.y, side_w, middle.height);
         let main = Rect::new(
             middle.x + side_w,

@@ -2,8 +2,10 @@
 //! for the claimed brand (the analysis decides: `analysis::link_official`), and the warnings the analysis
 //! raised about it. Pure; strings sanitised.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::analysis::{self, Brands};
-use crate::mail::Message;
+use crate::mail::{Link, LinkOrigin, Message};
 use crate::model::{Group, Outcome, Verdict};
 
 use super::wording::clean;
@@ -29,21 +31,54 @@ pub struct LinkRow {
     pub warnings: Vec<String>,
 }
 
+/// The number of every distinct href, from 1 in order of first appearance; the body view numbers its links
+/// the same way, so a link has one number in both.
+pub fn numbers(msg: &Message) -> HashMap<&str, usize> {
+    let mut known = HashMap::with_capacity(msg.links.len());
+    for l in &msg.links {
+        let next = known.len() + 1;
+        known.entry(l.href.as_str()).or_insert(next);
+    }
+    known
+}
+
+/// The links worth a line each: a bare URL in the text part that an HTML anchor of the same message also has
+/// (the same link in the message's two versions) is left out, and so is a repeat of the same href and text.
+fn distinct(msg: &Message) -> Vec<&Link> {
+    let anchors: HashSet<&str> = msg
+        .links
+        .iter()
+        .filter(|l| l.origin == LinkOrigin::HtmlAnchor)
+        .map(|l| l.href.as_str())
+        .collect();
+    let mut seen = HashSet::new();
+    msg.links
+        .iter()
+        .filter(|l| !(l.origin == LinkOrigin::Text && anchors.contains(l.href.as_str())))
+        .filter(|l| seen.insert((l.href.as_str(), l.text.as_str())))
+        .collect()
+}
+
+/// How many lines the link table has before its cap.
+pub fn distinct_count(msg: &Message) -> usize {
+    distinct(msg).len()
+}
+
 /// The link table for a message and its verdict.
 pub fn link_rows(msg: &Message, verdict: Option<&Verdict>, brands: &Brands) -> Vec<LinkRow> {
     let brand = verdict
         .and_then(|v| v.brand.as_deref())
         .and_then(|id| brands.get(id));
-    msg.links
-        .iter()
+    let numbers = numbers(msg);
+    distinct(msg)
+        .into_iter()
         .take(MAX_LINKS)
-        .enumerate()
-        .map(|(i, link)| {
+        .map(|link| {
             let host = host_of(&link.href);
             let domain = host.as_deref().and_then(registrable);
             let official = brand.and_then(|b| analysis::link_official(&link.href, b));
             LinkRow {
-                n: i + 1,
+                n: numbers.get(link.href.as_str()).copied().unwrap_or_default(),
                 text: clean(&link.text),
                 url: clean(&link.href),
                 domain: clean(&describe(host.as_deref(), domain.as_deref())),
@@ -115,7 +150,6 @@ fn warnings(href: &str, host: Option<&str>, verdict: Option<&Verdict>) -> Vec<St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mail::{Link, LinkOrigin};
     use crate::model::{Category, Score, Signal, SignalId, Trust};
 
     #[test]
@@ -170,5 +204,47 @@ mod tests {
         // The analysis unwraps Safe Links: the table says what the verdict judged, not the wrapper's domain.
         assert_eq!(rows[3].domain, "outlook.com");
         assert_eq!(rows[3].official, Some(true));
+    }
+
+    #[test]
+    fn a_link_in_both_the_html_and_the_text_part_is_listed_once() {
+        let link = |href: &str, text: &str, origin| Link {
+            href: href.into(),
+            text: text.into(),
+            origin,
+        };
+        let msg = Message {
+            links: vec![
+                link("https://evil.example/a", "Sign in", LinkOrigin::HtmlAnchor),
+                link("https://shop.example/b", "Orders", LinkOrigin::HtmlAnchor),
+                link("https://evil.example/a", "Sign in", LinkOrigin::HtmlAnchor),
+                link(
+                    "https://evil.example/a",
+                    "https://evil.example/a",
+                    LinkOrigin::Text,
+                ),
+                link(
+                    "https://other.example/c",
+                    "https://other.example/c",
+                    LinkOrigin::Text,
+                ),
+                link(
+                    "https://other.example/c",
+                    "https://other.example/c",
+                    LinkOrigin::Text,
+                ),
+            ],
+            ..Message::default()
+        };
+        let rows = link_rows(&msg, None, &Brands::embedded());
+        let listed: Vec<(usize, &str)> = rows.iter().map(|r| (r.n, r.url.as_str())).collect();
+        assert_eq!(
+            listed,
+            [
+                (1, "https://evil.example/a"),
+                (2, "https://shop.example/b"),
+                (3, "https://other.example/c")
+            ]
+        );
     }
 }

@@ -7,13 +7,13 @@ pub mod action;
 pub mod acts;
 pub mod bodytext;
 pub mod changes;
-pub mod dates;
 pub mod disk;
 pub mod effect;
 pub mod event;
 pub mod export;
 pub mod exporter;
 pub mod filter;
+pub mod find;
 pub mod jobs;
 pub mod keymap;
 pub mod layout;
@@ -23,6 +23,7 @@ pub mod pool;
 pub mod row;
 pub mod state;
 pub mod sync;
+pub mod teach;
 pub mod term;
 pub mod theme;
 pub mod update;
@@ -34,6 +35,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crate::analysis::Rules;
+use crate::pipeline::cached::Place;
 
 use action::Action;
 use keymap::Keymap;
@@ -63,6 +65,14 @@ pub struct Options {
     pub rules: Rules,
     /// The user's address (config `identity.address`), the sender of abuse reports.
     pub identity: Option<String>,
+    /// The config file the address is saved into when the interface asks for it.
+    pub config_file: Option<PathBuf>,
+    /// The brands as configured, before what the user taught (`rules.taught`) was applied to them.
+    pub brands: crate::analysis::Brands,
+    /// Where reports go (drafts in the Maildir, or the outbox); `None` when there is no home directory.
+    pub reports: Option<crate::pipeline::reports::Place>,
+    /// Keep verdicts in the cache and take them from it (off with `--no-cache`).
+    pub cache: bool,
 }
 
 /// Why the interface could not run.
@@ -106,6 +116,8 @@ pub fn run(opts: Options) -> Result<(), Error> {
     state.archive = opts.archive;
     state.junk = opts.junk;
     state.now = unix_now();
+    state.identity.clone_from(&opts.identity);
+    state.taught.clone_from(&opts.rules.taught);
     state.places = export::Places {
         maildir: std::path::absolute(&opts.maildir).unwrap_or_else(|_| opts.maildir.clone()),
         exports: crate::pipeline::places::default_export_dir(),
@@ -113,19 +125,31 @@ pub fn run(opts: Options) -> Result<(), Error> {
     };
     let (tx, rx) = std::sync::mpsc::channel();
     let (mut terminal, _guard) = term::enter()?;
+    let cache = Place::default_for(opts.cache, &opts.rules, opts.max_message_bytes);
     let rules = Arc::new(opts.rules);
     let exporter = exporter::Exporter::start(
         exporter::Setup {
             rules: Arc::clone(&rules),
             identity: opts.identity,
+            config_file: opts.config_file.clone(),
             max_bytes: opts.max_message_bytes,
             maildir: state.places.maildir.clone(),
-            outbox: state.places.outbox.clone(),
+            reports: opts.reports,
+            read_only: opts.read_only,
         },
         tx.clone(),
     )?;
     let disk = disk::Disk::start(opts.maildir, writable, tx.clone())?;
-    let mut runner = effect::Runner::new(tx.clone(), opts.max_message_bytes, rules, disk, exporter);
+    let lessons = effect::Lessons {
+        brands: opts.brands,
+        config_file: opts.config_file,
+    };
+    let judging = effect::Judging {
+        max_bytes: opts.max_message_bytes,
+        rules,
+        cache,
+    };
+    let mut runner = effect::Runner::new(tx.clone(), judging, lessons, disk, exporter);
     let size = terminal.size()?;
     update::update(&mut state, Action::Resize(size.width, size.height));
     event::spawn_input(tx)?;

@@ -1,7 +1,6 @@
 //! Moving around, pure: the selection, scrolling and the link cursor, the panes and their focus, opening a
 //! folder, opening and closing the message views.
 
-use super::filter::Filter;
 use super::keymap::Mode;
 use super::layout;
 use super::state::{AppState, Focus, Overlay};
@@ -32,6 +31,7 @@ pub fn step(s: &mut AppState, by: isize) {
         (None, Focus::Detail) => s.detail_scroll = moved(s.detail_scroll, by, detail_len(s)),
         (None, Focus::List) => {
             s.selected = moved(s.selected, by, s.shown.len());
+            s.moved = true;
             s.detail_scroll = 0;
         }
     }
@@ -43,6 +43,7 @@ fn overlay_len(s: &AppState) -> usize {
         (Some(Overlay::Headers), Some(c)) => c.headers.len(),
         (Some(Overlay::Attachments), Some(c)) => c.message.attachments.len(),
         (Some(Overlay::Help), _) => Mode::ALL.iter().map(|m| s.keymap.help(*m).len() + 2).sum(),
+        (Some(Overlay::Messages), _) => s.messages.len(),
         _ => 0,
     }
 }
@@ -55,7 +56,7 @@ fn detail_len(s: &AppState) -> usize {
 
 fn panes(s: &AppState) -> Vec<Focus> {
     let mut panes = Vec::new();
-    if s.show_sidebar {
+    if s.sidebar_shown() {
         panes.push(Focus::Sidebar);
     }
     panes.push(Focus::List);
@@ -92,15 +93,19 @@ pub fn open_folder(s: &mut AppState) {
     if s.sidebar_sel < s.folders.len() {
         s.folder = s.sidebar_sel;
         s.selected = 0;
+        s.moved = false;
         s.refresh();
-        s.selected = 0;
         s.focus = Focus::List;
     }
 }
 
-/// Opens a view of the selected message (or the help, which needs none).
+/// Opens a view of the selected message (or the help, the messages or the overview, which need none).
 pub fn show(s: &mut AppState, overlay: Overlay) {
-    if overlay != Overlay::Help && s.selected_row().is_none() {
+    let needs_message = !matches!(
+        overlay,
+        Overlay::Help | Overlay::Messages | Overlay::Overview
+    );
+    if needs_message && s.selected_row().is_none() {
         s.status = "no message selected".into();
         return;
     }
@@ -109,11 +114,11 @@ pub fn show(s: &mut AppState, overlay: Overlay) {
     s.link_sel = 0;
 }
 
-/// Closes the open view; with none open, clears the search and filters.
+/// Closes the open view; with none open, clears the limit.
 pub fn close(s: &mut AppState) {
-    if s.overlay.take().is_none() && !s.filter.is_empty() {
-        s.filter = Filter::default();
+    if s.overlay.take().is_none() && !s.limit.is_empty() {
+        s.limit = crate::model::Query::default();
         s.refresh();
-        s.status = "filters cleared".into();
+        s.status = "limit cleared: every message shown".into();
     }
 }

@@ -9,14 +9,13 @@ use tui_textarea::TextArea;
 
 use crate::analysis::Brands;
 use crate::mail::{AuthResults, Message};
-use crate::model::{Trust, Verdict};
+use crate::model::{Query, Trust, Verdict};
 
 pub use super::row::{Envelope, Row};
 
 use super::bodytext::{self, BodyText};
 use super::effect::Effect;
 use super::export::{Dialog, Places};
-use super::filter::Filter;
 use super::jobs::Step;
 use super::keymap::{Keymap, Mode};
 use super::linkinfo::{self, LinkRow};
@@ -64,6 +63,10 @@ pub enum Overlay {
     Attachments,
     /// Key help.
     Help,
+    /// The earlier status messages.
+    Messages,
+    /// Counts and charts of the folder shown.
+    Overview,
 }
 
 /// List order.
@@ -100,12 +103,14 @@ impl SortKey {
 /// What the prompt line is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
-    /// Search words.
+    /// A search: the list stays, the selection jumps to the next match.
     Search,
-    /// A filter expression.
-    Filter,
+    /// A limit: the list shows only matching messages (mutt's `l`).
+    Limit,
     /// The folder picker: a folder name, existing or new.
     Move,
+    /// The user's own address, asked before the first report (saved as config `identity.address`).
+    Identity,
 }
 
 /// The open prompt.
@@ -159,7 +164,12 @@ pub struct Content {
     pub body: BodyText,
     /// The link table.
     pub links: Vec<LinkRow>,
+    /// Lines the link table would have without its cap.
+    pub links_total: usize,
 }
+
+/// Most status messages kept.
+pub const MAX_MESSAGES: usize = 500;
 
 /// Most raw header lines shown.
 const MAX_HEADER_LINES: usize = 20_000;
@@ -180,6 +190,7 @@ impl Content {
         Content {
             body: bodytext::layout(&l.message, width),
             links: linkinfo::link_rows(&l.message, Some(&l.verdict), brands),
+            links_total: linkinfo::distinct_count(&l.message),
             headers: l
                 .headers
                 .iter()
@@ -216,6 +227,10 @@ pub struct AppState {
     pub places: Places,
     /// The export or report under way, if any.
     pub exporting: Option<Step>,
+    /// What the user taught about senders' domains (config `[[taught]]`), as the rules apply it.
+    pub taught: Vec<crate::analysis::Taught>,
+    /// The user's address reports are sent from (config `identity.address`); asked for when missing.
+    pub identity: Option<String>,
     /// Key bindings (help and hints are generated from them).
     pub keymap: Keymap,
     /// Brand knowledge (for the link table's "official" column).
@@ -232,12 +247,16 @@ pub struct AppState {
     pub shown: Vec<usize>,
     /// Index into `shown`.
     pub selected: usize,
+    /// The user moved the selection (or mail arrived); until then it stays on the first row (the newest).
+    pub moved: bool,
     /// First list line on screen.
     pub offset: usize,
     /// Marked row ids.
     pub marks: BTreeSet<usize>,
-    /// The filter.
-    pub filter: Filter,
+    /// The limit: only rows matching it are shown.
+    pub limit: Query,
+    /// The last search, which `n` and `P` repeat.
+    pub search: Query,
     /// The order.
     pub sort: SortKey,
     /// Rows changed since the last sort.
@@ -252,8 +271,8 @@ pub struct AppState {
     pub link_sel: usize,
     /// Scroll of the detail pane.
     pub detail_scroll: usize,
-    /// Sidebar visible.
-    pub show_sidebar: bool,
+    /// The sidebar as the user toggled it; `None`: shown when the terminal is wide enough.
+    pub sidebar: Option<bool>,
     /// Detail pane visible.
     pub show_detail: bool,
     /// The prompt line, if open.
@@ -268,6 +287,8 @@ pub struct AppState {
     pub analysed: usize,
     /// A one-line message for the status bar.
     pub status: String,
+    /// Earlier status messages, oldest first (the messages view shows them).
+    pub messages: Vec<String>,
     /// Terminal size.
     pub width: u16,
     /// Terminal size.
@@ -292,6 +313,8 @@ impl AppState {
             export: None,
             places: Places::default(),
             exporting: None,
+            taught: Vec::new(),
+            identity: None,
             keymap,
             brands,
             rows: Vec::new(),
@@ -300,9 +323,11 @@ impl AppState {
             sidebar_sel: 0,
             shown: Vec::new(),
             selected: 0,
+            moved: false,
             offset: 0,
             marks: BTreeSet::new(),
-            filter: Filter::default(),
+            limit: Query::default(),
+            search: Query::default(),
             sort: SortKey::Date,
             dirty: false,
             focus: Focus::List,
@@ -310,7 +335,7 @@ impl AppState {
             scroll: 0,
             link_sel: 0,
             detail_scroll: 0,
-            show_sidebar: true,
+            sidebar: None,
             show_detail: true,
             prompt: None,
             open: None,
@@ -318,11 +343,26 @@ impl AppState {
             listed: false,
             analysed: 0,
             status: String::new(),
+            messages: Vec::new(),
             width: 80,
             height: 24,
             now: 0,
             quit: false,
         }
+    }
+
+    /// Keeps the status message for the messages view (the latest [`MAX_MESSAGES`]).
+    pub fn remember_status(&mut self) {
+        if self.messages.len() >= MAX_MESSAGES {
+            self.messages.remove(0);
+        }
+        self.messages.push(self.status.clone());
+    }
+
+    /// Whether the folder sidebar is shown: as toggled, else from `layout::SIDEBAR_FROM` columns.
+    pub fn sidebar_shown(&self) -> bool {
+        self.sidebar
+            .unwrap_or(self.width >= super::layout::SIDEBAR_FROM)
     }
 
     /// Which key table applies.
@@ -353,16 +393,16 @@ impl AppState {
             .flatten()
     }
 
-    /// Whether the list shows this row (its folder, not gone, trashed only when asked, the filter).
+    /// Whether the list shows this row (its folder, not gone, trashed only when asked, the limit).
     pub fn visible(&self, row: &Row) -> bool {
         row.folder_idx == self.folder
             && !row.gone
             && (self.show_trashed || !row.trashed())
-            && self.filter.matches(row)
+            && super::filter::matches(&self.limit, row)
     }
 
-    /// Rebuilds `shown` from folder, filter and sort, keeping the selected row when it is still shown, else
-    /// the selection's place in the list.
+    /// Rebuilds `shown` from folder, limit and sort, keeping the selected row when it is still shown, else
+    /// the selection's place in the list; before the user moves it, the selection stays on the first row.
     pub fn refresh(&mut self) {
         let keep = self.selected_row();
         let mut shown: Vec<usize> = (0..self.rows.len())
@@ -383,9 +423,12 @@ impl AppState {
                 (env.is_none(), env.map(|e| e.from_addr.to_lowercase()), i)
             }),
         }
-        self.selected = keep
-            .and_then(|id| shown.iter().position(|&i| i == id))
-            .unwrap_or(self.selected.min(shown.len().saturating_sub(1)));
+        self.selected = if self.moved {
+            keep.and_then(|id| shown.iter().position(|&i| i == id))
+                .unwrap_or(self.selected.min(shown.len().saturating_sub(1)))
+        } else {
+            0
+        };
         self.shown = shown;
         self.dirty = false;
     }

@@ -118,10 +118,15 @@ pub fn listed(s: &mut AppState, listing: Listing, effects: &mut Vec<Effect>) {
     sort_folders(s);
     recount(s);
     s.listed = true;
-    s.status = match listing.errors.first() {
-        Some(e) => clean(e),
-        None if s.rows.is_empty() => "no messages found".into(),
-        None => String::new(),
+    for e in &listing.errors {
+        s.status = clean(e);
+        s.remember_status();
+    }
+    s.status = match listing.errors.as_slice() {
+        [] if s.rows.is_empty() => "no messages found".into(),
+        [] => String::new(),
+        [one] => clean(one),
+        [first, more @ ..] => format!("{} (and {} more: M shows them)", clean(first), more.len()),
     };
     s.refresh();
     effects.push(Effect::Analyse(
@@ -186,18 +191,24 @@ pub fn analysed(s: &mut AppState, id: usize, summary: Summary) {
     let Some(row) = s.rows.get_mut(id) else {
         return;
     };
-    match &row.verdict {
-        None => s.analysed += 1,
+    let before = match &row.verdict {
+        None => {
+            s.analysed += 1;
+            None
+        }
         Some(v) if v.trust != Trust::Unparseable && summary.verdict.trust == Trust::Unparseable => {
             return;
         }
-        Some(_) => {}
-    }
+        // Judged again (the user taught something): its old label leaves the folder's counts.
+        Some(v) => Some(v.trust),
+    };
     if let Some(f) = s
         .folders
         .get_mut(row.folder_idx)
         .filter(|_| !row.gone && !row.trashed())
     {
+        f.suspicious -= usize::from(before == Some(Trust::Suspicious)).min(f.suspicious);
+        f.phishing -= usize::from(before == Some(Trust::Phishing)).min(f.phishing);
         f.suspicious += usize::from(summary.verdict.trust == Trust::Suspicious);
         f.phishing += usize::from(summary.verdict.trust == Trust::Phishing);
     }
@@ -232,7 +243,9 @@ fn relocate(s: &mut AppState, id: usize, path: PathBuf, folder: usize) -> Option
 
 /// A write finished: rows follow their files, purged rows go, the status line says what happened.
 pub fn acted(s: &mut AppState, report: Report, effects: &mut Vec<Effect>) {
-    s.status = clean(&report.done);
+    if !report.done.is_empty() {
+        s.status = clean(&report.done);
+    }
     if let Some((name, dir)) = &report.folder {
         folder_at(s, dir, Some(name));
     }
@@ -317,6 +330,8 @@ pub fn rescanned(s: &mut AppState, changes: Changes, effects: &mut Vec<Effect>) 
         s.rows[id].gone = true;
         s.marks.remove(&id);
     }
+    // New mail never takes the selection away (as in mutt): from now on it follows its message.
+    s.moved |= !fresh.is_empty();
     let first = s.rows.len();
     analyse.extend(
         fresh

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use ratatui::crossterm::event::KeyEvent;
 use tui_textarea::TextArea;
 
-use crate::model::{Category, Trust};
+use crate::model::{Category, Query, Trust};
 use crate::store::flag::Flag;
 
 use super::action::Action;
@@ -14,11 +14,13 @@ use super::acts;
 use super::bodytext::BodyText;
 use super::effect::Effect;
 use super::export;
-use super::filter::Filter;
+use super::find;
 use super::layout;
 use super::nav;
 use super::state::{AppState, Content, Focus, Opened, Overlay, Prompt, PromptKind};
 use super::sync;
+use super::teach;
+use crate::analysis::Lesson;
 
 /// Applies one action; returns the effects to run.
 pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
@@ -34,6 +36,7 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
     if action.name().is_some() {
         s.status.clear();
     }
+    let before = s.status.clone();
     match action {
         Action::Down if picking(s) => acts::pick_step(s, 1),
         Action::Up if picking(s) => acts::pick_step(s, -1),
@@ -46,31 +49,42 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::FocusNext => s.focus = nav::cycle_focus(s, true),
         Action::FocusPrev => s.focus = nav::cycle_focus(s, false),
         Action::Open if s.overlay.is_none() && s.focus == Focus::Sidebar => nav::open_folder(s),
-        Action::Open => nav::show(s, Overlay::Body),
+        Action::Open => {
+            nav::show(s, Overlay::Body);
+            acts::mark_read(s, &mut effects);
+        }
         Action::ShowLinks => nav::show(s, Overlay::Links),
         Action::ShowHeaders => nav::show(s, Overlay::Headers),
         Action::ShowAttachments => nav::show(s, Overlay::Attachments),
         Action::ShowHelp => nav::show(s, Overlay::Help),
+        Action::ShowMessages => nav::show(s, Overlay::Messages),
+        Action::ShowOverview => nav::show(s, Overlay::Overview),
         Action::Close => nav::close(s),
         Action::Quit => s.quit = true,
         Action::CloseOrQuit if s.overlay.is_some() => nav::close(s),
         Action::CloseOrQuit => s.quit = true,
         Action::ToggleSidebar => {
-            s.show_sidebar = !s.show_sidebar;
+            s.sidebar = Some(!s.sidebar_shown());
             s.focus = nav::fix_focus(s);
         }
         Action::ToggleDetail => {
             s.show_detail = !s.show_detail;
             s.focus = nav::fix_focus(s);
         }
-        Action::Search => open_prompt(s, PromptKind::Search, s.filter.search.clone()),
-        Action::FilterPrompt => open_prompt(s, PromptKind::Filter, s.filter.describe()),
+        Action::Search => open_prompt(s, PromptKind::Search, s.search.describe()),
+        Action::SearchNext => find::jump(s, true),
+        Action::SearchPrev => find::jump(s, false),
+        Action::Limit => open_prompt(s, PromptKind::Limit, s.limit.describe()),
         Action::CycleTrust => {
-            s.filter.trust = cycle(&TRUST_CYCLE, s.filter.trust);
+            s.limit.trust = cycle(&TRUST_CYCLE, one(&s.limit.trust))
+                .into_iter()
+                .collect();
             s.refresh();
         }
         Action::CycleCategory => {
-            s.filter.category = cycle(&CATEGORY_CYCLE, s.filter.category);
+            s.limit.category = cycle(&CATEGORY_CYCLE, one(&s.limit.category))
+                .into_iter()
+                .collect();
             s.refresh();
         }
         Action::CycleSort => {
@@ -124,6 +138,9 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Confirm => acts::confirm(s, &mut effects),
         Action::Export => export::open(s),
         Action::Report => export::report(s, &mut effects),
+        Action::TeachTrust => teach::teach(s, Lesson::Trust, &mut effects),
+        Action::TeachBlock => teach::teach(s, Lesson::Block, &mut effects),
+        Action::Taught(result) => teach::saved(s, result),
         Action::FormatNext => export::step_format(s, 1),
         Action::FormatPrev => export::step_format(s, -1),
         Action::ExportScope => export::toggle_scope(s),
@@ -132,6 +149,7 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::PromptKey(key) if s.export.is_some() => export::key(s, key),
         Action::ExportProgress(step) => export::progress(s, step),
         Action::Exported(done) => export::finished(s, &done),
+        Action::IdentitySaved(saved) => export::identity_saved(s, saved),
         Action::PromptSubmit => submit_prompt(s, &mut effects),
         Action::PromptCancel if s.confirm.is_some() => {
             s.confirm = None;
@@ -142,6 +160,7 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Resize(w, h) => {
             s.width = w;
             s.height = h;
+            s.focus = nav::fix_focus(s);
             relayout_body(s, &mut effects);
         }
         Action::Tick(now) => {
@@ -157,6 +176,9 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::LaidOut(id, width, body) => laid_out(s, id, width, *body),
         Action::Acted(report) => sync::acted(s, *report, &mut effects),
         Action::Rescanned(listing) => sync::rescanned(s, *listing, &mut effects),
+    }
+    if s.status != before && !s.status.is_empty() {
+        s.remember_status();
     }
     follow(s, &mut effects, !background);
     effects
@@ -183,6 +205,14 @@ const CATEGORY_CYCLE: [Option<Category>; 6] = [
 fn cycle<T: Copy + PartialEq>(all: &[Option<T>], now: Option<T>) -> Option<T> {
     let i = all.iter().position(|x| *x == now).unwrap_or(0);
     all.get(i + 1).copied().flatten()
+}
+
+/// The one value of a list, if it has exactly one (what a cycling key steps from).
+fn one<T: Copy>(values: &[T]) -> Option<T> {
+    match values {
+        [v] => Some(*v),
+        _ => None,
+    }
 }
 
 fn open_prompt(s: &mut AppState, kind: PromptKind, text: String) {
@@ -216,18 +246,29 @@ fn submit_prompt(s: &mut AppState, effects: &mut Vec<Effect>) {
     let text = p.text();
     match p.kind {
         PromptKind::Move => return acts::submit_picker(s, &p, effects),
-        PromptKind::Search => s.filter.search = text.trim().to_string(),
-        PromptKind::Filter => match Filter::parse(&text) {
-            Ok(f) => s.filter = f,
-            Err(e) => {
-                s.status = e;
-                s.prompt = Some(p);
-                return;
-            }
-        },
+        PromptKind::Identity => return export::submit_identity(s, p, effects),
+        _ => {}
     }
+    // As in mutt, limiting to `all` shows everything again.
+    let text = if p.kind == PromptKind::Limit && text.trim() == "all" {
+        String::new()
+    } else {
+        text
+    };
+    let query = match Query::parse(&text) {
+        Ok(q) => q,
+        Err(e) => {
+            s.status = e;
+            s.prompt = Some(p);
+            return;
+        }
+    };
+    if p.kind == PromptKind::Search {
+        return find::start(s, query);
+    }
+    s.limit = query;
     s.refresh();
-    s.status = format!("{} shown", s.shown.len());
+    s.status = format!("{} shown", super::wording::count(s.shown.len()));
 }
 
 fn toggle_mark(s: &mut AppState) {

@@ -15,12 +15,29 @@ pub fn why(e: &OpError) -> String {
     }
 }
 
+/// `s` cut to `width` characters, the cut marked with `…`.
+pub fn fit(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// `1 message`, `2 messages`.
 pub fn count(n: usize) -> String {
+    plural(n, "message")
+}
+
+/// `1 link`, `2 links`: `n` and the word, with an `s` unless `n` is one.
+pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
-        "1 message".into()
+        format!("1 {word}")
     } else {
-        format!("{n} messages")
+        format!("{n} {word}s")
     }
 }
 

@@ -44,6 +44,8 @@ pub fn mailvet(home: &Path) -> Command {
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join(".config"))
         .env("XDG_CACHE_HOME", home.join(".cache"))
+        // Dates are shown in the local zone: tests name theirs (and override it to check another).
+        .env("TZ", "UTC")
         .env("PATH", std::env::var_os("PATH").unwrap_or_default());
     cmd
 }

@@ -265,21 +265,24 @@ pub fn write_maildir(root: &Path) -> usize {
         let name = format!("{}.M{i}P1.host:2,S", 1_790_000_000 + i);
         std::fs::write(root.join("cur").join(name), raw).expect("write message");
     }
-    let evil_name = format!("1790100000.\u{1b}[7777mevil\u{7}.host:2,");
+    let evil_name = "1790100000.\u{1b}[7777mevil\u{7}.host:2,";
     std::fs::write(
         root.join("cur").join(evil_name),
         plain("Evil file name", "hi"),
     )
     .expect("write");
-    let evil_folder = root.join(format!(".Evil\u{1b}]2;PWNTITLE\u{7}Folder"));
+    let evil_folder = root.join(".Evil\u{1b}]2;PWNTITLE\u{7}Folder");
     let bad_folder = root.join(OsStr::from_bytes(b".Bad\xff\x9bFolder"));
-    for folder in [&evil_folder, &bad_folder] {
+    for (folder, subject) in [
+        (&bad_folder, FOLDER_SUBJECTS[0]),
+        (&evil_folder, FOLDER_SUBJECTS[1]),
+    ] {
         for sub in ["cur", "new", "tmp"] {
             std::fs::create_dir_all(folder.join(sub)).expect("mkdir folder");
         }
         std::fs::write(
             folder.join("cur/1790200000.M1P1.host:2,"),
-            plain("In a hostile folder", "hi"),
+            plain(subject, "hi"),
         )
         .expect("write");
     }

@@ -92,6 +92,13 @@ pub fn phishing_verdict() -> Verdict {
                 "Link text shows another address",
                 "https://www.paypal.com/ → login.paypa1-secure.example",
             ),
+            Signal::new(
+                SignalId::AuthSource,
+                Outcome::Info,
+                "Authentication-Results from the topmost header (mx.example.net); no authserv-id configured",
+                "a topmost header can be forged where the receiving server adds none; if mx.example.net is \
+                 your own mail server, add it to trusted_authserv_ids",
+            ),
         ],
         &[SignalId::LookalikeDomain, SignalId::LinkOffbrand],
         "Do not click. Report it to PayPal: forward it to phishing@paypal.com.",
@@ -251,6 +258,7 @@ pub fn summary(f: &Fixture) -> Option<Summary> {
         from_name: f.from.0.into(),
         from_addr: f.from.1.into(),
         subject: f.subject.into(),
+        message_id: None,
     });
     Some(Summary { envelope, verdict })
 }
@@ -333,6 +341,9 @@ pub fn phishing_headers() -> Vec<String> {
     [
         "Return-Path: <bounce@bulk-sender.example>",
         "Authentication-Results: mx.example.net; spf=pass; dkim=none; dmarc=fail",
+        "DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=paypa1-secure.example; s=s1; \
+         h=from:to:subject:date:message-id; bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=; \
+         b=dGhpcyBpcyBub3QgYSByZWFsIHNpZ25hdHVyZQ==",
         "From: \"PayPal Service\" <service@paypa1-secure.example>",
         "Reply-To: support@mail-helpdesk.example",
         "Subject: Your account access has been limited \u{1b}[2J",

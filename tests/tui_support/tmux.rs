@@ -128,20 +128,36 @@ pub fn present() -> bool {
 /// Starts `mailvet ARGS...` in a 160x48 tmux session, with HOME at `home` and the XDG dirs under it
 /// (`home/config`, `home/data`, `home/cache`, `home/state`) and the socket in it.
 pub fn start(home: &Path, args: &[&str]) -> Tmux {
+    start_sized(home, args, (160, 48))
+}
+
+/// [`start`] with more environment variables (`TZ=Asia/Tokyo`).
+pub fn start_with(home: &Path, vars: &[&str], args: &[&str]) -> Tmux {
+    start_in(home, vars, args, (160, 48))
+}
+
+/// [`start`] in a terminal of (columns, rows).
+pub fn start_sized(home: &Path, args: &[&str], size: (u16, u16)) -> Tmux {
+    start_in(home, &[], args, size)
+}
+
+/// Starts `mailvet ARGS...` with more environment variables `vars` in a terminal of (columns, rows).
+pub fn start_in(home: &Path, vars: &[&str], args: &[&str], (cols, rows): (u16, u16)) -> Tmux {
     let tmux = Tmux {
         socket: home.join("tmux.sock"),
         status: home.join("mailvet.status"),
     };
     let env = |name: &str, sub: &str| format!("{name}={}", home.join(sub).display());
+    let (cols, rows) = (cols.to_string(), rows.to_string());
     let mut argv: Vec<String> = [
         "-f",
         "/dev/null",
         "new-session",
         "-d",
         "-x",
-        "160",
+        cols.as_str(),
         "-y",
-        "48",
+        rows.as_str(),
         "-s",
         "t",
         "sh",
@@ -160,8 +176,9 @@ pub fn start(home: &Path, args: &[&str]) -> Tmux {
         env("XDG_CACHE_HOME", "cache"),
         env("XDG_STATE_HOME", "state"),
         "TERM=xterm-256color".into(),
-        env!("CARGO_BIN_EXE_mailvet").into(),
     ]);
+    argv.extend(vars.iter().map(|v| v.to_string()));
+    argv.push(env!("CARGO_BIN_EXE_mailvet").into());
     argv.extend(args.iter().map(|a| a.to_string()));
     let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
     let out = tmux.cmd(&argv);

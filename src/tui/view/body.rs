@@ -35,7 +35,7 @@ pub fn title(body: &BodyText, links: &str) -> String {
     } else {
         "text part"
     };
-    format!(" Body — {kind}, {links} links (L: link table) ")
+    format!(" Body — {kind}, {links} (L: link table) ")
 }
 
 /// Draws the body.
@@ -51,7 +51,7 @@ pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
         .take(usize::from(area.height))
         .map(|l| body_line(l, theme))
         .collect();
-    let links = super::first_of(c.links.len(), c.message.links.len());
+    let links = super::first_of(c.links.len(), c.links_total, "link");
     let block = super::overlay_block(title(&c.body, &links), theme);
     f.render_widget(
         Paragraph::new(lines)

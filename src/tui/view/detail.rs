@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::mail::{Address, AuthResults};
-use crate::model::{Outcome, Signal, Verdict};
+use crate::model::{Outcome, Signal, SignalId, Verdict};
 
 use super::list::{category_chip, trust_badge};
-use crate::tui::dates::full_date;
+use crate::pipeline::dates::full_date;
 use crate::tui::state::{AppState, Focus};
 use crate::tui::theme::Theme;
 use crate::tui::wording::clean;
@@ -36,8 +36,9 @@ pub fn address_line(a: &Address) -> String {
 }
 
 /// The Authentication-Results the verdict counted (`used`, out of the message's `found`) as
-/// `spf=pass dkim=fail dmarc=fail (by mx.example)`, saying which of several headers it is.
-pub fn auth_line(used: &[AuthResults], found: usize) -> String {
+/// `spf=pass dkim=fail dmarc=fail (by mx.example)`, saying which of several headers it is, with the caveat
+/// when no authserv-id is configured (the one place the pane says it: the checklist leaves it out).
+pub fn auth_line(used: &[AuthResults], found: usize, v: &Verdict) -> String {
     if used.is_empty() {
         return if found == 0 {
             "no Authentication-Results header".into()
@@ -66,7 +67,14 @@ pub fn auth_line(used: &[AuthResults], found: usize) -> String {
     } else {
         String::new()
     };
-    clean(&format!("{}{of}", shown.join("; ")))
+    let caveat = match used.first().map(|ar| ar.authserv_id.as_deref()) {
+        _ if !v.signals.iter().any(|s| s.id == SignalId::AuthSource) => String::new(),
+        Some(Some(id)) => {
+            format!(" — topmost header, may be forged: if {id} is yours, set trusted_authserv_ids")
+        }
+        _ => " — topmost header, may be forged, and it names no server".to_string(),
+    };
+    clean(&format!("{}{of}{caveat}", shown.join("; ")))
 }
 
 fn field<'a>(name: &'a str, value: String, theme: &Theme) -> Line<'a> {
@@ -156,11 +164,12 @@ pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme, beside: bo
         if let Some(t) = row.time() {
             lines.push(field("Date", full_date(t), theme));
         }
-        match (msg, &s.open) {
-            (Some(m), _) => {
-                let used = content.map_or(&[][..], |c| &c.auth_used[..]);
-                lines.push(field("Auth", auth_line(used, m.auth.len()), theme));
-            }
+        match (content, &s.open) {
+            (Some(c), _) => lines.push(field(
+                "Auth",
+                auth_line(&c.auth_used, c.message.auth.len(), &c.verdict),
+                theme,
+            )),
             (None, Some(o)) if o.row == s.selected_row().unwrap_or(usize::MAX) => {
                 if let Err(e) = &o.content {
                     lines.push(field("Problem", clean(e), theme));
@@ -173,6 +182,7 @@ pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme, beside: bo
             lines.extend(
                 v.signals
                     .iter()
+                    .filter(|sig| sig.id != SignalId::AuthSource)
                     .map(|sig| signal_line(sig, v.decisive.contains(&sig.id), theme)),
             );
         }
@@ -207,12 +217,13 @@ mod tests {
     #[test]
     fn the_auth_line_shows_the_header_the_verdict_used() {
         let used = [header("mx.mine.example", "fail")];
+        let v = Verdict::unparseable("test");
         assert_eq!(
-            auth_line(&used, 2),
+            auth_line(&used, 2, &v),
             "dmarc=fail (by mx.mine.example) [trusted: 1 of 2 headers]"
         );
-        assert_eq!(auth_line(&used, 1), "dmarc=fail (by mx.mine.example)");
-        assert_eq!(auth_line(&[], 0), "no Authentication-Results header");
-        assert!(auth_line(&[], 2).starts_with("none trusted"));
+        assert_eq!(auth_line(&used, 1, &v), "dmarc=fail (by mx.mine.example)");
+        assert_eq!(auth_line(&[], 0, &v), "no Authentication-Results header");
+        assert!(auth_line(&[], 2, &v).starts_with("none trusted"));
     }
 }

@@ -3,11 +3,11 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Row};
+use ratatui::widgets::{Paragraph, Row, Wrap};
 
 use crate::tui::state::AppState;
 use crate::tui::theme::Theme;
-use crate::tui::wording::clean;
+use crate::tui::wording::{clean, plural};
 
 /// A header line with its name styled (continuation lines stay plain).
 pub fn header_line<'a>(line: &'a str, theme: &Theme) -> Line<'a> {
@@ -23,7 +23,7 @@ pub fn header_line<'a>(line: &'a str, theme: &Theme) -> Line<'a> {
     }
 }
 
-/// Draws the raw headers.
+/// Draws the raw headers, long ones wrapped at the pane's edge.
 pub fn render_headers(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
     let Some(c) = s.content() else {
         return super::placeholder(f, area, s, " Headers ", theme);
@@ -35,11 +35,12 @@ pub fn render_headers(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
         .take(usize::from(area.height))
         .map(|l| header_line(l, theme))
         .collect();
-    let title = format!(" Raw headers — {} lines ", c.headers.len());
+    let title = format!(" Raw headers — {} ", plural(c.headers.len(), "line"));
     f.render_widget(
         Paragraph::new(lines)
             .block(super::overlay_block(title, theme))
-            .style(theme.base),
+            .style(theme.base)
+            .wrap(Wrap { trim: false }),
         area,
     );
 }

@@ -13,7 +13,7 @@ fn section_title(mode: Mode) -> &'static str {
     match mode {
         Mode::Main => "Folders, list and detail",
         Mode::View => "Body, links, headers, attachments, help",
-        Mode::Prompt => "Search, filter and folder prompt (other keys edit the text)",
+        Mode::Prompt => "Search, limit and folder prompt (other keys edit the text)",
         Mode::Confirm => "Yes/no question (before purging)",
         Mode::Export => "Export dialog (other keys edit the path)",
     }
@@ -33,7 +33,7 @@ pub fn help_lines<'a>(keymap: &Keymap, theme: &Theme) -> Vec<Line<'a>> {
         lines.push(Line::raw(""));
     }
     lines.push(Line::styled(
-        "Filter prompt: trust:phishing cat:orders-shipping words (prefixes: t:phish c:orders)",
+        "Search and limit: trust:phishing,suspicious cat:orders words (prefixes: t:phish,susp c:ord)",
         theme.dim,
     ));
     lines

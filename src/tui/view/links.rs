@@ -83,7 +83,7 @@ pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
     };
     let title = format!(
         " Links — {} (y: copy URL) ",
-        super::first_of(c.links.len(), c.message.links.len())
+        super::first_of(c.links.len(), c.links_total, "link")
     );
     if area.width < TABLE_MIN_WIDTH {
         let per_screen = usize::from(area.height.saturating_sub(2) / 3).max(1);

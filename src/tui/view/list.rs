@@ -9,11 +9,17 @@ use ratatui::widgets::{Cell, Row as TableRow, Table};
 
 use crate::model::{Category, Trust};
 
-use crate::tui::dates::list_date;
-use crate::tui::filter::category_word;
+use crate::pipeline::dates::list_date;
 use crate::tui::state::{AppState, Focus, Row};
 use crate::tui::theme::Theme;
 use crate::tui::wording::clean;
+
+/// The date column: as wide as the widest date form (`2025-11-24`).
+const DATE_W: usize = 10;
+/// The trust column: as wide as the widest label (`unparseable`).
+const BADGE_W: usize = 11;
+/// Columns the subject keeps at least, down to 80-column terminals.
+const SUBJECT_MIN: usize = 30;
 
 /// The trust badge: the label's word in its style; `…` while not analysed.
 pub fn trust_badge(t: Option<Trust>, theme: &Theme) -> Span<'static> {
@@ -24,16 +30,23 @@ pub fn trust_badge(t: Option<Trust>, theme: &Theme) -> Span<'static> {
 /// The category chip: a short word in its style.
 pub fn category_chip(c: Option<Category>, theme: &Theme) -> Span<'static> {
     match c {
-        Some(c) => Span::styled(category_word(c), theme.category(c)),
+        Some(c) => Span::styled(c.short(), theme.category(c)),
         None => Span::raw(""),
     }
 }
 
-/// `*` marked, `N` unread, `F` flagged (`T` trashed, shown only when trashed messages are).
+/// `*` marked; `N` unread, else `r` replied (as mutt shows them); `F` flagged (`T` trashed, shown only when
+/// trashed messages are).
 pub fn flag_marks(row: &Row, marked: bool) -> String {
     let mut s = String::with_capacity(3);
     s.push(if marked { '*' } else { ' ' });
-    s.push(if row.unread() { 'N' } else { ' ' });
+    s.push(if row.unread() {
+        'N'
+    } else if row.flags.contains('R') {
+        'r'
+    } else {
+        ' '
+    });
     s.push(if row.trashed() {
         'T'
     } else if row.flags.contains('F') {
@@ -77,16 +90,13 @@ pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
                 .unwrap_or_default()
         })
         .collect();
-    let date_w = dates.iter().map(|d| d.len()).max().unwrap_or(5).max(4);
-    let badge_w = visible
-        .iter()
-        .map(|&i| s.rows[i].trust().map_or(1, |t| t.as_str().len()))
-        .max()
-        .unwrap_or(5)
-        .max(5);
-    let fixed = 3 + date_w + 7 + badge_w + 5;
+    // Fixed widths, so no column moves while scrolling; the subject keeps at least SUBJECT_MIN columns.
+    let fixed = 3 + DATE_W + 7 + BADGE_W + 5;
     let flexible = usize::from(area.width).saturating_sub(fixed);
-    let from_w = (flexible * 2 / 5).clamp(8, 26);
+    let from_w = (flexible * 2 / 5)
+        .clamp(8, 26)
+        .min(flexible.saturating_sub(SUBJECT_MIN))
+        .max(6);
     let focused = s.focus == Focus::List && s.overlay.is_none();
     let rows = visible
         .iter()
@@ -121,11 +131,11 @@ pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
         });
     let widths = [
         Constraint::Length(3),
-        Constraint::Length(u16::try_from(date_w).unwrap_or(10)),
+        Constraint::Length(u16::try_from(DATE_W).unwrap_or(10)),
         Constraint::Length(u16::try_from(from_w).unwrap_or(20)),
         Constraint::Fill(1),
         Constraint::Length(7),
-        Constraint::Length(u16::try_from(badge_w).unwrap_or(11)),
+        Constraint::Length(u16::try_from(BADGE_W).unwrap_or(11)),
     ];
     let header =
         TableRow::new(vec!["", "Date", "From", "Subject", "Kind", "Trust"]).style(theme.header);

@@ -8,6 +8,8 @@ pub mod headers;
 pub mod help;
 pub mod links;
 pub mod list;
+pub mod messages;
+pub mod overview;
 pub mod popup;
 pub mod sidebar;
 pub mod status;
@@ -34,6 +36,8 @@ pub fn render(f: &mut Frame, s: &AppState, theme: &Theme) {
                 Overlay::Headers => headers::render_headers(f, a.middle, s, theme),
                 Overlay::Attachments => headers::render_attachments(f, a.middle, s, theme),
                 Overlay::Help => help::render(f, a.middle, s, theme),
+                Overlay::Messages => messages::render(f, a.middle, s, theme),
+                Overlay::Overview => overview::render(f, a.middle, s, theme),
             }
         }
         None => {
@@ -46,7 +50,7 @@ pub fn render(f: &mut Frame, s: &AppState, theme: &Theme) {
                 } else if s.rows.is_empty() {
                     "no messages in this Maildir"
                 } else {
-                    "no message matches (Esc clears the filter)"
+                    "no message matches the limit (Esc clears it)"
                 };
                 f.render_widget(Paragraph::new(format!(" {why}")).style(theme.dim), a.list);
             } else {
@@ -88,12 +92,13 @@ pub fn overlay_table<'a>(
     f.render_widget(table, area);
 }
 
-/// `N`, or `first N of M` when a cap left some out.
-pub fn first_of(shown: usize, total: usize) -> String {
+/// `N words`, or `first N of M words` when a cap left some out (`1 word` for one).
+pub fn first_of(shown: usize, total: usize, word: &str) -> String {
+    let counted = super::wording::plural(total, word);
     if shown < total {
-        format!("first {shown} of {total}")
+        format!("first {shown} of {counted}")
     } else {
-        shown.to_string()
+        counted
     }
 }
 

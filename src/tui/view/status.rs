@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use crate::tui::keymap::Mode;
 use crate::tui::state::{AppState, Overlay, PromptKind};
 use crate::tui::theme::Theme;
-use crate::tui::wording::clean;
+use crate::tui::wording::{clean, fit};
 
 const MAIN_HINTS: [&str; 8] = [
     "quit",
@@ -18,7 +18,7 @@ const MAIN_HINTS: [&str; 8] = [
     "open",
     "links",
     "search",
-    "filter",
+    "limit",
     "cycle-trust",
     "mark",
 ];
@@ -69,11 +69,11 @@ pub fn summary(s: &AppState) -> String {
         parts.push(format!("analysed {}/{}", s.analysed, s.rows.len()));
     } else {
         let live = s.rows.iter().filter(|r| !r.gone).count();
-        parts.push(format!("{live} messages"));
+        parts.push(crate::tui::wording::count(live));
     }
     parts.push(format!("{} shown", s.shown.len()));
-    if !s.filter.is_empty() {
-        parts.push(format!("filter: {}", clean(&s.filter.describe())));
+    if !s.limit.is_empty() {
+        parts.push(format!("limit: {}", clean(&s.limit.describe())));
     }
     parts.push(format!("sort: {}", s.sort.as_str()));
     if !s.marks.is_empty() {
@@ -106,8 +106,9 @@ pub fn render_status(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
     if let Some(p) = &s.prompt {
         let label = match p.kind {
             PromptKind::Search => " search: ",
-            PromptKind::Filter => " filter: ",
+            PromptKind::Limit => " limit: ",
             PromptKind::Move => " move to: ",
+            PromptKind::Identity => " your address, to send reports from: ",
         };
         let [l, input, msg] = Layout::horizontal([
             Constraint::Length(u16::try_from(label.len()).unwrap_or(10)),
@@ -120,20 +121,26 @@ pub fn render_status(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
         f.render_widget(Paragraph::new(clean(&s.status)).style(theme.error), msg);
         return;
     }
-    let right = summary(s);
+    // The summary takes what the status message leaves, at least half the line; a longer status message is
+    // cut, and the messages view (M) keeps it whole.
+    let width = usize::from(area.width);
+    let status = clean(&s.status);
+    let wanted = if status.is_empty() {
+        20
+    } else {
+        status.chars().count() + 2
+    };
+    let right = fit(&summary(s), (width / 2).max(width.saturating_sub(wanted)));
     let [left_area, right_area] = Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(u16::try_from(right.chars().count()).unwrap_or(40)),
     ])
     .areas(area);
+    let room = usize::from(left_area.width).saturating_sub(1);
     let left = if s.status.is_empty() {
-        Line::from(hints(
-            s,
-            theme,
-            usize::from(left_area.width).saturating_sub(1),
-        ))
+        Line::from(hints(s, theme, room))
     } else {
-        Line::raw(format!(" {}", clean(&s.status)))
+        Line::raw(format!(" {}", fit(&status, room)))
     };
     f.render_widget(Paragraph::new(left).style(theme.status), left_area);
     f.render_widget(Paragraph::new(right).style(theme.status), right_area);

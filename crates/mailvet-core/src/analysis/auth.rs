@@ -38,7 +38,7 @@ pub fn trusted_headers<'m>(msg: &'m Message, rules: &Rules) -> Vec<&'m AuthResul
         .collect()
 }
 
-/// The trusted headers and a description of why they were chosen.
+/// The trusted headers and which they are, in a few words for the evidence of each result.
 fn trusted<'m>(msg: &'m Message, rules: &Rules) -> (Vec<&'m AuthResults>, String) {
     let picked = trusted_headers(msg, rules);
     if !rules.trusted_authserv_ids.is_empty() {
@@ -48,15 +48,47 @@ fn trusted<'m>(msg: &'m Message, rules: &Rules) -> (Vec<&'m AuthResults>, String
         );
         return (picked, why);
     }
-    let id = picked
+    let why = if picked.is_empty() {
+        "no Authentication-Results header".to_string()
+    } else {
+        format!("topmost header ({})", topmost_id(msg))
+    };
+    (picked, why)
+}
+
+/// The authserv-id of the topmost Authentication-Results header, as written.
+fn topmost_id(msg: &Message) -> &str {
+    msg.auth
         .first()
         .and_then(|a| a.authserv_id.as_deref())
-        .unwrap_or("no authserv-id");
-    let why = format!(
-        "topmost header ({id}); no authserv-id configured, and a topmost header can be forged where the \
-         receiving server adds none"
-    );
-    (picked, why)
+        .unwrap_or("no authserv-id")
+}
+
+/// `auth-source`: with no authserv-id configured, the caveat about trusting the topmost header, said once and
+/// naming the authserv-id seen, so the user can configure it.
+fn source(msg: &Message, rules: &Rules) -> Option<Signal> {
+    if !rules.trusted_authserv_ids.is_empty() || msg.auth.is_empty() {
+        return None;
+    }
+    let forged = "a topmost header can be forged where the receiving server adds none";
+    let (title, evidence) = match msg.auth.first().and_then(|a| a.authserv_id.as_deref()) {
+        Some(id) => (
+            format!(
+                "Authentication-Results from the topmost header ({id}); no authserv-id configured"
+            ),
+            format!("{forged}; if {id} is your own mail server, add it to trusted_authserv_ids"),
+        ),
+        None => (
+            "Authentication-Results from the topmost header, which names no server".to_string(),
+            format!("{forged}; without an authserv-id, trusted_authserv_ids cannot pick it"),
+        ),
+    };
+    Some(Signal::new(
+        SignalId::AuthSource,
+        Outcome::Info,
+        title,
+        evidence,
+    ))
 }
 
 /// Results of `method` in the trusted headers.
@@ -228,6 +260,7 @@ pub fn check(msg: &Message, rules: &Rules, from_host: Option<&str>) -> (Vec<Sign
     if let Some(s) = untrusted(msg, &headers) {
         signals.push(s);
     }
+    signals.extend(source(msg, rules));
     (signals, facts)
 }
 
@@ -255,7 +288,7 @@ fn aligned(
             id,
             Outcome::Pass,
             "DKIM signature aligned with From",
-            format!("d={d} — {why}"),
+            format!("d={d} — from the {why}"),
         );
     }
     let Some(first) = passing.first() else {

@@ -9,7 +9,7 @@ use super::brands::within;
 use super::domains;
 
 /// The embedded host facts.
-const EMBEDDED: &str = include_str!("hosts.toml");
+pub(super) const EMBEDDED: &str = include_str!("hosts.toml");
 
 /// The parsed host facts.
 #[derive(Debug, Default, Deserialize)]

@@ -399,9 +399,11 @@ fn offbrand(dests: &[Dest], rules: &Rules, claim: Option<&Claim>) -> Option<Sign
         id,
         outcome,
         format!(
-            "{} of {} links leave {}'s domains (first: {})",
+            "{} of {} link{} leave{} {}'s domains (first: {})",
             off.len(),
             hosts.len(),
+            if hosts.len() == 1 { "" } else { "s" },
+            if off.len() == 1 { "s" } else { "" },
             c.brand.display,
             domains::shown(host)
         ),

@@ -18,6 +18,7 @@ mod phrases;
 pub mod scores;
 mod sender;
 mod signed;
+pub mod taught;
 mod text;
 mod verdict;
 
@@ -28,6 +29,7 @@ pub use auth::trusted_headers;
 pub use brands::{Brand, Brands, Dmarc, DmarcPolicy, Report, ReportForm, ReportHow};
 pub use links::official_for as link_official;
 pub use scores::Scores;
+pub use taught::{Lesson, Taught};
 
 /// Everything besides the message that shapes a verdict.
 #[derive(Debug, Clone)]
@@ -38,6 +40,20 @@ pub struct Rules {
     pub trusted_authserv_ids: Vec<String>,
     /// Signal weights and thresholds (embedded, with the user's merged over them).
     pub scores: Scores,
+    /// What the user taught about senders' domains (config `[[taught]]`), oldest first.
+    pub taught: Vec<Taught>,
+}
+
+/// The version of the analysis: with [`embedded_data`] and the [`Rules`], what a stored verdict depends on.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Every data file the analysis embeds besides those [`Rules`] carries (phrase lists, host facts), so a cache
+/// of verdicts can tell when they changed.
+pub fn embedded_data() -> impl Iterator<Item = &'static str> {
+    phrases::LANGUAGES
+        .iter()
+        .map(|(_, text)| *text)
+        .chain([hosts::EMBEDDED])
 }
 
 /// Judges one message.
@@ -88,6 +104,7 @@ fn examine<T>(
     signals.extend(labels::check(msg));
     let abuse = organisation::platform_abuse(&signals, msg, rules, claim.as_ref(), &auth);
     signals.extend(abuse);
+    signals.extend(taught::check(&rules.taught, from_host, &auth));
     let facts = verdict::Facts {
         claim: claim.as_ref(),
         auth: &auth,

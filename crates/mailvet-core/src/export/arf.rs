@@ -26,8 +26,9 @@ pub struct ReportRequest<'a> {
     pub record: &'a Record,
     /// The rules the verdict was made with (brand knowledge base, trusted authserv-ids).
     pub rules: &'a Rules,
-    /// The user's address (config `identity.address`); else the report is from the original's To.
-    pub identity: Option<&'a str>,
+    /// The user's address (config `identity.address`), the report's From; never taken from the suspect
+    /// message, whose sender wrote its headers.
+    pub identity: &'a str,
     /// The report's Date header (RFC 5322).
     pub date: &'a str,
     /// The report's Message-ID, without angle brackets.
@@ -65,9 +66,11 @@ pub enum ReportError {
     /// The original cannot be parsed.
     #[error("not reported: the message cannot be read as mail")]
     Unreadable,
-    /// No identity configured and the original has no To address.
-    #[error("not reported: no sender for the report; set [identity] address in the config")]
-    NoSender,
+    /// The user's address is missing or is not an address.
+    #[error(
+        "not reported: '{0}' is not an address to send the report from; set [identity] address in the config"
+    )]
+    NoSender(String),
     /// No MIME boundary could be found that the original does not contain.
     #[error("not reported: the message contains every boundary mailvet tried")]
     NoBoundary,
@@ -128,15 +131,13 @@ pub fn build(req: &ReportRequest<'_>) -> Result<AbuseReport, ReportError> {
     let dest = destination(req.record, req.rules);
     let facts =
         facts::gather(req.original, req.rules, dest.brand).ok_or(ReportError::Unreadable)?;
-    let from = req
-        .identity
-        .map(str::to_owned)
-        .filter(|a| !a.trim().is_empty())
-        .or_else(|| facts.message.to.first().map(|a| a.address.clone()))
-        .ok_or(ReportError::NoSender)?;
+    let from = req.identity.trim();
+    if from.is_empty() || !from.is_ascii() || !from.contains('@') {
+        return Err(ReportError::NoSender(from.escape_debug().to_string()));
+    }
     let bytes = match dest.form {
-        Form::Arf => arf(req, &dest, &facts, &from)?,
-        Form::Forward => super::forward::write(req, &dest, &facts, &from),
+        Form::Arf => arf(req, &dest, &facts, from)?,
+        Form::Forward => super::forward::write(req, &dest, &facts, from),
     };
     Ok(AbuseReport {
         to: dest.address,

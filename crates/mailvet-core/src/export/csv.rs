@@ -14,6 +14,21 @@ pub const COLUMNS: [&str; 9] = [
 
 /// Writes the header row and one row per record.
 pub fn write(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
+    rows(out, records).map_err(into_io)
+}
+
+/// The csv crate's error as the I/O error it wraps, so a closed pipe stays a broken pipe for the caller.
+fn into_io(err: csv::Error) -> io::Error {
+    if !err.is_io_error() {
+        return io::Error::other(err);
+    }
+    match err.into_kind() {
+        csv::ErrorKind::Io(err) => err,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+fn rows(out: &mut dyn Write, records: &[Record]) -> csv::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(COLUMNS)?;
     for record in records {
@@ -32,7 +47,8 @@ pub fn write(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
         ];
         writer.write_record(row.iter().map(|cell| defuse_formula(cell)))?;
     }
-    writer.flush()
+    writer.flush()?;
+    Ok(())
 }
 
 /// Sanitises a cell and prefixes it when a spreadsheet would evaluate it as a formula.

@@ -4,7 +4,7 @@
 
 use std::net::IpAddr;
 
-use mail_parser::{HeaderValue, MessageParser};
+use mail_parser::{HeaderValue, MessageParser, Received};
 use url::{Host, Url};
 
 use crate::analysis::{Brand, Rules, domains};
@@ -12,6 +12,8 @@ use crate::mail::{self, Message};
 
 /// At most this many Reported-URI fields.
 const MAX_URIS: usize = 20;
+/// At most this many Received headers are read.
+const MAX_HOPS: usize = 50;
 /// At most this many Original-Rcpt-To fields.
 const MAX_RCPTS: usize = 10;
 
@@ -26,7 +28,7 @@ pub struct Facts {
     pub rcpt_to: Vec<String>,
     /// When the receiving server took it: the date of the topmost Received, else the Date header.
     pub arrival: Option<String>,
-    /// The connecting IP of the topmost Received header, when it is a public address.
+    /// The address the user's own receiving server got the message from ([`super::source`]).
     pub source_ip: Option<IpAddr>,
     /// The From domain (ASCII).
     pub reported_domain: Option<String>,
@@ -42,11 +44,18 @@ pub struct Facts {
 pub fn gather(original: &[u8], rules: &Rules, brand: Option<&Brand>) -> Option<Facts> {
     let message = mail::parse(original).ok()?;
     let headers = MessageParser::new().parse_headers(original);
-    let received = headers
+    let received: Vec<Received<'_>> = headers
         .as_ref()
-        .and_then(|h| h.header_values("Received").next())
-        .and_then(HeaderValue::as_received);
+        .map(|h| {
+            h.header_values("Received")
+                .take(MAX_HOPS)
+                .filter_map(HeaderValue::as_received)
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
     let arrival = received
+        .first()
         .and_then(|r| r.date.as_ref())
         .map(mail_parser::DateTime::to_rfc822)
         .or_else(|| {
@@ -54,7 +63,7 @@ pub fn gather(original: &[u8], rules: &Rules, brand: Option<&Brand>) -> Option<F
                 .timestamp
                 .map(|t| mail_parser::DateTime::from_timestamp(t).to_rfc822())
         });
-    let source_ip = received.and_then(|r| r.from_ip).filter(is_public);
+    let source_ip = super::source::source_ip(&received, &message, rules);
     let raw_subject = headers
         .as_ref()
         .and_then(|h| h.header_raw("Subject"))
@@ -118,26 +127,6 @@ fn offbrand_uris(message: &Message, rules: &Rules, brand: Option<&Brand>) -> Vec
     out
 }
 
-/// Whether an address is worth reporting: not loopback, private, link-local or unspecified.
-fn is_public(ip: &IpAddr) -> bool {
-    match ip {
-        IpAddr::V4(v4) => {
-            !(v4.is_loopback()
-                || v4.is_private()
-                || v4.is_link_local()
-                || v4.is_unspecified()
-                || v4.is_broadcast())
-        }
-        IpAddr::V6(v6) => {
-            let first = v6.segments()[0];
-            !(v6.is_loopback()
-                || v6.is_unspecified()
-                || (first & 0xfe00) == 0xfc00
-                || (first & 0xffc0) == 0xfe80)
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,6 +140,7 @@ mod tests {
             brands: Brands::embedded(),
             trusted_authserv_ids: Vec::new(),
             scores: Scores::embedded(),
+            taught: Vec::new(),
         };
         let paypal = rules.brands.get("paypal");
         let facts = gather(MSG.as_bytes(), &rules, paypal).unwrap();
@@ -172,12 +162,5 @@ mod tests {
             facts.raw_subject.as_deref(),
             Some(" =?utf-8?q?Your_account?=\r\n\tis limited\r\n")
         );
-    }
-
-    #[test]
-    fn private_source_ips_are_not_reported() {
-        assert!(!is_public(&"10.0.0.1".parse().unwrap()));
-        assert!(!is_public(&"::1".parse().unwrap()));
-        assert!(is_public(&"198.51.100.9".parse().unwrap()));
     }
 }

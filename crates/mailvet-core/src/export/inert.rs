@@ -1,6 +1,8 @@
-//! Text from mail made inert for human reports: URLs, domains and addresses defanged (`hxxps://evil[.]example`)
-//! so no reader or renderer turns them into links, and Markdown metacharacters escaped so mail cannot format
-//! the report. Every function first runs the text through the display sanitiser.
+//! Text from mail made inert for human reports. Plain text: URLs, domains and addresses defanged
+//! (`hxxps://evil[.]example`) so no reader turns them into links. Markdown: domains and addresses become code
+//! spans, which no renderer links, so only URLs are defanged (a report address or `header.d=` stays usable),
+//! and metacharacters are escaped so mail cannot format the report. Every function first runs the text
+//! through the display sanitiser.
 
 use crate::mail::sanitise::sanitise;
 
@@ -15,29 +17,32 @@ pub fn defang_text(s: &str) -> String {
     })
 }
 
-/// `s` as Markdown inline text: link-like words become defanged code spans (trailing punctuation left
-/// outside), everything else is escaped.
+/// `s` as Markdown inline text: link-like words become code spans (trailing punctuation left outside), URLs
+/// among them defanged; everything else is escaped.
 pub fn markdown_text(s: &str) -> String {
     map_words(&sanitise(s), |word| {
         if looks_linky(word) {
             let core = word.trim_end_matches([',', ';', ':', '.', '!', '?', ')', '"', '\'']);
             let tail = &word[core.len()..];
-            format!("{}{}", code_span(&defang(core)), escape_markdown(tail))
+            format!("{}{}", code_span(&defang_url(core)), escape_markdown(tail))
         } else {
             escape_markdown(word)
         }
     })
 }
 
-/// `s` (sanitised and defanged) as one Markdown code span, whatever backticks it holds.
+/// `s` (sanitised, URLs defanged) as one Markdown code span, whatever backticks it holds.
 pub fn markdown_code(s: &str) -> String {
-    code_span(&map_words(&sanitise(s), |word| {
-        if looks_linky(word) {
-            defang(word)
-        } else {
-            word.to_owned()
-        }
-    }))
+    code_span(&map_words(&sanitise(s), defang_url))
+}
+
+/// A word defanged when it is a URL (a scheme, or a `www.` host), else as it is.
+fn defang_url(word: &str) -> String {
+    if word.contains("://") || word.to_ascii_lowercase().contains("www.") {
+        defang(word)
+    } else {
+        word.to_owned()
+    }
 }
 
 /// Applies `f` to every space-separated word, keeping the spaces.
@@ -164,5 +169,18 @@ mod tests {
         assert_eq!(markdown_code("a``b"), "```a``b```");
         assert_eq!(markdown_code("`x"), "`` `x ``");
         assert_eq!(markdown_code("bell\x07\x1b[31m"), "`bell`");
+    }
+
+    #[test]
+    fn markdown_defangs_urls_only() {
+        assert_eq!(
+            markdown_code("spf=pass smtp.mailfrom=evil.example header.d=evil.example"),
+            "`spf=pass smtp.mailfrom=evil.example header.d=evil.example`"
+        );
+        assert_eq!(
+            markdown_text("Report it to stop-spoofing@amazon.com, or see https://evil.example/x"),
+            "Report it to `stop-spoofing@amazon.com`, or see `hxxps[:]//evil[.]example/x`"
+        );
+        assert_eq!(markdown_code("www.evil.example"), "`www[.]evil[.]example`");
     }
 }

@@ -1,12 +1,13 @@
 //! The Markdown report for people: summary counts by trust and by category, then per message the checklist
-//! with evidence. Text from mail is escaped and every URL, domain and address is a defanged code span
+//! with evidence. Text from mail is escaped and every URL, domain and address is a code span, URLs defanged
 //! (`hxxps[:]//evil[.]example`): nothing in the report renders as a clickable link or as formatting.
 
 use std::io::{self, Write};
 
 use super::checklist::outcome_icon;
 use super::inert::{markdown_code, markdown_text};
-use crate::model::{Category, Record, Trust};
+use crate::model::overview::{Seen, date_of, day_of, domain_of};
+use crate::model::{Category, Overview, Record, Trust};
 
 /// Writes the report of `records`, stamped with `generated_at` (given by the caller, never read here).
 pub fn write(out: &mut dyn Write, records: &[Record], generated_at: &str) -> io::Result<()> {
@@ -31,6 +32,7 @@ pub fn write(out: &mut dyn Write, records: &[Record], generated_at: &str) -> io:
     if records.is_empty() {
         return Ok(());
     }
+    overview(out, records)?;
     writeln!(out, "## Messages")?;
     for (i, record) in records.iter().enumerate() {
         writeln!(out)?;
@@ -51,6 +53,71 @@ fn summary(out: &mut dyn Write, what: &str, counts: &[(&str, usize)]) -> io::Res
         writeln!(out, "| {name} | {n} |")?;
     }
     writeln!(out)
+}
+
+/// How many brands and sender domains the overview lists.
+const TOP: usize = 10;
+
+/// The overview tables, as the interface's overview shows them: trust × category, the brands most claimed, the
+/// sender domains behind suspicious and phishing mail, and the labels per week.
+fn overview(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
+    let mut o = Overview::default();
+    for r in records {
+        let domain = r.from.as_deref().and_then(domain_of);
+        o.add(Seen {
+            trust: r.verdict.trust,
+            category: r.verdict.category,
+            brand: r.verdict.brand.as_deref(),
+            domain: domain.as_deref(),
+            day: r.date.as_deref().and_then(day_of),
+        });
+    }
+    writeln!(out, "## Overview")?;
+    writeln!(out)?;
+    let shorts: Vec<&str> = Category::ALL.iter().map(|c| c.short()).collect();
+    writeln!(out, "| trust by category | {} | all |", shorts.join(" | "))?;
+    writeln!(out, "| --- |{} ---: |", " ---: |".repeat(shorts.len()))?;
+    for (t, row) in Trust::ALL.iter().zip(o.grid) {
+        let cells: Vec<String> = row.iter().map(usize::to_string).collect();
+        let all: usize = row.iter().sum();
+        writeln!(out, "| {} | {} | {all} |", t.as_str(), cells.join(" | "))?;
+    }
+    writeln!(out)?;
+    let brands = o.top_brands(TOP);
+    if !brands.is_empty() {
+        writeln!(out, "| brand claimed | messages |")?;
+        writeln!(out, "| --- | ---: |")?;
+        for (b, n) in brands {
+            writeln!(out, "| {} | {n} |", markdown_text(b))?;
+        }
+        writeln!(out)?;
+    }
+    let domains = o.top_domains(TOP);
+    if !domains.is_empty() {
+        writeln!(out, "| sender domain | phishing | suspicious |")?;
+        writeln!(out, "| --- | ---: | ---: |")?;
+        for (d, bad) in domains {
+            writeln!(
+                out,
+                "| {} | {} | {} |",
+                markdown_code(d),
+                bad.phishing,
+                bad.suspicious
+            )?;
+        }
+        writeln!(out)?;
+    }
+    if !o.weeks.is_empty() {
+        let names: Vec<&str> = Trust::ALL.iter().map(|t| t.as_str()).collect();
+        writeln!(out, "| week of | {} |", names.join(" | "))?;
+        writeln!(out, "| --- |{}", " ---: |".repeat(names.len()))?;
+        for (monday, counts) in &o.weeks {
+            let cells: Vec<String> = counts.iter().map(usize::to_string).collect();
+            writeln!(out, "| {} | {} |", date_of(*monday), cells.join(" | "))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
 }
 
 /// One message: heading, identity, checks with evidence, advice.
@@ -114,18 +181,32 @@ mod tests {
              ## Summary\n\n\
              | trust | messages |\n| --- | ---: |\n| phishing | 1 |\n\n\
              | category | messages |\n| --- | ---: |\n| account-security | 1 |\n\n\
+             ## Overview\n\n\
+             | trust by category | account | seller | orders | promo | other | all |\n\
+             | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n\
+             | verified | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+             | unverified | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+             | suspicious | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+             | phishing | 1 | 0 | 0 | 0 | 0 | 1 |\n\
+             | unparseable | 0 | 0 | 0 | 0 | 0 | 0 |\n\n\
+             | brand claimed | messages |\n| --- | ---: |\n| amazon | 1 |\n\n\
+             | sender domain | phishing | suspicious |\n| --- | ---: | ---: |\n\
+             | `amaz0n-alerts.example` | 1 | 0 |\n\n\
+             | week of | verified | unverified | suspicious | phishing | unparseable |\n\
+             | --- | ---: | ---: | ---: | ---: | ---: |\n\
+             | 2026-11-16 | 0 | 0 | 0 | 1 | 0 |\n\n\
              ## Messages\n\n\
              ### 1. PHISHING · account-security · claims amazon\n\n\
-             - From: Amazon `<security@amaz0n-alerts[.]example>`\n\
+             - From: Amazon `<security@amaz0n-alerts.example>`\n\
              - Subject: \\=Verify your account, now\n\
              - Date: `2026-11-20T10:32:00+00:00`\n\
-             - Message-ID: `abc@evil[.]example`\n\
+             - Message-ID: `abc@evil.example`\n\
              - Path: `/mail/INBOX/cur/1.host:2,S`\n\n\
              Checks:\n\n\
              - ✗ fail · Sender domain is not Amazon's · `sender-domain` · **decisive**\n  \
-             - evidence: `amaz0n-alerts[.]example`\n\
+             - evidence: `amaz0n-alerts.example`\n\
              - ? unknown · No SPF result · `spf`\n\n\
-             What to do: Do not click\\. Report it to Amazon\\: `stop-spoofing@amazon[.]com`, as an attachment\\.\n",
+             What to do: Do not click\\. Report it to Amazon\\: `stop-spoofing@amazon.com`, as an attachment\\.\n",
             env!("CARGO_PKG_VERSION")
         );
         assert_eq!(String::from_utf8(out).unwrap(), expected);

@@ -15,6 +15,7 @@ pub mod jsonl;
 pub mod markdown;
 pub mod mbox;
 pub mod mime;
+mod source;
 pub mod stamp;
 pub mod table;
 

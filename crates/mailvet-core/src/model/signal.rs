@@ -133,6 +133,9 @@ registry! {
     BrandUnsigned = "brand-unsigned", Auth, Identity;
     /// Authentication-Results that cannot be trusted (lower headers, foreign authserv-id).
     AuthHeaderUntrusted = "auth-header-untrusted", Auth, Plain;
+    /// Which Authentication-Results were used when no authserv-id is configured (information: the caveat that
+    /// a topmost header can be forged, said once).
+    AuthSource = "auth-source", Auth, Plain;
     /// Link text that shows one domain while the link goes to another.
     LinkTextMismatch = "link-text-mismatch", Links, Plain;
     /// Links to domains that are not the claimed brand's.
@@ -185,6 +188,9 @@ registry! {
     Unparseable = "unparseable", Message, Plain;
     /// `X-Mailvet-*` labels found in the mail (information only: anyone can write them, never counted).
     MailvetHeader = "mailvet-header", Message, Plain;
+    /// What the user taught about the sender's domain (config `[[taught]]`: not phishing, or phishing), with
+    /// its date and the Message-ID that prompted it.
+    Taught = "taught", Message, Plain;
 }
 
 impl SignalId {

@@ -83,6 +83,17 @@ impl Category {
             Category::Other => "other",
         }
     }
+
+    /// The short word the list's chip shows (`orders`); the query parser accepts it too.
+    pub fn short(self) -> &'static str {
+        match self {
+            Category::AccountSecurity => "account",
+            Category::SellerPerformance => "seller",
+            Category::OrdersShipping => "orders",
+            Category::Promotions => "promo",
+            Category::Other => "other",
+        }
+    }
 }
 
 /// How one check came out.
@@ -201,40 +212,17 @@ impl Verdict {
 }
 
 /// Parses a label by its name or a unique prefix of it (`phish` → phishing).
-fn parse_by_prefix<T: Copy>(
-    all: &[T],
-    name: impl Fn(T) -> &'static str,
-    s: &str,
-) -> Result<T, String> {
-    let wanted = s.trim().to_ascii_lowercase();
-    if let Some(exact) = all.iter().copied().find(|&t| name(t) == wanted) {
-        return Ok(exact);
-    }
-    let matches: Vec<T> = all
-        .iter()
-        .copied()
-        .filter(|&t| !wanted.is_empty() && name(t).starts_with(&wanted))
-        .collect();
-    match matches.as_slice() {
-        [one] => Ok(*one),
-        _ => {
-            let names: Vec<&str> = all.iter().map(|&t| name(t)).collect();
-            Err(format!("'{s}' is not one of {}", names.join(", ")))
-        }
-    }
-}
-
 impl std::str::FromStr for Trust {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        parse_by_prefix(&Trust::ALL, Trust::as_str, s)
+        super::query::trust(s)
     }
 }
 
 impl std::str::FromStr for Category {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        parse_by_prefix(&Category::ALL, Category::as_str, s)
+        super::query::category(s)
     }
 }
 

@@ -20,6 +20,7 @@ pub fn rules() -> Rules {
         brands: Brands::embedded(),
         trusted_authserv_ids: vec![],
         scores: Scores::embedded(),
+        taught: Vec::new(),
     }
 }
 

@@ -215,14 +215,32 @@ fn only_the_topmost_or_configured_header_counts() {
         .find(|s| s.id == SignalId::Dmarc)
         .expect("dmarc");
     assert!(
-        dmarc.evidence.contains("topmost header"),
+        dmarc.evidence.contains("topmost header (mx.home.example)"),
         "{}",
         dmarc.evidence
+    );
+    // The caveat is said once, naming the authserv-id to configure, not in every result's evidence.
+    let caveats: Vec<_> = v
+        .signals
+        .iter()
+        .filter(|s| s.evidence.contains("can be forged"))
+        .collect();
+    assert_eq!(caveats.len(), 1, "{caveats:?}");
+    assert_eq!(caveats[0].id, SignalId::AuthSource);
+    assert!(
+        caveats[0].evidence.contains("mx.home.example")
+            && caveats[0].evidence.contains("trusted_authserv_ids")
     );
 
     let mut r = rules();
     r.trusted_authserv_ids = vec!["mx.attacker.example".into()];
-    assert_eq!(analyse(&msg, &r).trust, Trust::Verified);
+    let configured = analyse(&msg, &r);
+    assert_eq!(configured.trust, Trust::Verified);
+    assert_eq!(
+        outcome(&configured, SignalId::AuthSource),
+        None,
+        "configured: no caveat"
+    );
 }
 
 #[test]

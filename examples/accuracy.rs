@@ -1,16 +1,19 @@
-//! Prints mailvet's accuracy on a labelled corpus:
-//! `cargo run --release --example accuracy -- ../shared/corpus`.
+//! Prints mailvet's accuracy on labelled corpora, as trained (the weights in use) and cross-validated (each
+//! message judged with weights fitted on the other folds), per corpus and for all together:
+//! `cargo run --release --example accuracy -- ../shared/corpus ../shared/corpus-2`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use mailvet::accuracy;
+use mailvet::accuracy::{self, crossval};
 use mailvet::config::Config;
+use mailvet::fit;
 
 fn main() -> ExitCode {
-    let dir = std::env::args_os()
-        .nth(1)
-        .map_or_else(|| PathBuf::from("../shared/corpus"), PathBuf::from);
+    let mut dirs: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    if dirs.is_empty() {
+        dirs = vec!["../shared/corpus".into(), "../shared/corpus-2".into()];
+    }
     let rules = match Config::load(None) {
         Ok(config) => config.rules(),
         Err(err) => {
@@ -18,14 +21,16 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match accuracy::judge_corpus(&dir, &rules) {
-        Ok(outcomes) => {
-            print!("{}", accuracy::report(&outcomes));
-            ExitCode::SUCCESS
-        }
+    let samples = match accuracy::load_corpora(&dirs) {
+        Ok(samples) => samples,
         Err(err) => {
             eprintln!("accuracy: {err}");
-            ExitCode::from(2)
+            return ExitCode::from(2);
         }
-    }
+    };
+    let trained = accuracy::judge_all(&samples, &rules);
+    let items = fit::items(&samples, &rules);
+    let cv = crossval::cross_validated(&samples, &items, &rules);
+    print!("{}", accuracy::report(&trained, Some(&cv)));
+    ExitCode::SUCCESS
 }

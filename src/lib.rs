@@ -22,6 +22,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod error;
+pub mod fit;
 pub mod pipeline;
 pub mod store;
 pub mod tui;

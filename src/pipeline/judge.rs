@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{self, Rules};
-use crate::mail::{self, Address, Message, sanitise::sanitise};
+use crate::mail::{self, Address, AuthResults, Message, sanitise::sanitise};
 use crate::model::{Record, Verdict};
 use crate::store::{self, StoreError};
 
@@ -54,6 +54,8 @@ pub struct Loaded {
     pub headers: Vec<String>,
     /// The full verdict, signals included.
     pub verdict: Verdict,
+    /// The Authentication-Results headers the verdict counted (`analysis::trusted_headers`).
+    pub auth_used: Vec<AuthResults>,
 }
 
 /// Parses and judges a message held in memory.
@@ -94,10 +96,16 @@ pub fn load(path: &Path, max_bytes: u64, rules: &Rules) -> Result<Loaded, String
     let raw = read(path, max_bytes).map_err(|e| e.to_string())?;
     let headers = header_lines(&raw);
     let judged = judge_raw(&raw, rules);
+    let message = judged.message?;
+    let auth_used = analysis::trusted_headers(&message, rules)
+        .into_iter()
+        .cloned()
+        .collect();
     Ok(Loaded {
-        message: judged.message?,
+        message,
         headers,
         verdict: judged.verdict,
+        auth_used,
     })
 }
 
@@ -259,5 +267,32 @@ mod tests {
     fn header_lines_stop_at_the_blank_line() {
         let lines = header_lines(b"From: a\r\nSubject: b\r\n\r\nbody\r\n");
         assert_eq!(lines, vec!["From: a", "Subject: b"]);
+    }
+
+    #[test]
+    fn a_loaded_message_carries_the_authentication_results_the_verdict_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m");
+        std::fs::write(
+            &path,
+            "Authentication-Results: mx.forged.example; dmarc=pass header.from=shop.example\r\n\
+             Authentication-Results: mx.mine.example; spf=fail smtp.mailfrom=shop.example; dmarc=fail\r\n\
+             From: Shop <news@shop.example>\r\nSubject: hi\r\n\r\nhello\r\n",
+        )
+        .unwrap();
+        let mut rules = analysis::Rules {
+            brands: analysis::Brands::embedded(),
+            trusted_authserv_ids: Vec::new(),
+            scores: analysis::Scores::embedded(),
+            taught: Vec::new(),
+        };
+        let topmost = load(&path, 1 << 20, &rules).unwrap();
+        let ids = |l: &Loaded| -> Vec<Option<String>> {
+            l.auth_used.iter().map(|a| a.authserv_id.clone()).collect()
+        };
+        assert_eq!(ids(&topmost), vec![Some("mx.forged.example".to_string())]);
+        rules.trusted_authserv_ids = vec!["mx.mine.example".into()];
+        let configured = load(&path, 1 << 20, &rules).unwrap();
+        assert_eq!(ids(&configured), vec![Some("mx.mine.example".to_string())]);
     }
 }

@@ -1,9 +1,10 @@
-//! The link table of one message: visible text, real URL, registrable domain, whether that domain is
-//! official for the claimed brand, and the warnings the analysis raised about it. Pure; strings sanitised.
+//! The link table of one message: visible text, real URL, registrable domain, whether the link is official
+//! for the claimed brand (the analysis decides: `analysis::link_official`), and the warnings the analysis
+//! raised about it. Pure; strings sanitised.
 
 use std::collections::{HashMap, HashSet};
 
-use crate::analysis::Brands;
+use crate::analysis::{self, Brands};
 use crate::mail::{Link, LinkOrigin, Message};
 use crate::model::{Group, Outcome, Verdict};
 
@@ -23,7 +24,8 @@ pub struct LinkRow {
     pub url: String,
     /// The registrable domain (with the Unicode form beside punycode), or what kind of host it is.
     pub domain: String,
-    /// Official for the claimed brand; `None` when no brand is claimed or there is no domain.
+    /// Official for the claimed brand, as the analysis judges links (redirectors unwrapped); `None` when no
+    /// brand is claimed or there is no domain.
     pub official: Option<bool>,
     /// Warnings from the analysis about this link.
     pub warnings: Vec<String>,
@@ -74,15 +76,7 @@ pub fn link_rows(msg: &Message, verdict: Option<&Verdict>, brands: &Brands) -> V
         .map(|link| {
             let host = host_of(&link.href);
             let domain = host.as_deref().and_then(registrable);
-            let official = match (brand, &domain) {
-                (Some(b), Some(d)) => Some(
-                    b.sender_domains
-                        .iter()
-                        .chain(&b.link_domains)
-                        .any(|o| o.eq_ignore_ascii_case(d)),
-                ),
-                _ => None,
-            };
+            let official = brand.and_then(|b| analysis::link_official(&link.href, b));
             LinkRow {
                 n: numbers.get(link.href.as_str()).copied().unwrap_or_default(),
                 text: clean(&link.text),
@@ -177,6 +171,11 @@ mod tests {
                     text: "here".into(),
                     origin: LinkOrigin::HtmlAnchor,
                 },
+                Link {
+                    href: "https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.amazon.com%2Fgp%2Fcss&data=1".into(),
+                    text: "Your orders".into(),
+                    origin: LinkOrigin::HtmlAnchor,
+                },
             ],
             ..Message::default()
         };
@@ -202,6 +201,9 @@ mod tests {
         assert_eq!(rows[1].warnings, vec!["Link goes off-brand".to_string()]);
         assert_eq!(rows[2].domain, "IP address 192.168.1.1");
         assert_eq!(rows[2].official, None);
+        // The analysis unwraps Safe Links: the table says what the verdict judged, not the wrapper's domain.
+        assert_eq!(rows[3].domain, "outlook.com");
+        assert_eq!(rows[3].official, Some(true));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use tui_textarea::TextArea;
 
 use crate::analysis::Brands;
-use crate::mail::Message;
+use crate::mail::{AuthResults, Message};
 use crate::model::{Query, Verdict};
 
 pub use super::row::{Envelope, Row};
@@ -159,6 +159,8 @@ pub struct Content {
     pub headers: Vec<String>,
     /// The full verdict with every signal.
     pub verdict: Verdict,
+    /// The Authentication-Results headers the verdict counted.
+    pub auth_used: Vec<AuthResults>,
     /// The body laid out for the current width.
     pub body: BodyText,
     /// The link table.
@@ -198,6 +200,7 @@ impl Content {
                 .collect(),
             message: Arc::new(l.message),
             verdict: l.verdict,
+            auth_used: l.auth_used,
         }
     }
 }

@@ -53,8 +53,26 @@ pub fn mailvet(home: &Path) -> Command {
 /// The real-mail corpus folder (`$MAILVET_CORPUS`, else `../shared/corpus`), or `None` after saying the test
 /// is skipped. Under `CI` a missing corpus is a failure, never a skip.
 pub fn corpus_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("MAILVET_CORPUS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
+    corpus_at("MAILVET_CORPUS", "corpus")
+}
+
+/// Both development corpora (`$MAILVET_CORPUS` and `$MAILVET_CORPUS_2`, else `../shared/corpus` and
+/// `../shared/corpus-2`), or `None` after saying the test is skipped; under `CI` a missing one is a failure.
+pub fn corpus_dirs() -> Option<Vec<PathBuf>> {
+    Some(vec![
+        corpus_at("MAILVET_CORPUS", "corpus")?,
+        corpus_at("MAILVET_CORPUS_2", "corpus-2")?,
+    ])
+}
+
+/// The corpus folder named by `var`, else `../shared/<name>`, when it has a `labels.csv`.
+fn corpus_at(var: &str, name: &str) -> Option<PathBuf> {
+    let dir = std::env::var_os(var).map_or_else(
+        || {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../shared")
+                .join(name)
+        },
         PathBuf::from,
     );
     if dir.join("labels.csv").is_file() {
@@ -65,9 +83,6 @@ pub fn corpus_dir() -> Option<PathBuf> {
         "CI is set but the corpus is missing at {}",
         dir.display()
     );
-    eprintln!(
-        "skipped: no corpus at {} (set MAILVET_CORPUS)",
-        dir.display()
-    );
+    eprintln!("skipped: no corpus at {} (set {var})", dir.display());
     None
 }

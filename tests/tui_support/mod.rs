@@ -366,8 +366,10 @@ pub fn state(w: u16, h: u16) -> AppState {
         }
     }
     apply(&mut s, Action::Tick(NOW));
+    let message = phishing_message();
     let loaded = Loaded {
-        message: phishing_message(),
+        auth_used: message.auth.iter().take(1).cloned().collect(),
+        message,
         headers: phishing_headers(),
         verdict: phishing_verdict(),
     };

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::mail::{Address, Message};
+use crate::mail::{Address, AuthResults};
 use crate::model::{Outcome, Signal, SignalId, Verdict};
 
 use super::list::{category_chip, trust_badge};
@@ -35,27 +35,46 @@ pub fn address_line(a: &Address) -> String {
     }
 }
 
-/// The topmost Authentication-Results as `spf=pass dkim=fail dmarc=fail (by mx.example)`, with the caveat
+/// The Authentication-Results the verdict counted (`used`, out of the message's `found`) as
+/// `spf=pass dkim=fail dmarc=fail (by mx.example)`, saying which of several headers it is, with the caveat
 /// when no authserv-id is configured (the one place the pane says it: the checklist leaves it out).
-pub fn auth_line(msg: &Message, v: &Verdict) -> String {
-    let Some(ar) = msg.auth.first() else {
-        return "no Authentication-Results header".into();
-    };
-    let results: Vec<String> = ar
-        .results
+pub fn auth_line(used: &[AuthResults], found: usize, v: &Verdict) -> String {
+    if used.is_empty() {
+        return if found == 0 {
+            "no Authentication-Results header".into()
+        } else {
+            format!(
+                "none trusted: {found} Authentication-Results, none from your configured servers"
+            )
+        };
+    }
+    let shown: Vec<String> = used
         .iter()
-        .take(12)
-        .map(|r| format!("{}={}", r.method, r.result))
+        .take(3)
+        .map(|ar| {
+            let results: Vec<String> = ar
+                .results
+                .iter()
+                .take(12)
+                .map(|r| format!("{}={}", r.method, r.result))
+                .collect();
+            let by = ar.authserv_id.as_deref().unwrap_or("unnamed server");
+            format!("{} (by {by})", results.join(" "))
+        })
         .collect();
-    let by = ar.authserv_id.as_deref().unwrap_or("unnamed server");
-    let caveat = match &ar.authserv_id {
+    let of = if found > used.len() {
+        format!(" [trusted: {} of {found} headers]", used.len())
+    } else {
+        String::new()
+    };
+    let caveat = match used.first().map(|ar| ar.authserv_id.as_deref()) {
         _ if !v.signals.iter().any(|s| s.id == SignalId::AuthSource) => String::new(),
-        Some(id) => {
+        Some(Some(id)) => {
             format!(" — topmost header, may be forged: if {id} is yours, set trusted_authserv_ids")
         }
-        None => " — topmost header, may be forged, and it names no server".to_string(),
+        _ => " — topmost header, may be forged, and it names no server".to_string(),
     };
-    clean(&format!("{} (by {by}){caveat}", results.join(" ")))
+    clean(&format!("{}{of}{caveat}", shown.join("; ")))
 }
 
 fn field<'a>(name: &'a str, value: String, theme: &Theme) -> Line<'a> {
@@ -146,7 +165,11 @@ pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme, beside: bo
             lines.push(field("Date", full_date(t), theme));
         }
         match (content, &s.open) {
-            (Some(c), _) => lines.push(field("Auth", auth_line(&c.message, &c.verdict), theme)),
+            (Some(c), _) => lines.push(field(
+                "Auth",
+                auth_line(&c.auth_used, c.message.auth.len(), &c.verdict),
+                theme,
+            )),
             (None, Some(o)) if o.row == s.selected_row().unwrap_or(usize::MAX) => {
                 if let Err(e) = &o.content {
                     lines.push(field("Problem", clean(e), theme));
@@ -172,4 +195,35 @@ pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme, beside: bo
         .wrap(Wrap { trim: false })
         .scroll((u16::try_from(s.detail_scroll).unwrap_or(u16::MAX), 0));
     f.render_widget(para, area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mail::AuthMethodResult;
+
+    fn header(by: &str, dmarc: &str) -> AuthResults {
+        AuthResults {
+            authserv_id: Some(by.into()),
+            results: vec![AuthMethodResult {
+                method: "dmarc".into(),
+                result: dmarc.into(),
+                ..AuthMethodResult::default()
+            }],
+            raw: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_auth_line_shows_the_header_the_verdict_used() {
+        let used = [header("mx.mine.example", "fail")];
+        let v = Verdict::unparseable("test");
+        assert_eq!(
+            auth_line(&used, 2, &v),
+            "dmarc=fail (by mx.mine.example) [trusted: 1 of 2 headers]"
+        );
+        assert_eq!(auth_line(&used, 1, &v), "dmarc=fail (by mx.mine.example)");
+        assert_eq!(auth_line(&[], 0, &v), "no Authentication-Results header");
+        assert!(auth_line(&[], 2, &v).starts_with("none trusted"));
+    }
 }

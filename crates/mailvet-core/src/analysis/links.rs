@@ -3,6 +3,7 @@
 //! look-alike destinations, IP-literal hosts, userinfo tricks and shorteners. No link is ever opened.
 
 use super::Rules;
+use super::brands::Brand;
 use super::claim::Claim;
 use super::domains;
 use crate::mail::Message;
@@ -146,31 +147,55 @@ fn unwrap_once(url: &Url) -> Option<String> {
     None
 }
 
-/// Parses every web link of the message, unwrapping redirectors (at most three levels).
-fn destinations(msg: &Message) -> Vec<Dest> {
-    let mut out = Vec::new();
-    for link in msg.links.iter().take(MAX_LINKS) {
-        let Ok(mut url) = Url::parse(link.href.trim()) else {
-            continue;
-        };
-        if !matches!(url.scheme(), "http" | "https") {
-            continue;
-        }
-        let mut via = None;
-        for _ in 0..3 {
-            let Some(inner) = unwrap_once(&url).and_then(|s| Url::parse(s.trim()).ok()) else {
-                break;
-            };
-            via.get_or_insert_with(|| url.host_str().unwrap_or_default().to_string());
-            url = inner;
-        }
-        out.push(Dest {
-            url,
-            text: link.text.clone(),
-            via,
-        });
+/// A web link's real destination, redirectors unwrapped (at most three levels), and the first redirector's
+/// host; `None` when it is not an http(s) URL.
+fn destination(href: &str) -> Option<(Url, Option<String>)> {
+    let mut url = Url::parse(href.trim()).ok()?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return None;
     }
-    out
+    let mut via = None;
+    for _ in 0..3 {
+        let Some(inner) = unwrap_once(&url).and_then(|s| Url::parse(s.trim()).ok()) else {
+            break;
+        };
+        via.get_or_insert_with(|| url.host_str().unwrap_or_default().to_string());
+        url = inner;
+    }
+    Some((url, via))
+}
+
+/// Parses every web link of the message, unwrapping redirectors.
+fn destinations(msg: &Message) -> Vec<Dest> {
+    msg.links
+        .iter()
+        .take(MAX_LINKS)
+        .filter_map(|link| {
+            let (url, via) = destination(&link.href)?;
+            Some(Dest {
+                url,
+                text: link.text.clone(),
+                via,
+            })
+        })
+        .collect()
+}
+
+/// Whether a link goes to `brand`'s own domains, judged as the link checks judge it: redirectors unwrapped,
+/// a `mailto:` by its address's domain. `None` when it has no domain to judge (an IP address, not a URL).
+pub fn official_for(href: &str, brand: &Brand) -> Option<bool> {
+    let host = match destination(href) {
+        Some((url, _)) => host_of(&url)?,
+        None => {
+            let url = Url::parse(href.trim()).ok()?;
+            if url.scheme() != "mailto" {
+                return None;
+            }
+            let (_, domain) = url.path().rsplit_once('@')?;
+            domains::normalise_host(domain)?
+        }
+    };
+    Some(brand.owns_link(&host))
 }
 
 /// The normalised host of a parsed URL, `None` for IP literals.

@@ -55,7 +55,7 @@ fn phishing_is_labelled_and_every_other_byte_passes_crlf_and_lf_alike() {
         assert_eq!(header(&lines, "X-Mailvet-Trust"), "phishing");
         assert_eq!(header(&lines, "X-Mailvet-Category"), "account-security");
         assert_eq!(header(&lines, "X-Mailvet-Brand"), "amazon");
-        assert!(header(&lines, "X-Mailvet-Signals").contains("display-name-brand"));
+        assert!(header(&lines, "X-Mailvet-Signals").contains("sender-domain"));
         assert_eq!(
             header(&lines, "X-Mailvet-Version"),
             env!("CARGO_PKG_VERSION")

@@ -7,8 +7,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Row, Table};
 
-use crate::model::overview::{Seen, date_of};
+use crate::model::overview::{Seen, date_of, day_of};
 use crate::model::{Category, Overview, Trust};
+use crate::pipeline::dates;
 use crate::tui::state::AppState;
 use crate::tui::theme::Theme;
 use crate::tui::wording::{clean, count};
@@ -40,7 +41,8 @@ pub fn folder_overview(s: &AppState) -> Overview {
             category: v.category,
             brand: v.brand.as_deref(),
             domain,
-            day: row.time().map(|t| t.div_euclid(86_400)),
+            // The week a message falls in is its day in the local zone, as the list shows it.
+            day: row.time().and_then(|t| day_of(&dates::day(t))),
         });
     }
     o

@@ -24,6 +24,18 @@ fn main() -> ExitCode {
     }
 }
 
+/// Headless commands print the pipeline's warnings (a verdict cache set aside, say) on standard error, as
+/// `mailvet: warning: ...`. The interface installs none: its standard error is the screen.
+fn warnings_to_stderr() {
+    let _ = tracing_subscriber::fmt()
+        .with_writer(io::stderr)
+        .with_max_level(tracing::Level::WARN)
+        .without_time()
+        .with_target(false)
+        .with_ansi(false)
+        .try_init();
+}
+
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain()
         .filter_map(|cause| cause.downcast_ref::<io::Error>())
@@ -35,6 +47,9 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
     config.read_only |= args.read_only;
     mailvet::pipeline::dates::choose(config.utc);
     config.cache &= !args.no_cache;
+    if args.command.is_some() {
+        warnings_to_stderr();
+    }
     // Not locked for the whole run: the interface restores the terminal from its signal thread.
     let mut out = io::stdout();
     match &args.command {

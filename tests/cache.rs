@@ -226,7 +226,18 @@ fn set_aside_and_rebuilt(s: &Setup, bytes: &[u8]) {
     let expected = s.scan_with(&["--no-cache"], "jsonl");
     fs::create_dir_all(s.cache_dir()).unwrap();
     fs::write(s.cache_file(), bytes).unwrap();
-    assert_eq!(s.scan("jsonl"), expected);
+    let root = s.root.to_str().unwrap();
+    let out = s
+        .mailvet(&["scan", "--format", "jsonl", root])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
+    // The user is told, naming the file, and the scan goes on.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("verdicts.sqlite") && stderr.contains("setting it aside"),
+        "{stderr}"
+    );
     assert_eq!(fs::read(s.aside()).unwrap(), bytes);
     assert!(s.cache_says().contains("5 verdicts"), "{}", s.cache_says());
     assert_eq!(s.scan("jsonl"), expected);

@@ -4,9 +4,11 @@
 //! [`cached`] judges through it. Imports `store`, `config` and the pure core; never `cli` or `tui`.
 
 pub mod cache;
+mod cache_file;
 pub mod cached;
 pub mod dates;
 pub mod export;
+mod fingerprint;
 pub mod inputs;
 pub mod judge;
 pub mod places;

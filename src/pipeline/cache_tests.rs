@@ -1,0 +1,136 @@
+use super::*;
+use crate::pipeline::judge::judge_raw;
+
+const MAIL: &[u8] = b"From: Shop <news@shop.example>\r\nTo: a@b.example\r\nSubject: Hello\r\n\
+    Date: Tue, 24 Nov 2026 09:00:00 +0000\r\nMessage-ID: <1@shop.example>\r\n\r\nHi there\r\n";
+
+fn judgement() -> Judgement {
+    judge_raw(MAIL, &crate::config::Config::defaults().unwrap().rules()).judgement()
+}
+
+fn key(name: &str) -> Option<Key> {
+    Some(Key {
+        unique: name.into(),
+        size: 10,
+    })
+}
+
+#[test]
+fn a_kept_judgement_comes_back_whole_or_without_signals() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let judgement = judgement();
+    assert!(!judgement.verdict.signals.is_empty());
+    let mut cache = Cache::open(&path, "fp").unwrap();
+    cache.put(&[(key("a").unwrap(), &judgement)]);
+    let found = cache.get(&[key("a"), key("b"), None], Want::Full);
+    assert_eq!(found, vec![Some(judgement.clone()), None, None]);
+    let listed = cache.get(&[key("a")], Want::List);
+    let listed = listed[0].clone().unwrap();
+    assert!(listed.verdict.signals.is_empty());
+    assert_eq!(listed.head, judgement.head);
+    assert_eq!(listed.verdict.trust, judgement.verdict.trust);
+}
+
+#[test]
+fn bulk_and_single_lookups_agree() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cache = Cache::open(&dir.path().join(FILE_NAME), "fp").unwrap();
+    let judgement = judgement();
+    let keys: Vec<Key> = (0..BULK + 1)
+        .map(|i| key(&format!("m{i}")).unwrap())
+        .collect();
+    let items: Vec<(Key, &Judgement)> = keys.iter().map(|k| (k.clone(), &judgement)).collect();
+    cache.put(&items[..BULK]);
+    let wanted: Vec<Option<Key>> = keys.iter().cloned().map(Some).collect();
+    let bulk = cache.get(&wanted, Want::Full);
+    assert_eq!(bulk.iter().filter(|j| j.is_some()).count(), BULK);
+    assert!(bulk[BULK].is_none());
+    assert_eq!(cache.get(&wanted[..2], Want::Full), bulk[..2].to_vec());
+}
+
+#[test]
+fn another_fingerprint_finds_nothing_and_drops_the_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    Cache::open(&path, "old")
+        .unwrap()
+        .put(&[(key("a").unwrap(), &judgement())]);
+    let mut cache = Cache::open(&path, "new").unwrap();
+    assert_eq!(cache.get(&[key("a")], Want::Full), vec![None]);
+    assert_eq!(stats(&path).unwrap().entries, Some(0));
+}
+
+#[test]
+fn unusable_files_are_set_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let foreign = Connection::open(dir.path().join("other.sqlite")).unwrap();
+    foreign
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    drop(foreign);
+    let cases: Vec<Vec<u8>> = vec![
+        b"not a database at all, just some text that is long enough to fill a header......."
+            .repeat(3),
+        fs::read(dir.path().join("other.sqlite")).unwrap(),
+    ];
+    for bytes in cases {
+        fs::write(&path, &bytes).unwrap();
+        let mut cache = Cache::open(&path, "fp").unwrap();
+        cache.put(&[(key("a").unwrap(), &judgement())]);
+        assert!(cache.get(&[key("a")], Want::Full)[0].is_some());
+        let aside = dir.path().join(format!("{FILE_NAME}.aside"));
+        assert_eq!(fs::read(&aside).unwrap(), bytes);
+        drop(cache);
+        clear(&path).unwrap();
+    }
+}
+
+#[test]
+fn a_cut_short_cache_is_set_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let judgement = judgement();
+    let keys: Vec<Key> = (0..200).map(|i| key(&format!("m{i}")).unwrap()).collect();
+    let items: Vec<(Key, &Judgement)> = keys.iter().map(|k| (k.clone(), &judgement)).collect();
+    Cache::open(&path, "fp").unwrap().put(&items);
+    let len = fs::metadata(&path).unwrap().len();
+    fs::OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_len(len / 2 + 100)
+        .unwrap();
+    let mut cache = Cache::open(&path, "fp").unwrap();
+    assert_eq!(cache.get(&[key("m1")], Want::Full), vec![None]);
+    assert!(dir.path().join(format!("{FILE_NAME}.aside")).exists());
+}
+
+#[test]
+fn keys_come_from_maildir_names_only() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("cur")).unwrap();
+    let file = dir.path().join("cur").join("123.M1.host:2,S");
+    fs::write(&file, b"12345").unwrap();
+    let loose = dir.path().join("message.eml");
+    fs::write(&loose, b"12345").unwrap();
+    assert_eq!(
+        Key::of(&file),
+        Some(Key {
+            unique: "123.M1.host".into(),
+            size: 5
+        })
+    );
+    assert_eq!(Key::of(&loose), None);
+}
+
+#[test]
+fn the_fingerprint_follows_the_rules() {
+    let rules = crate::config::Config::defaults().unwrap().rules();
+    let mut other = rules.clone();
+    other.trusted_authserv_ids.push("mx.example".into());
+    assert_eq!(fingerprint(&rules, 10), fingerprint(&rules, 10));
+    assert_ne!(fingerprint(&rules, 10), fingerprint(&other, 10));
+    assert_ne!(fingerprint(&rules, 10), fingerprint(&rules, 11));
+}

@@ -17,13 +17,12 @@ use std::time::Duration;
 
 use rayon::prelude::*;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior, params};
-use serde::{Deserialize, Serialize};
 
 use super::cache_file::{Header, check_header, set_aside};
 pub use super::cache_file::{Stats, clear, stats};
+use super::cache_row::{decode, encode};
 pub use super::fingerprint::fingerprint;
-use super::judge::{Head, Judgement};
-use crate::model::{Signal, Verdict};
+use super::judge::Judgement;
 use crate::store::name::Name;
 
 /// The cache file's name in its folder.
@@ -118,13 +117,6 @@ pub struct Cache {
     conn: Connection,
     path: PathBuf,
     fingerprint: String,
-}
-
-/// The head column: the judgement without the verdict's signals.
-#[derive(Serialize, Deserialize)]
-struct Stored {
-    head: Option<Head>,
-    verdict: Verdict,
 }
 
 impl Cache {
@@ -381,36 +373,6 @@ impl Cache {
 
 fn size_of(key: &Key) -> i64 {
     i64::try_from(key.size).unwrap_or(i64::MAX)
-}
-
-fn encode(judgement: &Judgement) -> serde_json::Result<(String, String)> {
-    let v = &judgement.verdict;
-    let verdict = Verdict {
-        brand: v.brand.clone(),
-        category: v.category,
-        trust: v.trust,
-        decisive: v.decisive.clone(),
-        score: v.score,
-        advice: v.advice.clone(),
-        // An unparseable message's one signal is its reason, which the scan table prints: kept here too.
-        signals: match judgement.head {
-            None => v.signals.clone(),
-            Some(_) => Vec::new(),
-        },
-    };
-    let head = serde_json::to_string(&Stored {
-        head: judgement.head.clone(),
-        verdict,
-    })?;
-    Ok((head, serde_json::to_string(&v.signals)?))
-}
-
-fn decode(head: &str, signals: Option<&str>) -> Option<Judgement> {
-    let Stored { head, mut verdict } = serde_json::from_str(head).ok()?;
-    if let Some(signals) = signals {
-        verdict.signals = serde_json::from_str::<Vec<Signal>>(signals).ok()?;
-    }
-    Some(Judgement { head, verdict })
 }
 
 #[cfg(test)]

@@ -196,6 +196,28 @@ fn search_moves_to_matches_without_hiding_any_and_n_and_p_step_through_them() {
 }
 
 #[test]
+fn alt_slash_searches_backwards_as_mutts_search_reverse() {
+    let mut s = state(80, 24);
+    let alt_slash = KeyEvent::new(KeyCode::Char('/'), KeyModifiers::ALT);
+    let action = s.keymap.lookup(s.mode(), &alt_slash);
+    assert_eq!(
+        action.as_ref().and_then(Action::name),
+        Some("search-reverse")
+    );
+    prompt(&mut s, "search", "t:phish,susp");
+    let below = s.selected;
+    cmd(&mut s, "search-prev");
+    assert_eq!(s.selected, 0);
+    // From the newest row, backwards wraps to the other match at the bottom.
+    prompt(&mut s, "search-reverse", "t:phish,susp");
+    assert_eq!(s.selected, below);
+    assert!(s.status.contains("wrapped to bottom"), "{}", s.status);
+    prompt(&mut s, "search-reverse", "t:phish,susp");
+    assert_eq!(s.selected, 0, "and on backwards");
+    assert!(s.status.starts_with("found"), "{}", s.status);
+}
+
+#[test]
 fn marks_toggle_and_mark_all_shown_flips() {
     let mut s = state(80, 24);
     let first = s.selected_row().expect("row");

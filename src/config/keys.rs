@@ -34,6 +34,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ("search", "Search sender, subject, domain, brand, labels"),
     ("search-next", "Next match of the search"),
     ("search-prev", "Previous match of the search"),
+    ("search-reverse", "Search backwards (mutt's Esc-/)"),
     ("limit", "Limit the list (t:phish,susp c:ord words; all)"),
     ("cycle-trust", "Limit by trust (cycles)"),
     ("cycle-category", "Limit by category (cycles)"),

@@ -59,6 +59,9 @@ pub enum Action {
     SearchNext,
     /// Move to the previous match of the last search.
     SearchPrev,
+    /// Open the search prompt searching backwards: the selection moves to the previous match (mutt's
+    /// search-reverse, Esc-/ or Alt-/).
+    SearchReverse,
     /// Open the limit prompt (`trust:phish,susp cat:orders words`): only matching messages are listed.
     Limit,
     /// Cycle the trust filter.
@@ -199,6 +202,7 @@ commands! {
     Search => "search";
     SearchNext => "search-next";
     SearchPrev => "search-prev";
+    SearchReverse => "search-reverse";
     Limit => "limit";
     CycleTrust => "cycle-trust";
     CycleCategory => "cycle-category";

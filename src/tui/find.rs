@@ -1,15 +1,16 @@
 //! Mutt's search, pure: `/` keeps the list and moves the selection to the next message matching the query,
-//! `n` to the next one again and `P` to the previous one, wrapping round the list as mutt does.
+//! `n` to the next one again and `P` to the previous one, wrapping round the list as mutt does; `Alt-/`
+//! (mutt's search-reverse, Esc-/) searches backwards.
 
 use crate::model::Query;
 
 use super::filter::matches;
 use super::state::{AppState, Focus};
 
-/// Starts a new search for `q` from the selection.
-pub fn start(s: &mut AppState, q: Query) {
+/// Starts a new search for `q` from the selection, forward (`/`) or backwards (`Alt-/`).
+pub fn start(s: &mut AppState, q: Query, forward: bool) {
     s.search = q;
-    jump(s, true);
+    jump(s, forward);
 }
 
 /// Jumps to the next (`forward`) or previous match of the last search.

@@ -106,6 +106,8 @@ impl SortKey {
 pub enum PromptKind {
     /// A search: the list stays, the selection jumps to the next match.
     Search,
+    /// A search backwards: the selection jumps to the previous match.
+    SearchReverse,
     /// A limit: the list shows only matching messages (mutt's `l`).
     Limit,
     /// The folder picker: a folder name, existing or new.

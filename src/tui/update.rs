@@ -74,6 +74,9 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Search => open_prompt(s, PromptKind::Search, s.search.describe()),
         Action::SearchNext => find::jump(s, true),
         Action::SearchPrev => find::jump(s, false),
+        Action::SearchReverse => {
+            open_prompt(s, PromptKind::SearchReverse, s.search.describe());
+        }
         Action::Limit => open_prompt(s, PromptKind::Limit, s.limit.describe()),
         Action::CycleTrust => {
             s.limit.trust = cycle(&TRUST_CYCLE, one(&s.limit.trust))
@@ -264,8 +267,10 @@ fn submit_prompt(s: &mut AppState, effects: &mut Vec<Effect>) {
             return;
         }
     };
-    if p.kind == PromptKind::Search {
-        return find::start(s, query);
+    match p.kind {
+        PromptKind::Search => return find::start(s, query, true),
+        PromptKind::SearchReverse => return find::start(s, query, false),
+        _ => {}
     }
     s.limit = query;
     s.refresh();

@@ -106,6 +106,7 @@ pub fn render_status(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
     if let Some(p) = &s.prompt {
         let label = match p.kind {
             PromptKind::Search => " search: ",
+            PromptKind::SearchReverse => " reverse search: ",
             PromptKind::Limit => " limit: ",
             PromptKind::Move => " move to: ",
             PromptKind::Identity => " your address, to send reports from: ",

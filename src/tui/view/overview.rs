@@ -2,12 +2,13 @@
 //! behind suspicious and phishing mail, and the labels per week as a bar chart. The counting is the pure
 //! [`Overview`] the Markdown report uses too.
 
+use jiff::ToSpan;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Row, Table};
 
-use crate::model::overview::{Seen, date_of, day_of};
+use crate::model::overview::{Seen, day_of};
 use crate::model::{Category, Overview, Trust};
 use crate::pipeline::dates;
 use crate::tui::state::AppState;
@@ -147,11 +148,9 @@ fn render_chart(f: &mut Frame, area: Rect, o: &Overview, theme: &Theme) {
             ]
         })
         .collect();
-    let to = o
-        .weeks
-        .keys()
-        .last()
-        .map_or(String::new(), |d| format!(" to {}", date_of(*d + 6)));
+    let to = o.weeks.keys().last().map_or(String::new(), |d| {
+        format!(" to {}", d.saturating_add(6.days()))
+    });
     let mut title = vec![Span::styled(format!("Per week{to}  "), theme.header)];
     title.extend(legend);
     let block = Block::default()
@@ -168,9 +167,9 @@ fn render_chart(f: &mut Frame, area: Rect, o: &Overview, theme: &Theme) {
     let (Some(&first), Some(&last)) = (o.weeks.keys().next(), o.weeks.keys().last()) else {
         return;
     };
-    let start = first.max(last - 7 * (fit - 1));
+    let start = first.max(last.saturating_sub((fit - 1).weeks()));
     let groups: Vec<BarGroup> = (0..fit)
-        .map(|k| start + 7 * k)
+        .map(|k| start.saturating_add(k.weeks()))
         .take_while(|monday| *monday <= last)
         .map(|monday| {
             let counts = o.weeks.get(&monday).copied().unwrap_or_default();
@@ -184,9 +183,8 @@ fn render_chart(f: &mut Frame, area: Rect, o: &Overview, theme: &Theme) {
                         .text_value(if n == 0 { String::new() } else { n.to_string() })
                 })
                 .collect();
-            let date = date_of(monday);
             BarGroup::default()
-                .label(Line::from(date.get(5..).unwrap_or(&date).to_string()))
+                .label(Line::from(monday.strftime("%m-%d").to_string()))
                 .bars(&bars)
         })
         .collect();

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use super::checklist::outcome_icon;
 use super::inert::{markdown_code, markdown_text};
-use crate::model::overview::{Seen, date_of, day_of, domain_of};
+use crate::model::overview::{Seen, day_of, domain_of};
 use crate::model::{Category, Overview, Record, Trust};
 
 /// Writes the report of `records`, stamped with `generated_at` (given by the caller, never read here).
@@ -113,7 +113,7 @@ fn overview(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
         writeln!(out, "| --- |{}", " ---: |".repeat(names.len()))?;
         for (monday, counts) in &o.weeks {
             let cells: Vec<String> = counts.iter().map(usize::to_string).collect();
-            writeln!(out, "| {} | {} |", date_of(*monday), cells.join(" | "))?;
+            writeln!(out, "| {monday} | {} |", cells.join(" | "))?;
         }
         writeln!(out)?;
     }

@@ -4,6 +4,9 @@
 
 use std::collections::BTreeMap;
 
+use jiff::ToSpan;
+use jiff::civil::Date;
+
 use super::{Category, Trust};
 
 /// What the overview needs of one message.
@@ -17,8 +20,8 @@ pub struct Seen<'a> {
     pub brand: Option<&'a str>,
     /// The domain of its From address.
     pub domain: Option<&'a str>,
-    /// Its date as days since 1970-01-01.
-    pub day: Option<i64>,
+    /// Its calendar day.
+    pub day: Option<Date>,
 }
 
 /// Counts of one sender domain behind suspicious or phishing mail.
@@ -41,8 +44,8 @@ pub struct Overview {
     pub brands: BTreeMap<String, usize>,
     /// Sender domains of suspicious and phishing mail.
     pub domains: BTreeMap<String, Bad>,
-    /// Messages per label (in [`Trust::ALL`] order) per week, keyed by the week's Monday (days since 1970).
-    pub weeks: BTreeMap<i64, [usize; 5]>,
+    /// Messages per label (in [`Trust::ALL`] order) per week, keyed by the week's Monday.
+    pub weeks: BTreeMap<Date, [usize; 5]>,
 }
 
 fn index<T: PartialEq>(all: &[T], x: &T) -> usize {
@@ -71,8 +74,8 @@ impl Overview {
             }
         }
         if let Some(day) = m.day {
-            // 1970-01-01 was a Thursday: three days later weeks start on Mondays.
-            let monday = (day + 3).div_euclid(7) * 7 - 3;
+            let monday =
+                day.saturating_sub(i64::from(day.weekday().to_monday_zero_offset()).days());
             self.weeks.entry(monday).or_default()[t] += 1;
         }
     }
@@ -116,36 +119,9 @@ pub fn domain_of(from: &str) -> Option<String> {
     (!domain.is_empty()).then(|| domain.to_ascii_lowercase())
 }
 
-/// Days since 1970-01-01 of a date written `YYYY-MM-DD…` (an RFC 3339 date keeps its own calendar day).
-pub fn day_of(date: &str) -> Option<i64> {
-    let year: i64 = date.get(0..4)?.parse().ok()?;
-    let month: i64 = date.get(5..7)?.parse().ok()?;
-    let day: i64 = date.get(8..10)?.parse().ok()?;
-    if date.get(4..5) != Some("-") || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return None;
-    }
-    // Howard Hinnant's days_from_civil.
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
-
-/// `2026-11-16`: the calendar date of a day count (Howard Hinnant's civil_from_days).
-pub fn date_of(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+/// The calendar day of a date written `YYYY-MM-DD…` (an RFC 3339 date keeps its own calendar day).
+pub fn day_of(date: &str) -> Option<Date> {
+    date.get(..10)?.parse().ok()
 }
 
 #[cfg(test)]
@@ -206,7 +182,7 @@ mod tests {
             }
         );
         assert_eq!(domains.len(), 2, "a verified sender is not listed");
-        let weeks: Vec<String> = o.weeks.keys().map(|d| date_of(*d)).collect();
+        let weeks: Vec<String> = o.weeks.keys().map(Date::to_string).collect();
         assert_eq!(
             weeks,
             ["2026-11-16", "2026-11-23", "2026-11-30"],
@@ -216,11 +192,14 @@ mod tests {
 
     #[test]
     fn dates_and_domains_parse() {
-        assert_eq!(day_of("1970-01-01"), Some(0));
-        assert_eq!(day_of("2000-03-01"), Some(11_017));
-        assert_eq!(date_of(11_017), "2000-03-01");
+        assert_eq!(day_of("1970-01-01"), Some(jiff::civil::date(1970, 1, 1)));
+        assert_eq!(
+            day_of("2000-02-29T23:59:59+09:00"),
+            Some(jiff::civil::date(2000, 2, 29))
+        );
         assert_eq!(day_of("garbage"), None);
         assert_eq!(day_of("2026-13-01"), None);
+        assert_eq!(day_of("2026-02-30"), None);
         assert_eq!(
             domain_of("PayPal <service@PayPa1.example>").as_deref(),
             Some("paypa1.example")

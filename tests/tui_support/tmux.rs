@@ -142,7 +142,18 @@ pub fn start_sized(home: &Path, args: &[&str], size: (u16, u16)) -> Tmux {
 }
 
 /// Starts `mailvet ARGS...` with more environment variables `vars` in a terminal of (columns, rows).
-pub fn start_in(home: &Path, vars: &[&str], args: &[&str], (cols, rows): (u16, u16)) -> Tmux {
+pub fn start_in(home: &Path, vars: &[&str], args: &[&str], size: (u16, u16)) -> Tmux {
+    start_program(home, vars, env!("CARGO_BIN_EXE_mailvet"), args, size)
+}
+
+/// Starts another `program ARGS...` (a peer such as neomutt) as [`start_in`] starts mailvet.
+pub fn start_program(
+    home: &Path,
+    vars: &[&str],
+    program: &str,
+    args: &[&str],
+    (cols, rows): (u16, u16),
+) -> Tmux {
     let tmux = Tmux {
         socket: home.join("tmux.sock"),
         status: home.join("mailvet.status"),
@@ -178,7 +189,7 @@ pub fn start_in(home: &Path, vars: &[&str], args: &[&str], (cols, rows): (u16, u
         "TERM=xterm-256color".into(),
     ]);
     argv.extend(vars.iter().map(|v| v.to_string()));
-    argv.push(env!("CARGO_BIN_EXE_mailvet").into());
+    argv.push(program.into());
     argv.extend(args.iter().map(|a| a.to_string()));
     let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
     let out = tmux.cmd(&argv);

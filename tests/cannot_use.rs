@@ -151,7 +151,10 @@ fn the_interface_names_an_invalid_config_and_stays_read_only() {
     // The status line cuts it; the messages view shows it whole.
     t.keys(&["M"]);
     let screen = t.wait_for("line 3");
-    assert!(screen.contains("read-only (nothing in the Maildir is changed)"), "{screen}");
+    assert!(
+        screen.contains("read-only (nothing in the Maildir is changed)"),
+        "{screen}"
+    );
     t.keys(&["Escape"]);
     t.wait_gone("line 3");
     t.keys(&["!"]);

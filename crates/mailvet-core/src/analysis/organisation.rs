@@ -241,19 +241,23 @@ fn throwaway_domain(rules: &Rules, from_host: Option<&str>) -> Option<Signal> {
     ))
 }
 
-/// `link-unrelated`: a sender presenting an organisation whose every web link goes to domains that are neither
-/// its own nor named like it — the page asking for your data is somebody else's.
-fn unrelated_links(msg: &Message, rules: &Rules, from_host: &str, p: &Presented) -> Option<Signal> {
-    let from_reg = domains::registrable(from_host)?;
-    // Hosts as written: an IP-literal host is unrelated to anyone.
-    let hosts: Vec<String> = msg
-        .links
+/// The hosts of the message's first 200 web (http, https) links, lowercased, as written.
+fn web_hosts(msg: &Message) -> Vec<String> {
+    msg.links
         .iter()
         .take(200)
         .filter_map(|l| url::Url::parse(l.href.trim()).ok())
         .filter(|u| matches!(u.scheme(), "http" | "https"))
         .filter_map(|u| u.host_str().map(str::to_ascii_lowercase))
-        .collect();
+        .collect()
+}
+
+/// `link-unrelated`: a sender presenting an organisation whose every web link goes to domains that are neither
+/// its own nor named like it — the page asking for your data is somebody else's.
+fn unrelated_links(msg: &Message, rules: &Rules, from_host: &str, p: &Presented) -> Option<Signal> {
+    let from_reg = domains::registrable(from_host)?;
+    // Hosts as written: an IP-literal host is unrelated to anyone.
+    let hosts = web_hosts(msg);
     let unrelated = |h: &String| {
         let Some(h) = domains::normalise_host(h) else {
             return true;
@@ -296,13 +300,9 @@ pub fn platform_abuse(
             SignalId::PrizeLure | SignalId::MoneyLure | SignalId::CredentialRequest
         ) && s.outcome == Outcome::Warn
     })?;
-    let hosts: Vec<String> = msg
-        .links
+    let hosts: Vec<String> = web_hosts(msg)
         .iter()
-        .take(200)
-        .filter_map(|l| url::Url::parse(l.href.trim()).ok())
-        .filter(|u| matches!(u.scheme(), "http" | "https"))
-        .filter_map(|u| u.host_str().and_then(domains::normalise_host))
+        .filter_map(|h| domains::normalise_host(h))
         .filter(|h| !rules.brands.is_shared_platform(h))
         .collect();
     let first = hosts.first()?;

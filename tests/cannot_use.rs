@@ -17,14 +17,7 @@ use tui_support::tree::snapshot;
 /// A Maildir `Mail` in `home` with a phish, a genuine notice and personal mail in cur/.
 fn sample(home: &Path) -> PathBuf {
     let root = home.join("Mail");
-    make_maildir(&root);
-    put(&root, "1700000001.M1P1.host:2,S", GENUINE_AMAZON.as_bytes());
-    put(
-        &root,
-        "1700000002.M2P1.host:2,S",
-        PHISHING_AMAZON.as_bytes(),
-    );
-    put(&root, "1700000003.M3P1.host:2,", PERSONAL.as_bytes());
+    three_messages(&root);
     root
 }
 

@@ -15,14 +15,7 @@ use common::*;
 fn sample() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("Mail");
-    make_maildir(&root);
-    put(&root, "1700000001.M1P1.host:2,S", GENUINE_AMAZON.as_bytes());
-    put(
-        &root,
-        "1700000002.M2P1.host:2,S",
-        PHISHING_AMAZON.as_bytes(),
-    );
-    put(&root, "1700000003.M3P1.host:2,", PERSONAL.as_bytes());
+    three_messages(&root);
     (dir, root)
 }
 

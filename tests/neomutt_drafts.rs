@@ -6,30 +6,12 @@
 mod common;
 mod tui_support;
 
-use std::process::Command;
-
 use common::{PHISHING_AMAZON, mailvet, make_maildir, put};
 use tui_support::tmux;
 
-/// Whether neomutt can run here; says the test is skipped when not, and fails when `CI` is set.
-fn neomutt_present() -> bool {
-    let found = Command::new("neomutt")
-        .arg("-v")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI is set but neomutt is missing"
-        );
-        eprintln!("skipped: neomutt is not installed");
-    }
-    found
-}
-
 #[test]
 fn neomutt_lists_and_opens_a_report_draft_in_drafts() {
-    if !tmux::present() || !neomutt_present() {
+    if !tmux::present() || !tmux::installed("neomutt", "-v") {
         return;
     }
     let home = tempfile::tempdir().expect("home");

@@ -30,6 +30,15 @@ pub fn make_maildir(dir: &Path) {
     }
 }
 
+/// A Maildir at `root` holding, in cur/, the genuine Amazon notice (`1700000001.M1P1.host:2,S`), the Amazon
+/// phish (`1700000002.M2P1.host:2,S`) and unread personal mail (`1700000003.M3P1.host:2,`).
+pub fn three_messages(root: &Path) {
+    make_maildir(root);
+    put(root, "1700000001.M1P1.host:2,S", GENUINE_AMAZON.as_bytes());
+    put(root, "1700000002.M2P1.host:2,S", PHISHING_AMAZON.as_bytes());
+    put(root, "1700000003.M3P1.host:2,", PERSONAL.as_bytes());
+}
+
 /// Stores `bytes` in `maildir`'s `cur/` under `name` and returns the path.
 pub fn put(maildir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = maildir.join("cur").join(name);

@@ -111,16 +111,22 @@ impl Drop for Tmux {
 
 /// Whether tmux can run here; says the test is skipped when not, and fails when `CI` is set.
 pub fn present() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
+    installed("tmux", "-V")
+}
+
+/// Whether `program` runs (`program VERSION_FLAG` succeeds); says the test is skipped when not, and fails
+/// when `CI` is set.
+pub fn installed(program: &str, version_flag: &str) -> bool {
+    let found = Command::new(program)
+        .arg(version_flag)
         .output()
         .is_ok_and(|o| o.status.success());
     if !found {
         assert!(
             std::env::var_os("CI").is_none(),
-            "CI is set but tmux is missing"
+            "CI is set but {program} is missing"
         );
-        eprintln!("skipped: tmux is not installed");
+        eprintln!("skipped: {program} is not installed");
     }
     found
 }

@@ -83,7 +83,7 @@ impl Key {
             Some(size) => size,
             None => {
                 let meta = fs::symlink_metadata(path).ok()?;
-                meta.is_file().then(|| meta.len())?
+                meta.is_file().then_some(meta.len())?
             }
         };
         Some(Key {

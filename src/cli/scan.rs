@@ -73,7 +73,7 @@ pub fn scan(
 enum Printer<W: Write> {
     Table(W),
     Jsonl(W),
-    Csv(export::csv::Rows<W>),
+    Csv(Box<export::csv::Rows<W>>),
 }
 
 impl<W: Write> Printer<W> {
@@ -85,7 +85,7 @@ impl<W: Write> Printer<W> {
                 Printer::Table(out)
             }
             ScanFormat::Jsonl => Printer::Jsonl(out),
-            ScanFormat::Csv => Printer::Csv(export::csv::Rows::new(out)?),
+            ScanFormat::Csv => Printer::Csv(Box::new(export::csv::Rows::new(out)?)),
         })
     }
 

@@ -31,21 +31,30 @@ pub const FILE_NAME: &str = "verdicts.sqlite";
 /// `PRAGMA application_id` of a mailvet cache ("mvet"): a SQLite file without it is someone else's.
 const APPLICATION_ID: i64 = 0x6d76_6574;
 /// `PRAGMA user_version`: the layout of the tables below.
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 /// From this many keys on, one pass over the table beats a lookup per key.
 const BULK: usize = 512;
 /// How long to wait for another process's write before calling the file locked.
 const BUSY: Duration = Duration::from_secs(2);
 
+// The signals (evidence, most of a judgement's bytes) have a table of their own, so reading the list's heads
+// reads nothing else; a rowid table, whose pages hold a whole row of signals where a WITHOUT ROWID one would
+// spill each into a mostly empty overflow page.
 const SCHEMA: &str = "
     CREATE TABLE IF NOT EXISTS verdicts (
         unique_name TEXT NOT NULL,
         size INTEGER NOT NULL,
         fingerprint TEXT NOT NULL,
         head TEXT NOT NULL,
-        signals TEXT NOT NULL,
         PRIMARY KEY (unique_name, size, fingerprint)
     ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS evidence (
+        unique_name TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        fingerprint TEXT NOT NULL,
+        signals TEXT NOT NULL,
+        PRIMARY KEY (unique_name, size, fingerprint)
+    );
     CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;";
 
 /// What identifies a message's content: its Maildir unique name and its size in bytes.
@@ -74,7 +83,7 @@ impl Key {
             Some(size) => size,
             None => {
                 let meta = fs::symlink_metadata(path).ok()?;
-                meta.is_file().then(|| meta.len())?
+                meta.is_file().then_some(meta.len())?
             }
         };
         Some(Key {
@@ -248,10 +257,12 @@ impl Cache {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute(
-            "DELETE FROM verdicts WHERE fingerprint <> ?1",
-            [&self.fingerprint],
-        )?;
+        for table in ["verdicts", "evidence"] {
+            tx.execute(
+                &format!("DELETE FROM {table} WHERE fingerprint <> ?1"),
+                [&self.fingerprint],
+            )?;
+        }
         tx.execute(
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('fingerprint', ?1)",
             [&self.fingerprint],
@@ -296,11 +307,13 @@ impl Cache {
                     wanted.entry(key).or_default().push(i);
                 }
             }
-            let mut stmt = self.conn.prepare(
-                "SELECT unique_name, size, head, CASE WHEN ?2 THEN signals END \
-                     FROM verdicts WHERE fingerprint = ?1",
-            )?;
-            let mut rows = stmt.query(params![self.fingerprint, full])?;
+            let mut stmt = self.conn.prepare(if full {
+                "SELECT unique_name, size, head, signals FROM verdicts JOIN evidence \
+                     USING (unique_name, size, fingerprint) WHERE fingerprint = ?1"
+            } else {
+                "SELECT unique_name, size, head, NULL FROM verdicts WHERE fingerprint = ?1"
+            })?;
+            let mut rows = stmt.query(params![self.fingerprint])?;
             while let Some(row) = rows.next()? {
                 let key = Key {
                     unique: row.get(0)?,
@@ -315,13 +328,15 @@ impl Cache {
                 }
             }
         } else {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT head, CASE WHEN ?4 THEN signals END FROM verdicts \
-                     WHERE unique_name = ?1 AND size = ?2 AND fingerprint = ?3",
-            )?;
+            let mut stmt = self.conn.prepare_cached(if full {
+                "SELECT head, signals FROM verdicts JOIN evidence USING (unique_name, size, fingerprint) \
+                     WHERE unique_name = ?1 AND size = ?2 AND fingerprint = ?3"
+            } else {
+                "SELECT head, NULL FROM verdicts WHERE unique_name = ?1 AND size = ?2 AND fingerprint = ?3"
+            })?;
             for (slot, key) in found.iter_mut().zip(keys) {
                 if let Some(k) = key {
-                    let params = params![k.unique, size_of(k), self.fingerprint, full];
+                    let params = params![k.unique, size_of(k), self.fingerprint];
                     *slot = stmt
                         .query_row(params, |r| row_of(r.get_ref(0)?, r.get_ref(1)?))
                         .optional()?;
@@ -358,16 +373,21 @@ impl Cache {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         {
-            let mut stmt = tx.prepare_cached(
-                "INSERT OR REPLACE INTO verdicts (unique_name, size, fingerprint, head, signals) \
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            let mut heads = tx.prepare_cached(
+                "INSERT OR REPLACE INTO verdicts (unique_name, size, fingerprint, head) \
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            let mut evidence = tx.prepare_cached(
+                "INSERT OR REPLACE INTO evidence (unique_name, size, fingerprint, signals) \
+                 VALUES (?1, ?2, ?3, ?4)",
             )?;
             for (key, row) in rows {
-                stmt.execute(params![
+                let size = size_of(key);
+                heads.execute(params![key.unique, size, self.fingerprint, row.head])?;
+                evidence.execute(params![
                     key.unique,
-                    size_of(key),
+                    size,
                     self.fingerprint,
-                    row.head,
                     row.signals.as_deref().unwrap_or_default()
                 ])?;
             }

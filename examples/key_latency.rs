@@ -119,18 +119,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut latencies: Vec<Duration> = Vec::new();
     let mut all_labelled = None;
     let (cpu_start, mut turns) = (thread_cpu(), 0usize);
+    let mut turn = mailvet::tui::inbox::Turn::default();
     while start.elapsed() < limit {
-        terminal.draw(|f| view::render(f, &state, &theme))?;
-        let drawn = Instant::now();
-        latencies.extend(waiting.drain(..).map(|t| drawn - t));
+        if turn.draw {
+            terminal.draw(|f| view::render(f, &state, &theme))?;
+            let drawn = Instant::now();
+            latencies.extend(waiting.drain(..).map(|t| drawn - t));
+        }
         if state.listed && state.analysed >= state.rows.len() {
             all_labelled = Some(start.elapsed());
             break;
         }
-        let keys = inbox.turn(&mut state, &mut runner);
+        turn = inbox.turn(&mut state, &mut runner);
         turns += 1;
         let mut queue = sent.lock().unwrap_or_else(PoisonError::into_inner);
-        let keys = keys.min(queue.len());
+        let keys = turn.keys.min(queue.len());
         waiting.extend(queue.drain(..keys));
     }
     let (cpu, wall) = (thread_cpu() - cpu_start, start.elapsed().as_secs_f64());

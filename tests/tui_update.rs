@@ -392,3 +392,45 @@ fn opening_an_unread_message_marks_it_read_except_read_only() {
     s.read_only = true;
     assert_eq!(reads(&cmd(&mut s, "open")), 0, "read-only writes nothing");
 }
+
+#[test]
+fn results_judged_before_a_lesson_are_judged_again_not_shown() {
+    let mut s = mailvet::tui::state::AppState::new("x", Default::default(), Default::default());
+    apply(&mut s, Action::Resize(80, 24));
+    apply(&mut s, Action::Listed(Box::new(tui_support::listing())));
+    let fixtures = tui_support::fixtures();
+    let judged: Vec<(usize, _)> = (fixtures.iter().enumerate())
+        .filter_map(|(i, f)| Some((i, tui_support::summary(f)?)))
+        .collect();
+    // Every row but the last readable one is analysed; the user blocks amazon.com (row 1).
+    let (&(late, ref late_summary), first) = judged.split_last().expect("fixtures");
+    assert_ne!(late, 1);
+    apply(&mut s, Action::AnalysedMany(0, first.to_vec()));
+    s.selected = s.shown.iter().position(|&id| id == 1).expect("row 1 shown");
+    s.moved = true;
+    let effects = cmd(&mut s, "phishing");
+    assert!(
+        matches!(effects.as_slice(), [Effect::Teach(..), ..]),
+        "{effects:?}"
+    );
+    assert_eq!(s.lessons, 1);
+
+    // The last row was judged by the rules before the lesson: it is analysed again, not shown.
+    let effects = apply(
+        &mut s,
+        Action::AnalysedMany(0, vec![(late, late_summary.clone())]),
+    );
+    assert!(s.rows[late].verdict.is_none());
+    assert!(
+        effects.contains(&Effect::AnalyseRows(vec![(
+            late,
+            s.rows[late].path.clone()
+        )])),
+        "{effects:?}"
+    );
+    apply(
+        &mut s,
+        Action::AnalysedMany(1, vec![(late, late_summary.clone())]),
+    );
+    assert!(s.rows[late].verdict.is_some());
+}

@@ -1,28 +1,22 @@
 //! Judging many messages through the verdict cache: what the cache holds is taken from it, the rest is read,
-//! judged and kept. [`records`] serves the CLI (all at once, in parallel); [`ListJudge`] serves the
+//! judged and kept. [`records`] serves the CLI (all at once, in parallel); [`super::list_judge`] serves the
 //! interface's list, one row at a time from many worker threads.
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Arc, Mutex, OnceLock, PoisonError};
-use std::time::Duration;
+use std::sync::mpsc;
 
 use rayon::prelude::*;
 
 use super::cache::{Cache, Key, Row, Want, fingerprint};
-use super::judge::{Judgement, Summary, judge_file_sized};
+use super::judge::{Judgement, judge_file_sized};
 use super::places::default_cache_file;
 use crate::analysis::Rules;
-use crate::model::{Record, Verdict};
+use crate::model::Record;
 use crate::store::Entry;
 
 /// `records` judges this many entries at a time (the bound on records and cache rows held at once).
 const WINDOW: usize = 1024;
-/// Writes to the cache from the interface go in batches of at most this many...
-const BATCH: usize = 500;
-/// ...or whatever came within this long.
-const LINGER: Duration = Duration::from_millis(200);
 
 /// Where and how the cache is used: its file and the fingerprint of the rules judging.
 #[derive(Debug, Clone)]
@@ -149,7 +143,7 @@ pub fn each_record(
 
 /// Reads and judges a file; the key comes back when the judgement is worth keeping (the file was read whole
 /// and has the size its key says).
-fn judge_for_cache(
+pub(super) fn judge_for_cache(
     path: &Path,
     key: Option<&Key>,
     rules: &Rules,
@@ -158,110 +152,4 @@ fn judge_for_cache(
     let (judged, read) = judge_file_sized(path, max_bytes, rules);
     let key = key.filter(|k| read == Some(k.size)).cloned();
     (judged.judgement(), key)
-}
-
-/// The list's judge for a fixed set of message files (row id = index), shared by worker threads: the first
-/// call takes everything the cache holds for them at once; later calls judge the rest and hand their
-/// judgements to a writer thread that keeps them in batches.
-pub struct ListJudge {
-    paths: Vec<PathBuf>,
-    rules: Arc<Rules>,
-    max_bytes: u64,
-    place: Option<Place>,
-    cached: OnceLock<Cached>,
-}
-
-struct Cached {
-    hits: Mutex<Vec<Option<Judgement>>>,
-    writer: Option<Sender<(Key, Judgement)>>,
-}
-
-impl ListJudge {
-    /// A judge for these files; `place` is the cache to use, if any.
-    pub fn new(
-        paths: Vec<PathBuf>,
-        rules: Arc<Rules>,
-        max_bytes: u64,
-        place: Option<Place>,
-    ) -> ListJudge {
-        ListJudge {
-            paths,
-            rules,
-            max_bytes,
-            place,
-            cached: OnceLock::new(),
-        }
-    }
-
-    /// How many files.
-    pub fn len(&self) -> usize {
-        self.paths.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.paths.is_empty()
-    }
-
-    /// The list's summary of row `id`: cached, or judged now (and kept).
-    pub fn summary(&self, id: usize) -> Summary {
-        let Some(path) = self.paths.get(id) else {
-            return Summary {
-                envelope: None,
-                verdict: Verdict::unparseable("no such row"),
-            };
-        };
-        let cached = self.cached.get_or_init(|| self.load());
-        let hit = cached
-            .hits
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get_mut(id)
-            .and_then(Option::take);
-        if let Some(judgement) = hit {
-            return judgement.summary();
-        }
-        let key = cached.writer.as_ref().and_then(|_| Key::of(path));
-        let (judgement, key) = judge_for_cache(path, key.as_ref(), &self.rules, self.max_bytes);
-        if let (Some(writer), Some(key)) = (&cached.writer, key) {
-            let _ = writer.send((key, judgement.clone()));
-        }
-        judgement.summary()
-    }
-
-    /// Opens the cache, takes what it holds for every file, and starts the writer thread.
-    fn load(&self) -> Cached {
-        let none = || Cached {
-            hits: Mutex::new(vec![None; self.paths.len()]),
-            writer: None,
-        };
-        let Some(mut cache) = self.place.as_ref().and_then(Place::open) else {
-            return none();
-        };
-        let keys: Vec<Option<Key>> = self.paths.par_iter().map(|p| Key::of(p)).collect();
-        let hits = cache.get(&keys, Want::List);
-        let (tx, rx) = mpsc::channel();
-        let started = std::thread::Builder::new()
-            .name("mailvet-cache".into())
-            .spawn(move || keep(&mut cache, &rx));
-        Cached {
-            hits: Mutex::new(hits),
-            writer: started.is_ok().then_some(tx),
-        }
-    }
-}
-
-/// The writer thread: keeps judgements in batches until every sender is gone.
-fn keep(cache: &mut Cache, rx: &Receiver<(Key, Judgement)>) {
-    while let Ok(first) = rx.recv() {
-        let mut batch = vec![first];
-        while batch.len() < BATCH {
-            match rx.recv_timeout(LINGER) {
-                Ok(item) => batch.push(item),
-                Err(_) => break,
-            }
-        }
-        let items: Vec<(Key, &Judgement)> = batch.iter().map(|(k, j)| (k.clone(), j)).collect();
-        cache.put(&items);
-    }
 }

@@ -1,7 +1,7 @@
 //! The one pipeline both faces call: collect the inputs and discover folders once ([`inputs`]), judge a
 //! message once (read → parse → analyse → record, [`judge`]), and the export and report engine with its
 //! default paths ([`export`], [`places`]); the verdict cache ([`cache`]) keeps judgements across runs and
-//! [`cached`] judges through it. Imports `store`, `config` and the pure core; never `cli` or `tui`.
+//! [`cached`] and [`list_judge`] judge through it. Imports `store`, `config` and the pure core; never `cli` or `tui`.
 
 pub mod cache;
 mod cache_file;
@@ -12,6 +12,7 @@ pub mod export;
 mod fingerprint;
 pub mod inputs;
 pub mod judge;
+pub mod list_judge;
 pub mod places;
 pub mod reports;
 

@@ -130,6 +130,9 @@ pub enum Action {
     Listed(Box<Listing>),
     /// A row was analysed in the background.
     Analysed(usize, Box<Summary>),
+    /// Rows were analysed in the background, by the rules as they were after this many lessons (what the
+    /// user taught in this session): (row id, summary).
+    AnalysedMany(u64, Vec<(usize, Summary)>),
     /// A message was read for the detail pane and the message views.
     Loaded(usize, Box<Result<Content, String>>),
     /// The open message's body was laid out again for a new width: (row id, width, body).

@@ -14,12 +14,13 @@ use super::action::Action;
 use super::disk::Disk;
 use super::exporter::Exporter;
 use super::jobs::{Item, Request, Write};
-use super::pool::{Job, Pool};
+use super::pool::{Job, Known, Pool};
 use super::state::Content;
 use super::teach::Change;
 use super::{bodytext, term};
-use crate::pipeline::cached::{ListJudge, Place};
+use crate::pipeline::cached::Place;
 use crate::pipeline::judge;
+use crate::pipeline::list_judge::{ListJudge, Ruling};
 
 /// A request from `update`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,9 +74,9 @@ pub struct Judging {
 pub struct Runner {
     tx: Sender<Action>,
     max_bytes: u64,
-    rules: Arc<Rules>,
+    /// The rules and cache every judge uses, replaced when the user teaches.
+    ruling: Ruling,
     lessons: Lessons,
-    cache: Option<Place>,
     pool: Option<Pool>,
     disk: Disk,
     exporter: Exporter,
@@ -94,9 +95,8 @@ impl Runner {
         Runner {
             tx,
             max_bytes: judging.max_bytes,
-            rules: judging.rules,
+            ruling: Ruling::new(judging.rules, judging.cache),
             lessons,
-            cache: judging.cache,
             pool: None,
             disk,
             exporter,
@@ -105,13 +105,7 @@ impl Runner {
 
     /// A judge of the list's rows in `paths` (row id = index), through the cache.
     fn list_judge(&self, paths: Vec<PathBuf>) -> Arc<ListJudge> {
-        let rules = Arc::clone(&self.rules);
-        Arc::new(ListJudge::new(
-            paths,
-            rules,
-            self.max_bytes,
-            self.cache.clone(),
-        ))
+        Arc::new(ListJudge::new(paths, self.ruling.clone(), self.max_bytes))
     }
 
     /// Runs one effect; errors are worded for the status bar.
@@ -120,11 +114,12 @@ impl Runner {
             Effect::Analyse(paths) => {
                 let judge = self.list_judge(paths);
                 let len = judge.len();
-                let job: Job =
-                    Arc::new(move |id| Action::Analysed(id, Box::new(judge.summary(id))));
+                let cached = Arc::clone(&judge);
+                let known: Known = Box::new(move || cached.cached());
+                let job: Job = Arc::new(move |id| judge.summary(id));
                 let threads = std::thread::available_parallelism().map_or(2, usize::from);
                 self.pool = Some(
-                    Pool::start(len, threads, job, self.tx.clone())
+                    Pool::start(len, threads, known, job, self.tx.clone())
                         .map_err(|e| format!("cannot start the analysis threads: {e}"))?,
                 );
             }
@@ -134,9 +129,11 @@ impl Runner {
                 std::thread::Builder::new()
                     .name("mailvet-analyse-new".into())
                     .spawn(move || {
+                        super::pool::lower_priority();
                         for (i, id) in ids.into_iter().enumerate() {
-                            let summary = judge.summary(i);
-                            if tx.send(Action::Analysed(id, Box::new(summary))).is_err() {
+                            let (lessons, summary) = judge.summary(i);
+                            let batch = vec![(id, summary)];
+                            if tx.send(Action::AnalysedMany(lessons, batch)).is_err() {
                                 return;
                             }
                         }
@@ -149,7 +146,7 @@ impl Runner {
                 }
             }
             Effect::Load(id, path, width) => {
-                let (tx, max, rules) = (self.tx.clone(), self.max_bytes, Arc::clone(&self.rules));
+                let (tx, max, rules) = (self.tx.clone(), self.max_bytes, self.ruling.rules());
                 std::thread::Builder::new()
                     .name("mailvet-load".into())
                     .spawn(move || {
@@ -191,14 +188,14 @@ impl Runner {
         Ok(())
     }
 
-    /// Applies `change` to the rules every later judgement uses.
+    /// Applies `change` to the rules every later judgement uses, rows already queued included.
     fn learn(&mut self, change: &Change) {
-        let mut rules = (*self.rules).clone();
+        let mut rules = (*self.ruling.rules()).clone();
         change.apply(&mut rules.taught);
         rules.brands = self.lessons.brands.clone();
         taught::apply(&mut rules.brands, &rules.taught);
-        self.cache = (self.cache.as_ref()).map(|place| place.with_rules(&rules, self.max_bytes));
-        self.rules = Arc::new(rules);
+        let place = (self.ruling.place()).map(|place| place.with_rules(&rules, self.max_bytes));
+        self.ruling.replace(Arc::new(rules), place);
     }
 }
 

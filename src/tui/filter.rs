@@ -15,16 +15,7 @@ pub fn matches(q: &Query, row: &Row) -> bool {
     if q.words.is_empty() {
         return true;
     }
-    let Some(env) = &row.envelope else {
-        return false;
-    };
-    let brand = verdict.and_then(|v| v.brand.as_deref()).unwrap_or_default();
-    let hay = format!(
-        "{} {} {} {brand}",
-        env.from_name, env.from_addr, env.subject
-    )
-    .to_lowercase();
-    q.words_match(&hay)
+    row.envelope.is_some() && q.words_match(&row.search)
 }
 
 #[cfg(test)]
@@ -35,18 +26,18 @@ mod tests {
 
     fn row(subject: &str, brand: Option<&str>, trust: Trust) -> Row {
         let mut row = Row::new("/m/cur/1:2,S".into(), "INBOX".into(), "S".into(), None);
-        row.envelope = Some(Envelope {
+        let envelope = Envelope {
             date: None,
             from_name: "Service".into(),
             from_addr: "info@mail.example.net".into(),
             subject: subject.into(),
             message_id: None,
-        });
+        };
         let mut v = Verdict::unparseable("x");
         v.trust = trust;
         v.category = Category::Other;
         v.brand = brand.map(Into::into);
-        row.verdict = Some(v);
+        row.judged(Some(envelope), v);
         row
     }
 

@@ -14,13 +14,16 @@ pub mod export;
 pub mod exporter;
 pub mod filter;
 pub mod find;
+pub mod inbox;
 pub mod jobs;
 pub mod keymap;
 pub mod layout;
 pub mod linkinfo;
 pub mod nav;
+pub mod opened;
 pub mod order;
 pub mod pool;
+pub mod prompt;
 pub mod row;
 pub mod state;
 pub mod sync;
@@ -32,16 +35,15 @@ pub mod view;
 pub mod warnings;
 pub mod wording;
 
-use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::Receiver;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::analysis::Rules;
 use crate::pipeline::cached::Place;
 
 use action::Action;
+pub use inbox::{FrameLog, Inbox};
 use keymap::Keymap;
 use state::AppState;
 use theme::Theme;
@@ -97,79 +99,11 @@ pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-fn unix_now() -> i64 {
+/// The current time in Unix seconds.
+pub fn unix_now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
-}
-
-/// Longest the loop spends applying queued results before it draws again, so that a key pressed while
-/// thousands of verdicts pour in still reaches the screen within a frame.
-const TURN_BUDGET: Duration = Duration::from_millis(4);
-
-/// What the event loop has received and not yet handled: terminal events are handled as soon as they arrive,
-/// background results in order as time allows.
-pub struct Inbox {
-    rx: Receiver<Action>,
-    results: VecDeque<Action>,
-    last_tick: Instant,
-}
-
-impl Inbox {
-    /// An inbox over the channel every thread sends to.
-    pub fn new(rx: Receiver<Action>) -> Inbox {
-        Inbox {
-            rx,
-            results: VecDeque::new(),
-            last_tick: Instant::now(),
-        }
-    }
-
-    /// One turn of the event loop between two frames: waits up to 100 ms when nothing is pending, handles
-    /// every terminal event received (mapped through the keymap one by one, so that a key that opens the
-    /// prompt changes the next key's mode), then background results for at most [`TURN_BUDGET`] (the rest
-    /// wait for the next turn), and the clock tick every 300 ms. Returns how many terminal events it handled.
-    pub fn turn(&mut self, state: &mut AppState, runner: &mut effect::Runner) -> usize {
-        let first = if self.results.is_empty() {
-            self.rx.recv_timeout(Duration::from_millis(100)).ok()
-        } else {
-            None
-        };
-        let mut inputs = Vec::new();
-        for action in first.into_iter().chain(self.rx.try_iter()) {
-            match action {
-                Action::Input(ev) => inputs.push(ev),
-                other => self.results.push_back(other),
-            }
-        }
-        let handled = inputs.len();
-        for ev in inputs {
-            if let Some(action) = event::map_event(&ev, &state.keymap, state.mode()) {
-                apply(state, runner, action);
-            }
-        }
-        let started = Instant::now();
-        while started.elapsed() < TURN_BUDGET {
-            let Some(action) = self.results.pop_front() else {
-                break;
-            };
-            apply(state, runner, action);
-        }
-        if self.last_tick.elapsed() >= Duration::from_millis(300) {
-            self.last_tick = Instant::now();
-            apply(state, runner, Action::Tick(unix_now()));
-        }
-        handled
-    }
-}
-
-/// Updates the state with one action and runs the effects it asks for.
-fn apply(state: &mut AppState, runner: &mut effect::Runner, action: Action) {
-    for e in update::update(state, action) {
-        if let Err(message) = runner.run(e) {
-            state.status = message;
-        }
-    }
 }
 
 /// Runs the interface until the user quits (or SIGTERM/SIGHUP); the terminal is restored on every exit.
@@ -233,9 +167,15 @@ pub fn run(opts: Options) -> Result<(), Error> {
     update::update(&mut state, Action::Resize(size.width, size.height));
     event::spawn_input(tx)?;
     let mut inbox = Inbox::new(rx);
+    let mut log = FrameLog::from_env();
+    let mut turn = inbox::Turn::default();
     while !state.quit {
-        terminal.draw(|f| view::render(f, &state, &theme))?;
-        inbox.turn(&mut state, &mut runner);
+        if turn.draw {
+            let drawing = std::time::Instant::now();
+            terminal.draw(|f| view::render(f, &state, &theme))?;
+            log.frame(&turn, drawing.elapsed());
+        }
+        turn = inbox.turn(&mut state, &mut runner);
     }
     Ok(())
 }

@@ -1,14 +1,31 @@
-//! The background analysis pool: worker threads take row ids from a shared queue (visible rows are pushed to
-//! the front), run the job on each row once, and send the result back as an Action.
+//! The background analysis pool: a starter thread first delivers every row the verdict cache holds, then
+//! worker threads take the other row ids from a shared queue (visible rows are pushed to the front), judge
+//! each row once and send the results back in batches. Every thread of the pool runs at a lower priority
+//! than the interface, so a key never waits for the CPU behind the analysis.
 
 use std::collections::VecDeque;
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use super::action::Action;
+use crate::pipeline::Summary;
 
-/// The work one row needs: given its id, produce the Action to send back.
-pub type Job = Arc<dyn Fn(usize) -> Action + Send + Sync>;
+/// The work one row needs: its summary, given its id, with the generation of the rules that judged it
+/// ([`crate::pipeline::list_judge::Ruling::generation`]).
+pub type Job = Arc<dyn Fn(usize) -> (u64, Summary) + Send + Sync>;
+/// What the starter delivers before the workers begin: the rows known at once (cached), with their ids, and
+/// the generation of the rules they were judged by.
+pub type Known = Box<dyn FnOnce() -> (u64, Vec<(usize, Summary)>) + Send>;
+
+/// A batch of results goes back when it has this many rows...
+const BATCH: usize = 256;
+/// ...or its first row waited this long (under a frame, so visible rows show at once).
+const LINGER: Duration = Duration::from_millis(10);
+/// Rows known at once go back in batches of this many, so that the interface applies each within a frame.
+const KNOWN_BATCH: usize = 2048;
+/// The niceness of analysis threads (0 is the interface's; 19 the lowest).
+const NICE: i32 = 10;
 
 struct Queue {
     order: VecDeque<usize>,
@@ -23,10 +40,12 @@ pub struct Pool {
 }
 
 impl Pool {
-    /// Starts `threads` workers over rows `0..len`, in order unless prioritised.
+    /// Starts on rows `0..len`: `known` runs first (its rows are done), then `threads` workers judge the
+    /// rest with `job`, in order unless prioritised.
     pub fn start(
         len: usize,
         threads: usize,
+        known: Known,
         job: Job,
         tx: Sender<Action>,
     ) -> std::io::Result<Pool> {
@@ -35,12 +54,24 @@ impl Pool {
             taken: vec![false; len],
             stop: false,
         }));
-        for i in 0..threads.max(1) {
-            let (queue, job, tx) = (Arc::clone(&queue), Arc::clone(&job), tx.clone());
-            std::thread::Builder::new()
-                .name(format!("mailvet-analyse-{i}"))
-                .spawn(move || work(&queue, &job, &tx))?;
-        }
+        let starter = Arc::clone(&queue);
+        std::thread::Builder::new()
+            .name("mailvet-analyse".into())
+            .spawn(move || {
+                lower_priority();
+                deliver(&starter, known(), &tx);
+                // Threads started here inherit the lower priority.
+                for i in 1..threads.max(1) {
+                    let (queue, job, tx) = (Arc::clone(&starter), Arc::clone(&job), tx.clone());
+                    let spawned = std::thread::Builder::new()
+                        .name(format!("mailvet-analyse-{i}"))
+                        .spawn(move || work(&queue, &job, &tx));
+                    if spawned.is_err() {
+                        break;
+                    }
+                }
+                work(&starter, &job, &tx);
+            })?;
         Ok(Pool { queue })
     }
 
@@ -55,27 +86,75 @@ impl Pool {
     }
 }
 
-fn work(queue: &Mutex<Queue>, job: &Job, tx: &Sender<Action>) {
-    loop {
-        let id = {
-            let mut q = queue.lock().unwrap_or_else(PoisonError::into_inner);
-            loop {
-                if q.stop {
-                    return;
-                }
-                match q.order.pop_front() {
-                    Some(id) if q.taken.get(id) == Some(&false) => {
-                        q.taken[id] = true;
-                        break id;
-                    }
-                    Some(_) => continue,
-                    None => return,
-                }
+/// Lowers the calling thread's priority (and that of threads it starts) below the interface's; where that
+/// is refused it keeps its priority.
+pub fn lower_priority() {
+    // On Linux the nice value belongs to the thread: this leaves the interface's thread alone.
+    let _ = rustix::process::setpriority_process(None, NICE);
+}
+
+/// Sends the rows known at once and marks them done.
+fn deliver(
+    queue: &Mutex<Queue>,
+    (generation, known): (u64, Vec<(usize, Summary)>),
+    tx: &Sender<Action>,
+) {
+    {
+        let mut q = queue.lock().unwrap_or_else(PoisonError::into_inner);
+        for (id, _) in &known {
+            if let Some(taken) = q.taken.get_mut(*id) {
+                *taken = true;
             }
-        };
-        if tx.send(job(id)).is_err() {
+        }
+    }
+    let mut known = known.into_iter().peekable();
+    while known.peek().is_some() {
+        let batch: Vec<(usize, Summary)> = known.by_ref().take(KNOWN_BATCH).collect();
+        if tx.send(Action::AnalysedMany(generation, batch)).is_err() {
             return;
         }
+    }
+}
+
+/// The next row nobody has taken, marked taken; `None` when there is none left or the pool stopped.
+fn next(queue: &Mutex<Queue>) -> Option<usize> {
+    let mut q = queue.lock().unwrap_or_else(PoisonError::into_inner);
+    while !q.stop {
+        let id = q.order.pop_front()?;
+        if q.taken.get(id) == Some(&false) {
+            q.taken[id] = true;
+            return Some(id);
+        }
+    }
+    None
+}
+
+/// Judges rows until none is left, sending them in batches (a batch holds rows of one generation).
+fn work(queue: &Mutex<Queue>, job: &Job, tx: &Sender<Action>) {
+    let mut batch: Vec<(usize, Summary)> = Vec::new();
+    let (mut since, mut generation) = (Instant::now(), 0);
+    while let Some(id) = next(queue) {
+        let (judged_by, summary) = job(id);
+        if judged_by != generation && !batch.is_empty() {
+            let sent = std::mem::take(&mut batch);
+            if tx.send(Action::AnalysedMany(generation, sent)).is_err() {
+                return;
+            }
+        }
+        if batch.is_empty() {
+            since = Instant::now();
+        }
+        generation = judged_by;
+        batch.push((id, summary));
+        if batch.len() >= BATCH || since.elapsed() >= LINGER {
+            let sent = std::mem::take(&mut batch);
+            if tx.send(Action::AnalysedMany(generation, sent)).is_err() {
+                return;
+            }
+        }
+    }
+    if !batch.is_empty() {
+        let _ = tx.send(Action::AnalysedMany(generation, batch));
     }
 }
 
@@ -91,24 +170,47 @@ impl Drop for Pool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Verdict;
     use std::sync::mpsc;
 
+    fn summary(id: usize) -> Summary {
+        Summary {
+            envelope: None,
+            verdict: Verdict::unparseable(&id.to_string()),
+        }
+    }
+
+    fn judged(id: usize) -> (u64, Summary) {
+        (0, summary(id))
+    }
+
+    /// The row ids of every result received, in order, until `n` rows came.
+    fn ids(rx: &mpsc::Receiver<Action>, n: usize) -> Vec<usize> {
+        let mut ids = Vec::new();
+        while ids.len() < n {
+            match rx.recv().expect("results") {
+                Action::AnalysedMany(0, batch) => ids.extend(batch.into_iter().map(|(id, s)| {
+                    assert_eq!(s.verdict, summary(id).verdict);
+                    id
+                })),
+                _ => panic!("only results"),
+            }
+        }
+        ids
+    }
+
     #[test]
-    fn every_row_is_done_once() {
+    fn every_row_is_done_once_the_known_ones_first() {
         let (tx, rx) = mpsc::channel();
-        let job: Job = Arc::new(|id| Action::Tick(id as i64));
-        let pool = Pool::start(100, 3, job, tx).expect("threads");
+        let job: Job = Arc::new(judged);
+        let known: Known = Box::new(|| (0, (90..100).map(|id| (id, summary(id))).collect()));
+        let pool = Pool::start(100, 3, known, job, tx).expect("threads");
         pool.prioritise(&[50, 51]);
-        let mut seen: Vec<i64> = rx
-            .iter()
-            .take(100)
-            .map(|a| match a {
-                Action::Tick(n) => n,
-                _ => -1,
-            })
-            .collect();
+        let mut seen = ids(&rx, 100);
+        assert_eq!(seen[..10], (90..100).collect::<Vec<usize>>());
         seen.sort_unstable();
-        assert_eq!(seen, (0..100).collect::<Vec<i64>>());
+        assert_eq!(seen, (0..100).collect::<Vec<usize>>());
+        assert!(rx.recv_timeout(Duration::from_millis(100)).is_err());
     }
 
     #[test]
@@ -119,19 +221,12 @@ mod tests {
         let permits = Mutex::new(permits);
         let job: Job = Arc::new(move |id| {
             let _ = permits.lock().map(|p| p.recv());
-            Action::Tick(id as i64)
+            judged(id)
         });
-        let pool = Pool::start(1000, 1, job, tx).expect("threads");
+        let pool = Pool::start(1000, 1, Box::new(|| (0, Vec::new())), job, tx).expect("threads");
         pool.prioritise(&[900, 901]);
         (0..1000).for_each(|_| permit.send(()).expect("worker waits"));
-        let order: Vec<i64> = rx
-            .iter()
-            .take(1000)
-            .map(|a| match a {
-                Action::Tick(n) => n,
-                _ => -1,
-            })
-            .collect();
+        let order = ids(&rx, 1000);
         // The worker may have taken row 0 before the screen asked; the visible rows come right after.
         assert!(
             order[..3].contains(&900) && order[..3].contains(&901),

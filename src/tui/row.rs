@@ -25,6 +25,9 @@ pub struct Row {
     /// Filled in by the background analysis: the verdict without its signals (the full one comes with the
     /// opened message), so 100,000 rows stay small.
     pub verdict: Option<Verdict>,
+    /// What a search or limit looks for in it, lowercased once when it is analysed: the sender's name and
+    /// address, the subject and the brand claimed.
+    pub search: String,
     /// The file is gone (purged, or removed by another client); row ids never change, so it stays hidden.
     pub gone: bool,
 }
@@ -40,6 +43,7 @@ impl Row {
             delivered,
             envelope: None,
             verdict: None,
+            search: String::new(),
             gone: false,
         }
     }
@@ -63,6 +67,19 @@ impl Row {
             .and_then(|n| n.to_str())
             .unwrap_or_default();
         crate::store::name::Name::parse(file).unique
+    }
+
+    /// Fills in what the analysis found: the envelope, and the verdict without its signals.
+    pub fn judged(&mut self, envelope: Option<Envelope>, verdict: Verdict) {
+        let brand = verdict.brand.as_deref().unwrap_or_default();
+        self.search = envelope.as_ref().map_or_else(String::new, |e| {
+            format!("{} {} {} {brand}", e.from_name, e.from_addr, e.subject).to_lowercase()
+        });
+        self.envelope = envelope;
+        self.verdict = Some(Verdict {
+            signals: Vec::new(),
+            ..verdict
+        });
     }
 
     /// Flagged trashed (`T`).

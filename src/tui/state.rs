@@ -3,25 +3,18 @@
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::sync::Arc;
-
-use tui_textarea::TextArea;
 
 use crate::analysis::Brands;
-use crate::mail::{AuthResults, Message};
-use crate::model::{Query, Verdict};
+use crate::model::Query;
 
+pub use super::opened::{Content, Opened};
+pub use super::prompt::{Confirm, Prompt, PromptKind};
 pub use super::row::{Envelope, Row};
 
-use super::bodytext::{self, BodyText};
-use super::effect::Effect;
 use super::export::{Dialog, Places};
 use super::jobs::Step;
 use super::keymap::{Keymap, Mode};
-use super::linkinfo::{self, LinkRow};
 use super::order::Order;
-use super::wording::clean;
-use crate::pipeline::Loaded;
 
 /// A folder with its counts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -101,111 +94,8 @@ impl SortKey {
     }
 }
 
-/// What the prompt line is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PromptKind {
-    /// A search: the list stays, the selection jumps to the next match.
-    Search,
-    /// A search backwards: the selection jumps to the previous match.
-    SearchReverse,
-    /// A limit: the list shows only matching messages (mutt's `l`).
-    Limit,
-    /// The folder picker: a folder name, existing or new.
-    Move,
-    /// The user's own address, asked before the first report (saved as config `identity.address`).
-    Identity,
-}
-
-/// The open prompt.
-#[derive(Debug, Clone)]
-pub struct Prompt {
-    /// Its purpose.
-    pub kind: PromptKind,
-    /// The text field.
-    pub input: TextArea<'static>,
-    /// The folder picker's cursor (an index into its entries).
-    pub sel: usize,
-}
-
-impl Prompt {
-    /// The text typed.
-    pub fn text(&self) -> String {
-        self.input.lines().join(" ")
-    }
-}
-
-/// A question before an effect that cannot be undone.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Confirm {
-    /// What is asked (`Delete 3 trashed messages of INBOX for good?`).
-    pub question: String,
-    /// What a yes does.
-    pub effect: Effect,
-}
-
-/// The message shown in the detail pane and the message views.
-#[derive(Debug, Clone)]
-pub struct Opened {
-    /// Its row.
-    pub row: usize,
-    /// The message, or why it could not be read.
-    pub content: Result<Content, String>,
-}
-
-/// A readable message prepared for display.
-#[derive(Debug, Clone)]
-pub struct Content {
-    /// The parsed message (shared with the thread that lays its body out again after a resize).
-    pub message: Arc<Message>,
-    /// Raw header lines, sanitised.
-    pub headers: Vec<String>,
-    /// The full verdict with every signal.
-    pub verdict: Verdict,
-    /// The Authentication-Results headers the verdict counted.
-    pub auth_used: Vec<AuthResults>,
-    /// The body laid out for the current width.
-    pub body: BodyText,
-    /// The link table.
-    pub links: Vec<LinkRow>,
-    /// Lines the link table would have without its cap.
-    pub links_total: usize,
-}
-
 /// Most status messages kept.
 pub const MAX_MESSAGES: usize = 500;
-
-/// Most raw header lines shown.
-const MAX_HEADER_LINES: usize = 20_000;
-/// A raw header line longer than this many characters is cut (with `…`).
-const MAX_HEADER_CHARS: usize = 2_000;
-
-fn header_row(line: &str) -> String {
-    match line.char_indices().nth(MAX_HEADER_CHARS) {
-        Some((end, _)) => format!("{}…", clean(&line[..end])),
-        None => clean(line),
-    }
-}
-
-impl Content {
-    /// A loaded message laid out for a body `width` columns wide. Its cost grows with the message, so it runs
-    /// on the thread that read the message, never on the UI thread.
-    pub fn prepare(l: Loaded, width: usize, brands: &Brands) -> Content {
-        Content {
-            body: bodytext::layout(&l.message, width),
-            links: linkinfo::link_rows(&l.message, Some(&l.verdict), brands),
-            links_total: linkinfo::distinct_count(&l.message),
-            headers: l
-                .headers
-                .iter()
-                .take(MAX_HEADER_LINES)
-                .map(|h| header_row(h))
-                .collect(),
-            message: Arc::new(l.message),
-            verdict: l.verdict,
-            auth_used: l.auth_used,
-        }
-    }
-}
 
 /// Everything the screen shows.
 #[derive(Debug, Clone)]
@@ -232,6 +122,8 @@ pub struct AppState {
     pub exporting: Option<Step>,
     /// What the user taught about senders' domains (config `[[taught]]`), as the rules apply it.
     pub taught: Vec<crate::analysis::Taught>,
+    /// Lessons given in this session (each one changes the rules: results judged before it are stale).
+    pub lessons: u64,
     /// The user's address reports are sent from (config `identity.address`); asked for when missing.
     pub identity: Option<String>,
     /// Key bindings (help and hints are generated from them).
@@ -317,6 +209,7 @@ impl AppState {
             places: Places::default(),
             exporting: None,
             taught: Vec::new(),
+            lessons: 0,
             identity: None,
             keymap,
             brands,

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-use crate::model::{Trust, Verdict};
+use crate::model::Trust;
 use crate::store::name::Name;
 
 use super::changes::Changes;
@@ -111,8 +111,17 @@ pub fn listed(s: &mut AppState, listing: Listing, effects: &mut Vec<Effect>) {
         folder_named(s, name, dir);
     }
     let mut rows: Vec<Row> = listing.entries.into_iter().map(Row::of).collect();
+    // A folder's messages come together: look the folder up when it changes, not for every row.
+    let mut last: Option<(String, usize)> = None;
     for row in &mut rows {
-        row.folder_idx = folder_named(s, &row.folder, &dir_of(&row.path));
+        row.folder_idx = match &last {
+            Some((name, idx)) if *name == row.folder => *idx,
+            _ => {
+                let idx = folder_named(s, &row.folder, &dir_of(&row.path));
+                last = Some((row.folder.clone(), idx));
+                idx
+            }
+        };
     }
     s.rows = rows;
     sort_folders(s);
@@ -213,12 +222,28 @@ pub fn analysed(s: &mut AppState, id: usize, summary: Summary) {
         f.suspicious += usize::from(summary.verdict.trust == Trust::Suspicious);
         f.phishing += usize::from(summary.verdict.trust == Trust::Phishing);
     }
-    row.envelope = summary.envelope;
-    row.verdict = Some(Verdict {
-        signals: Vec::new(),
-        ..summary.verdict
-    });
+    row.judged(summary.envelope, summary.verdict);
     s.order.changed(id);
+}
+
+/// Rows were analysed by the rules as they were after `lessons` lessons: applied, unless the user taught
+/// something since (their judgement may be stale), and then they are analysed again.
+pub fn analysed_many(
+    s: &mut AppState,
+    lessons: u64,
+    batch: Vec<(usize, Summary)>,
+    effects: &mut Vec<Effect>,
+) {
+    if lessons < s.lessons {
+        let again = (batch.into_iter())
+            .filter_map(|(id, _)| Some((id, s.rows.get(id)?.path.clone())))
+            .collect();
+        effects.push(Effect::AnalyseRows(again));
+        return;
+    }
+    for (id, summary) in batch {
+        analysed(s, id, summary);
+    }
 }
 
 /// Puts row `id` at `path` in folder `folder`; a row leaving its folder is unmarked. A row not analysed yet

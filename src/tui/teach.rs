@@ -63,6 +63,8 @@ pub fn teach(s: &mut AppState, verdict: Lesson, effects: &mut Vec<Effect>) {
         })
     };
     change.apply(&mut s.taught);
+    // The runner replaces its rules once per Effect::Teach: results counted under fewer lessons are stale.
+    s.lessons += 1;
     let rows: Vec<(usize, PathBuf)> = (s.rows.iter().enumerate())
         .filter(|(_, r)| {
             r.envelope

@@ -29,6 +29,7 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
     let background = matches!(
         action,
         Action::Analysed(..)
+            | Action::AnalysedMany(..)
             | Action::Loaded(..)
             | Action::Rescanned(..)
             | Action::ExportProgress(..)
@@ -175,6 +176,9 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Input(_) => {}
         Action::Listed(listing) => sync::listed(s, *listing, &mut effects),
         Action::Analysed(id, summary) => sync::analysed(s, id, *summary),
+        Action::AnalysedMany(lessons, batch) => {
+            sync::analysed_many(s, lessons, batch, &mut effects)
+        }
         Action::Loaded(id, result) => loaded(s, id, *result, &mut effects),
         Action::LaidOut(id, width, body) => laid_out(s, id, width, *body),
         Action::Acted(report) => sync::acted(s, *report, &mut effects),

@@ -1,0 +1,214 @@
+//! Judging the interface's list through the verdict cache, one row at a time from many worker threads:
+//! [`ListJudge`] takes everything the cache holds for its files at once, judges the rest and keeps them in
+//! batches. The rules come from a [`Ruling`] the judges share, which teaching replaces while rows are still
+//! queued: every row judged after the lesson is judged by it.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
+use std::time::Duration;
+
+use rayon::prelude::*;
+
+use super::cache::{Cache, Key, Want};
+use super::cached::{Place, judge_for_cache};
+use super::judge::{Judgement, Summary};
+use crate::analysis::Rules;
+use crate::model::Verdict;
+
+/// Writes to the cache from the interface go in batches of at most this many...
+const BATCH: usize = 500;
+/// ...or whatever came within this long.
+const LINGER: Duration = Duration::from_millis(200);
+
+/// The rules the interface judges by and the cache their judgements are kept under, shared by every judge;
+/// [`Ruling::replace`] (the user taught something) changes them for every row judged from then on.
+#[derive(Debug, Clone)]
+pub struct Ruling(Arc<RwLock<Current>>);
+
+#[derive(Debug)]
+struct Current {
+    rules: Arc<Rules>,
+    place: Option<Place>,
+    /// Counts the replacements: a judgement made under an older one is made again.
+    generation: u64,
+}
+
+impl Ruling {
+    /// Judging by `rules`, keeping judgements in the cache at `place` (none: no cache).
+    pub fn new(rules: Arc<Rules>, place: Option<Place>) -> Ruling {
+        Ruling(Arc::new(RwLock::new(Current {
+            rules,
+            place,
+            generation: 0,
+        })))
+    }
+
+    /// From now on every judge sharing this ruling judges by `rules` and keeps judgements at `place`;
+    /// what the cache held under the old rules is no longer taken.
+    pub fn replace(&self, rules: Arc<Rules>, place: Option<Place>) {
+        let mut current = self.0.write().unwrap_or_else(PoisonError::into_inner);
+        current.rules = rules;
+        current.place = place;
+        current.generation += 1;
+    }
+
+    /// The rules judging now.
+    pub fn rules(&self) -> Arc<Rules> {
+        Arc::clone(&self.read().rules)
+    }
+
+    /// The cache judgements are kept in now.
+    pub fn place(&self) -> Option<Place> {
+        self.read().place.clone()
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Current> {
+        self.0.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// How many times the rules were replaced: judgements made under the same count are made by the same
+    /// rules.
+    pub fn generation(&self) -> u64 {
+        self.read().generation
+    }
+}
+
+/// The list's judge for a fixed set of message files (row id = index), shared by worker threads: the first
+/// call takes everything the cache holds for them at once; later calls judge the rest and hand their
+/// judgements to a writer thread that keeps them in batches.
+pub struct ListJudge {
+    paths: Vec<PathBuf>,
+    ruling: Ruling,
+    max_bytes: u64,
+    cached: OnceLock<Cached>,
+}
+
+struct Cached {
+    /// The ruling's generation the hits and the writer belong to.
+    generation: u64,
+    hits: Mutex<Vec<Option<Judgement>>>,
+    writer: Option<Sender<(Key, Judgement)>>,
+}
+
+impl ListJudge {
+    /// A judge for these files, by the rules `ruling` holds at each judgement.
+    pub fn new(paths: Vec<PathBuf>, ruling: Ruling, max_bytes: u64) -> ListJudge {
+        ListJudge {
+            paths,
+            ruling,
+            max_bytes,
+            cached: OnceLock::new(),
+        }
+    }
+
+    /// How many files.
+    pub fn len(&self) -> usize {
+        self.paths.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+
+    /// Every row the cache holds, taken at once (later [`ListJudge::summary`] calls judge only the rest),
+    /// with the [`Ruling::generation`] they belong to.
+    pub fn cached(&self) -> (u64, Vec<(usize, Summary)>) {
+        let cached = self.cached.get_or_init(|| self.load());
+        if cached.generation != self.ruling.generation() {
+            return (cached.generation, Vec::new());
+        }
+        let mut hits = cached.hits.lock().unwrap_or_else(PoisonError::into_inner);
+        let hits = (hits.iter_mut().enumerate())
+            .filter_map(|(id, hit)| Some((id, hit.take()?.summary())))
+            .collect();
+        (cached.generation, hits)
+    }
+
+    /// The list's summary of row `id`: cached, or judged now (and kept), by the rules of the moment (a row
+    /// whose judgement the user's teaching overtook is judged again), with the [`Ruling::generation`] of
+    /// those rules.
+    pub fn summary(&self, id: usize) -> (u64, Summary) {
+        let Some(path) = self.paths.get(id) else {
+            let missing = Summary {
+                envelope: None,
+                verdict: Verdict::unparseable("no such row"),
+            };
+            return (self.ruling.generation(), missing);
+        };
+        let cached = self.cached.get_or_init(|| self.load());
+        loop {
+            let (rules, generation) = {
+                let current = self.ruling.read();
+                (Arc::clone(&current.rules), current.generation)
+            };
+            let same = generation == cached.generation;
+            if same {
+                let hit = (cached.hits.lock().unwrap_or_else(PoisonError::into_inner))
+                    .get_mut(id)
+                    .and_then(Option::take);
+                if let Some(judgement) = hit {
+                    return (generation, judgement.summary());
+                }
+            }
+            // The writer keeps judgements under the rules it was opened with, so only those.
+            let writer = cached.writer.as_ref().filter(|_| same);
+            let key = writer.and_then(|_| Key::of(path));
+            let (judgement, key) = judge_for_cache(path, key.as_ref(), &rules, self.max_bytes);
+            if self.ruling.generation() != generation {
+                continue;
+            }
+            if let (Some(writer), Some(key)) = (writer, key) {
+                let _ = writer.send((key, judgement.clone()));
+            }
+            return (generation, judgement.summary());
+        }
+    }
+
+    /// Opens the cache, takes what it holds for every file, and starts the writer thread.
+    fn load(&self) -> Cached {
+        let (place, generation) = {
+            let current = self.ruling.read();
+            (current.place.clone(), current.generation)
+        };
+        let none = || Cached {
+            generation,
+            hits: Mutex::new(vec![None; self.paths.len()]),
+            writer: None,
+        };
+        let Some(mut cache) = place.as_ref().and_then(Place::open) else {
+            return none();
+        };
+        let keys: Vec<Option<Key>> = self.paths.par_iter().map(|p| Key::of(p)).collect();
+        let hits = cache.get(&keys, Want::List);
+        let (tx, rx) = mpsc::channel();
+        let started = std::thread::Builder::new()
+            .name("mailvet-cache".into())
+            .spawn(move || keep(&mut cache, &rx));
+        Cached {
+            generation,
+            hits: Mutex::new(hits),
+            writer: started.is_ok().then_some(tx),
+        }
+    }
+}
+
+/// The writer thread: keeps judgements in batches until every sender is gone.
+fn keep(cache: &mut Cache, rx: &Receiver<(Key, Judgement)>) {
+    while let Ok(first) = rx.recv() {
+        let mut batch = vec![first];
+        while batch.len() < BATCH {
+            match rx.recv_timeout(LINGER) {
+                Ok(item) => batch.push(item),
+                Err(_) => break,
+            }
+        }
+        let items: Vec<(Key, &Judgement)> = batch.iter().map(|(k, j)| (k.clone(), j)).collect();
+        cache.put(&items);
+    }
+}
+
+#[cfg(test)]
+#[path = "list_judge_tests.rs"]
+mod tests;

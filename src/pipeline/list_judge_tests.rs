@@ -1,0 +1,88 @@
+use super::*;
+use crate::analysis::{Lesson, Taught};
+use crate::model::Trust;
+
+const MAIL: &[u8] = b"From: Sam Example <sam@example.org>\r\nTo: dana@example.net\r\nSubject: Lunch on Friday?\r\n\
+    Date: Wed, 18 Nov 2026 12:00:00 +0100\r\nMessage-ID: <lunch@example.org>\r\n\r\nAre you free on Friday?\r\n";
+
+/// Two messages from example.org in a Maildir's `cur/`.
+fn maildir() -> (tempfile::TempDir, Vec<PathBuf>) {
+    let dir = tempfile::tempdir().unwrap();
+    let cur = dir.path().join("cur");
+    std::fs::create_dir(&cur).unwrap();
+    let paths: Vec<PathBuf> = (0..2)
+        .map(|i| {
+            let path = cur.join(format!("170000000{i}.M1P1.host:2,S"));
+            std::fs::write(&path, MAIL).unwrap();
+            path
+        })
+        .collect();
+    (dir, paths)
+}
+
+fn rules() -> Rules {
+    crate::config::Config::defaults().unwrap().rules()
+}
+
+/// `rules` after the user blocked example.org.
+fn blocked(mut rules: Rules) -> Rules {
+    rules.taught.push(Taught {
+        domain: "example.org".into(),
+        verdict: Lesson::Block,
+        brand: None,
+        date: "2026-12-03".into(),
+        message_id: None,
+    });
+    rules
+}
+
+#[test]
+fn rows_still_queued_when_the_user_teaches_are_judged_by_the_lesson() {
+    let (_dir, paths) = maildir();
+    let ruling = Ruling::new(Arc::new(rules()), None);
+    let judge = ListJudge::new(paths, ruling.clone(), 1 << 20);
+    assert_ne!(judge.summary(0).1.verdict.trust, Trust::Phishing);
+    ruling.replace(Arc::new(blocked(rules())), None);
+    assert_eq!(judge.summary(1).0, 1, "judged under the first lesson");
+    assert_eq!(judge.summary(1).1.verdict.trust, Trust::Phishing);
+}
+
+#[test]
+fn what_the_cache_held_under_the_old_rules_is_not_taken_after_a_lesson() {
+    let (dir, paths) = maildir();
+    let place = |rules: &Rules| Place {
+        path: dir.path().join("verdicts.sqlite"),
+        fingerprint: super::super::cache::fingerprint(rules, 1 << 20),
+    };
+    // A first run keeps both judgements.
+    let old = rules();
+    let first = ListJudge::new(
+        paths.clone(),
+        Ruling::new(Arc::new(old.clone()), Some(place(&old))),
+        1 << 20,
+    );
+    assert_ne!(first.summary(0).1.verdict.trust, Trust::Phishing);
+    assert_ne!(first.summary(1).1.verdict.trust, Trust::Phishing);
+    drop(first);
+    let kept = |n: usize| {
+        let cache = Place::open(&place(&old));
+        cache.is_some_and(|mut c| {
+            let keys: Vec<Option<Key>> = paths.iter().map(|p| Key::of(p)).collect();
+            c.get(&keys, Want::List).iter().flatten().count() == n
+        })
+    };
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !kept(2) && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(kept(2), "the writer thread keeps both judgements");
+
+    // The next run loads them, then the user teaches before row 1 is delivered.
+    let ruling = Ruling::new(Arc::new(old.clone()), Some(place(&old)));
+    let judge = ListJudge::new(paths, ruling.clone(), 1 << 20);
+    assert_ne!(judge.summary(0).1.verdict.trust, Trust::Phishing);
+    let new = blocked(old);
+    ruling.replace(Arc::new(new.clone()), Some(place(&new)));
+    assert!(judge.cached().1.is_empty());
+    assert_eq!(judge.summary(1).1.verdict.trust, Trust::Phishing);
+}

@@ -1,83 +1,201 @@
-//! Brand names and labels matched in one pass: one aho-corasick automaton over every (brand, name) of the
-//! knowledge base, built once per [`super::index::Index`], finds which names occur as whole words in folded
-//! text (see [`super::text::fold`]) without a loop over brands; another tells which brand labels occur inside
-//! a domain.
+//! Brand names and labels matched in one pass: [`NameSet`] finds which of many (brand, name) entries occur as
+//! whole words in folded text (see [`super::text::fold`]) without a loop over brands; [`Substrings`] tells
+//! which brand labels occur inside a domain.
+//!
+//! Both answer by table lookups at first (one per word, or one per substring length and position) and build
+//! an aho-corasick automaton only once they have looked up enough text to pay for it: building the four
+//! automata of the brand index costs several milliseconds, more than a whole message takes to judge, so
+//! `mailvet filter` (one process per delivered message) never builds them, while a scan of many messages
+//! builds them early. The two ways give the same answers (tested).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use aho_corasick::{AhoCorasick, MatchKind};
+
+/// Table lookups a set makes before it builds its automaton: roughly what the automaton costs to build.
+const LOOKUPS_BEFORE_AUTOMATON: usize = 100_000;
+
+/// An aho-corasick automaton built on demand, once [`LOOKUPS_BEFORE_AUTOMATON`] lookups have been made.
+#[derive(Debug, Default)]
+struct Deferred {
+    lookups: AtomicUsize,
+    automaton: OnceLock<Option<AhoCorasick>>,
+}
+
+impl Deferred {
+    /// The automaton, if it is built or `lookups` more bring the count to the budget (then `build` makes it);
+    /// `None` otherwise (or when it cannot be built), and the caller looks the text up instead.
+    fn get(
+        &self,
+        lookups: usize,
+        build: impl FnOnce() -> Option<AhoCorasick>,
+    ) -> Option<&AhoCorasick> {
+        if let Some(built) = self.automaton.get() {
+            return built.as_ref();
+        }
+        let before = self.lookups.fetch_add(lookups, Ordering::Relaxed);
+        if before.saturating_add(lookups) < LOOKUPS_BEFORE_AUTOMATON {
+            return None;
+        }
+        self.automaton.get_or_init(build).as_ref()
+    }
+}
+
+impl Clone for Deferred {
+    fn clone(&self) -> Self {
+        Deferred {
+            lookups: AtomicUsize::new(self.lookups.load(Ordering::Relaxed)),
+            automaton: self.automaton.clone(),
+        }
+    }
+}
 
 /// Folded names with the brand each belongs to, in knowledge-base order.
 #[derive(Debug, Clone, Default)]
 pub struct NameSet {
     /// The names, each padded with a space on both sides so that it matches whole words only.
-    automaton: Option<AhoCorasick>,
+    padded: Vec<String>,
     /// The brand (index in [`super::brands::Brands::brands`]) of each name, by pattern id.
     brands: Vec<usize>,
+    /// The pattern ids of the names that start with each word.
+    by_first_word: HashMap<String, Vec<usize>>,
+    automaton: Deferred,
 }
 
 impl NameSet {
-    /// One automaton over `entries`: (brand, name folded and trimmed), in the order lookups prefer.
+    /// The set of `entries`: (brand, name folded and trimmed, not empty), in the order lookups prefer.
     pub fn build(entries: &[(usize, String)]) -> Self {
-        let padded = entries.iter().map(|(_, n)| format!(" {n} "));
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(padded)
-            .ok();
+        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (id, (_, name)) in entries.iter().enumerate() {
+            let first = name.split(' ').next().unwrap_or_default();
+            by_first_word.entry(first.to_string()).or_default().push(id);
+        }
         NameSet {
-            automaton,
+            padded: entries.iter().map(|(_, n)| format!(" {n} ")).collect(),
             brands: entries.iter().map(|&(b, _)| b).collect(),
+            by_first_word,
+            automaton: Deferred::default(),
         }
     }
 
-    /// Every pattern id found in `folded` (text folded by [`super::text::fold`], or several folds joined).
-    fn hits<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = usize> + 'a {
-        self.automaton.iter().flat_map(move |ac| {
-            ac.find_overlapping_iter(folded)
+    /// Every pattern id found in `folded` (text folded by [`super::text::fold`], or several folds joined),
+    /// once per occurrence.
+    fn hits(&self, folded: &str) -> Vec<usize> {
+        let words = folded.bytes().filter(|&b| b == b' ').count();
+        let build = || {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&self.padded)
+                .ok()
+        };
+        if let Some(ac) = self.automaton.get(words, build) {
+            return ac
+                .find_overlapping_iter(folded)
                 .map(|m| m.pattern().as_usize())
-        })
+                .collect();
+        }
+        // A name occurs where a space is followed by its first word and then by the rest of it: look up
+        // the word after each space, then compare the few names that start with it.
+        let mut hits = Vec::new();
+        for (at, _) in folded.match_indices(' ') {
+            let rest = &folded[at + 1..];
+            let word = rest.split(' ').next().unwrap_or_default();
+            let Some(ids) = self.by_first_word.get(word) else {
+                continue;
+            };
+            let here = &folded[at..];
+            hits.extend(ids.iter().filter(|&&id| {
+                self.padded
+                    .get(id)
+                    .is_some_and(|p| here.starts_with(p.as_str()))
+            }));
+        }
+        hits
     }
 
     /// The brand of the first entry (in `entries` order) that occurs in `folded`.
     pub fn first_brand(&self, folded: &str) -> Option<usize> {
-        let first = self.hits(folded).min()?;
+        let first = self.hits(folded).into_iter().min()?;
         self.brands.get(first).copied()
     }
 
     /// Whether any name of `brand` occurs in `folded`.
     pub fn names_brand(&self, folded: &str, brand: usize) -> bool {
         self.hits(folded)
+            .into_iter()
             .any(|p| self.brands.get(p) == Some(&brand))
     }
 }
 
-/// Which of many strings occur anywhere inside a text, found in one pass.
+/// Which of many strings occur anywhere inside a text.
 #[derive(Debug, Clone, Default)]
 pub struct Substrings {
-    automaton: Option<AhoCorasick>,
-    len: usize,
+    patterns: Vec<String>,
+    /// The positions of each distinct pattern.
+    at: HashMap<String, Vec<usize>>,
+    /// The distinct pattern lengths in bytes, shortest first.
+    lengths: Vec<usize>,
+    automaton: Deferred,
 }
 
 impl Substrings {
-    /// One automaton over `patterns`.
-    pub fn build<'a>(patterns: impl ExactSizeIterator<Item = &'a str>) -> Self {
-        let len = patterns.len();
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(patterns)
-            .ok();
-        Substrings { automaton, len }
+    /// The set of `patterns`.
+    pub fn build<'a>(patterns: impl Iterator<Item = &'a str>) -> Self {
+        let patterns: Vec<String> = patterns.map(str::to_string).collect();
+        let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in patterns.iter().enumerate() {
+            at.entry(p.clone()).or_default().push(i);
+        }
+        let mut lengths: Vec<usize> = patterns.iter().map(String::len).collect();
+        lengths.sort_unstable();
+        lengths.dedup();
+        Substrings {
+            patterns,
+            at,
+            lengths,
+            automaton: Deferred::default(),
+        }
     }
 
     /// For each pattern, by position, whether it occurs in one of `texts`.
     pub fn within(&self, texts: &[&str]) -> Vec<bool> {
-        let Some(ac) = &self.automaton else {
-            // Without an automaton every pattern counts as present, so callers check them all.
-            return vec![true; self.len];
+        let mut found = vec![false; self.patterns.len()];
+        let lookups = texts.iter().map(|t| t.len() + 1).sum::<usize>() * self.lengths.len();
+        let build = || {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&self.patterns)
+                .ok()
         };
-        let mut found = vec![false; self.len];
+        let mut mark = |id: usize| {
+            if let Some(f) = found.get_mut(id) {
+                *f = true;
+            }
+        };
+        if let Some(ac) = self.automaton.get(lookups, build) {
+            for text in texts {
+                ac.find_overlapping_iter(*text)
+                    .for_each(|m| mark(m.pattern().as_usize()));
+            }
+            return found;
+        }
+        // Look up every substring as long as some pattern, at every character boundary.
         for text in texts {
-            for m in ac.find_overlapping_iter(*text) {
-                if let Some(f) = found.get_mut(m.pattern().as_usize()) {
-                    *f = true;
+            for start in (0..=text.len()).filter(|&s| text.is_char_boundary(s)) {
+                for &len in &self.lengths {
+                    let Some(sub) = text.get(start..start + len) else {
+                        if start + len > text.len() {
+                            break;
+                        }
+                        continue;
+                    };
+                    self.at
+                        .get(sub)
+                        .into_iter()
+                        .flatten()
+                        .for_each(|&id| mark(id));
                 }
             }
         }
@@ -89,6 +207,7 @@ impl Substrings {
 mod tests {
     use super::*;
     use crate::analysis::text::fold;
+    use proptest::prelude::*;
 
     fn set() -> NameSet {
         NameSet::build(&[
@@ -99,25 +218,86 @@ mod tests {
         ])
     }
 
+    /// `deferred` with its lookup budget spent, so that its next search builds and uses the automaton.
+    fn spent(deferred: &mut Deferred) {
+        deferred.lookups = AtomicUsize::new(LOOKUPS_BEFORE_AUTOMATON);
+    }
+
     #[test]
     fn finds_whole_words_and_prefers_the_earlier_entry() {
-        let s = set();
-        assert_eq!(s.first_brand(&fold("Your Royal Mail parcel", 100)), Some(1));
-        assert_eq!(s.first_brand(&fold("mail from amazon", 100)), Some(0));
-        assert_eq!(s.first_brand(&fold("amazonia mailbox", 100)), None);
-        assert!(s.names_brand(&fold("watch Prime Video", 100), 0));
-        assert!(!s.names_brand(&fold("watch Prime Videos", 100), 0));
+        let mut automaton = set();
+        spent(&mut automaton.automaton);
+        for s in [set(), automaton] {
+            assert_eq!(s.first_brand(&fold("Your Royal Mail parcel", 100)), Some(1));
+            assert_eq!(s.first_brand(&fold("mail from amazon", 100)), Some(0));
+            assert_eq!(s.first_brand(&fold("amazonia mailbox", 100)), None);
+            assert!(s.names_brand(&fold("watch Prime Video", 100), 0));
+            assert!(!s.names_brand(&fold("watch Prime Videos", 100), 0));
+        }
     }
 
     #[test]
     fn substrings_found_in_any_text() {
-        let s = Substrings::build(["paypal", "amazon", "pal"].into_iter());
-        assert_eq!(s.within(&["secure-paypal", "login."]), [true, false, true]);
-        assert_eq!(s.within(&[]), [false, false, false]);
+        let mut automaton = Substrings::build(["paypal", "amazon", "pal"].into_iter());
+        spent(&mut automaton.automaton);
+        for s in [
+            Substrings::build(["paypal", "amazon", "pal"].into_iter()),
+            automaton,
+        ] {
+            assert_eq!(s.within(&["secure-paypal", "login."]), [true, false, true]);
+            assert_eq!(s.within(&[]), [false, false, false]);
+        }
+    }
+
+    #[test]
+    fn the_automaton_is_built_once_enough_text_was_looked_up() {
+        let s = set();
+        let text = fold("a royal mail parcel", 100);
+        assert_eq!(s.first_brand(&text), Some(1));
+        assert!(s.automaton.automaton.get().is_none());
+        while s.automaton.automaton.get().is_none() {
+            assert_eq!(s.first_brand(&text), Some(1));
+        }
+        assert_eq!(s.first_brand(&text), Some(1));
     }
 
     #[test]
     fn an_empty_set_finds_nothing() {
         assert_eq!(NameSet::default().first_brand(" amazon "), None);
+        assert_eq!(
+            Substrings::default().within(&["amazon"]),
+            Vec::<bool>::new()
+        );
+    }
+
+    /// Text made of a few pieces, so that patterns and texts share words, spaces and multi-byte characters.
+    fn pieces(max: usize) -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop::sample::select(vec![" ", "a", "b", "ab", "é", "  "]),
+            0..max,
+        )
+        .prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn lookups_find_what_the_automaton_finds(
+            names in prop::collection::vec(pieces(4), 0..8),
+            text in pieces(24),
+        ) {
+            let entries: Vec<(usize, String)> = names.iter().cloned().enumerate().collect();
+            let looked_up = NameSet::build(&entries);
+            let mut automaton = NameSet::build(&entries);
+            spent(&mut automaton.automaton);
+            let (mut a, mut b) = (looked_up.hits(&text), automaton.hits(&text));
+            a.sort_unstable();
+            b.sort_unstable();
+            prop_assert_eq!(a, b);
+
+            let looked_up = Substrings::build(names.iter().map(String::as_str));
+            let mut automaton = Substrings::build(names.iter().map(String::as_str));
+            spent(&mut automaton.automaton);
+            prop_assert_eq!(looked_up.within(&[&text, "ab"]), automaton.within(&[&text, "ab"]));
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! What a message is about — account-security, seller-performance, orders-shipping, promotions or other —
 //! from the phrases of each category's evidence lists in the subject (weighted) and the start of the body. The
-//! weights, thresholds and lists are data (`category.toml`). Discussion mail (mailing lists) needs stronger
-//! evidence before it leaves `other`.
+//! weights, thresholds and lists are data (`category.toml`). Discussion mail (replies on mailing lists) needs
+//! stronger evidence before it leaves `other`.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -74,6 +74,12 @@ fn weights() -> &'static Weights {
     })
 }
 
+/// Whether `msg` is part of a discussion: a reply sent through a mailing list, where naming an order, a
+/// password or a prize in passing is ordinary. A list's own announcements are not replies.
+fn discussion(msg: &Message) -> bool {
+    msg.list_id.is_some() && msg.is_reply
+}
+
 /// The category of a message.
 pub fn categorise(msg: &Message, texts: &Texts) -> Category {
     let w = weights();
@@ -89,7 +95,7 @@ pub fn categorise(msg: &Message, texts: &Texts) -> Category {
             })
             .fold(0, u32::saturating_add)
     };
-    let threshold = if msg.list_id.is_some() {
+    let threshold = if discussion(msg) {
         w.discussion_threshold
     } else {
         w.threshold

@@ -51,10 +51,16 @@ fn credential_requests_are_account_evidence() {
 }
 
 #[test]
-fn mailing_list_mail_needs_stronger_evidence() {
+fn replies_on_a_mailing_list_need_stronger_evidence() {
     let mut msg = with_text("Re: shipping the next release", "Looks good to me.");
     assert_eq!(analyse(&msg, &rules()).category, Category::OrdersShipping);
     msg.list_id = Some("<dev.lists.example.org>".into());
+    assert_eq!(
+        analyse(&msg, &rules()).category,
+        Category::OrdersShipping,
+        "a list's own post is no discussion"
+    );
+    msg.is_reply = true;
     assert_eq!(analyse(&msg, &rules()).category, Category::Other);
 }
 

@@ -21,8 +21,8 @@ const LABELLED_PHISHING: f64 = 0.80;
 const FALSE_ALARMS: f64 = 0.01;
 /// Genuine brand mail whose trusted Authentication-Results say dmarc=pass, labelled verified.
 const DMARC_PASS_VERIFIED: f64 = 0.90;
-/// Category equal to the corpus label, both corpora together (issue: 0.75).
-const CATEGORY_AGREEMENT: f64 = 0.713;
+/// Category equal to the corpus label, both corpora together (issue: 0.75; reached 600 of 729).
+const CATEGORY_AGREEMENT: f64 = 0.823;
 /// Category equal to the corpus label on the first corpus alone (the floor of issue 4).
 const CATEGORY_AGREEMENT_FIRST: f64 = 0.75;
 /// Phishing labelled verified without its From domain being officially the claimed brand's (issue: 0).

@@ -56,7 +56,7 @@ pub fn embedded_data() -> impl Iterator<Item = &'static str> {
     phrases::LANGUAGES
         .iter()
         .map(|(_, text)| *text)
-        .chain([hosts::EMBEDDED])
+        .chain([hosts::EMBEDDED, category::EMBEDDED])
 }
 
 /// Judges one message.

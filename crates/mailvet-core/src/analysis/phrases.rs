@@ -75,7 +75,8 @@ impl List {
         1 << (self as u32)
     }
 
-    fn from_key(key: &str) -> Option<List> {
+    /// The list a data file calls `key`.
+    pub(super) fn from_key(key: &str) -> Option<List> {
         List::ALL.iter().find(|(_, k)| *k == key).map(|(l, _)| *l)
     }
 }

@@ -134,6 +134,9 @@ pub struct Message {
     pub subject: String,
     /// The List-Id header, if the message came through a mailing list.
     pub list_id: Option<String>,
+    /// Whether the message answers another (it has In-Reply-To or References).
+    #[serde(default)]
+    pub is_reply: bool,
     /// Whether the message carries ARC headers (it passed through a forwarder that sealed it).
     pub has_arc: bool,
     /// Every Authentication-Results header, topmost first.

@@ -69,6 +69,7 @@ pub fn parse(raw: &[u8]) -> Result<Message, ParseError> {
         list_id: first_raw("List-Id")
             .map(|v| unfold(&v).trim().to_owned())
             .filter(|v| !v.is_empty()),
+        is_reply: headers::has_any(&msg, &["In-Reply-To", "References"]),
         has_arc: headers::has_any(&msg, &["ARC-Seal", "ARC-Authentication-Results"]),
         auth: raw_values(&msg, "Authentication-Results")
             .map(|v| parse_auth_results(&v))

@@ -126,6 +126,21 @@ fn multipart_alternative_with_everything() {
 }
 
 #[test]
+fn a_reply_is_told_by_in_reply_to_or_references() {
+    let head = "From: a@example.org\r\nSubject: Re: plans\r\n";
+    assert!(!ok(&format!("{head}\r\nbody\r\n")).is_reply);
+    for header in [
+        "In-Reply-To: <1@example.org>",
+        "References: <1@example.org>",
+    ] {
+        assert!(
+            ok(&format!("{head}{header}\r\n\r\nbody\r\n")).is_reply,
+            "{header}"
+        );
+    }
+}
+
+#[test]
 fn microsoft_style_auth_results_without_authserv_id() {
     let m = ok(
         "Authentication-Results: spf=pass (sender IP is 1.2.3.4)\r\n smtp.mailfrom=x.com; dkim=pass \

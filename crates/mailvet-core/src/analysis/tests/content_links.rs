@@ -11,14 +11,6 @@ fn with_links(links: Vec<crate::mail::Link>) -> Message {
     }
 }
 
-fn with_text(subject: &str, text: &str) -> Message {
-    Message {
-        subject: subject.into(),
-        text: text.into(),
-        ..genuine_other()
-    }
-}
-
 fn with_attachment(name: &str, mime: &str, entries: &[&str]) -> Message {
     Message {
         attachments: vec![Attachment {

@@ -2,14 +2,6 @@
 
 use super::*;
 
-fn with_text(subject: &str, text: &str) -> Message {
-    Message {
-        subject: subject.into(),
-        text: text.into(),
-        ..genuine_other()
-    }
-}
-
 #[test]
 fn money_for_nothing_warns_and_ordinary_money_talk_does_not() {
     let r = rules();

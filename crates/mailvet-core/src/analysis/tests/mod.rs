@@ -2,6 +2,7 @@
 //! genuine-looking mail.
 
 mod brands_data;
+mod categories;
 mod classes;
 mod content_links;
 mod languages;
@@ -107,6 +108,15 @@ pub fn genuine_other() -> Message {
         auth: vec![passing("smith-family.org")],
         text: "Hi Jane, are you free on Saturday? Bob".into(),
         ..Message::default()
+    }
+}
+
+/// Genuine personal mail with another subject and text.
+pub fn with_text(subject: &str, text: &str) -> Message {
+    Message {
+        subject: subject.into(),
+        text: text.into(),
+        ..genuine_other()
     }
 }
 

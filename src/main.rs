@@ -24,8 +24,9 @@ fn main() -> ExitCode {
     }
 }
 
-/// Headless commands print the pipeline's warnings (a verdict cache set aside, say) on standard error, as
-/// `mailvet: warning: ...`. The interface installs none: its standard error is the screen.
+/// Headless commands print warnings (a config that cannot be used, a verdict cache set aside) on standard
+/// error, as `WARN ...`. The interface shows them in its status line instead: its standard error is the
+/// screen.
 fn warnings_to_stderr() {
     let _ = tracing_subscriber::fmt()
         .with_writer(io::stderr)
@@ -43,12 +44,18 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 fn run(args: &Cli) -> anyhow::Result<u8> {
-    let mut config = Config::load(args.config.as_deref())?;
+    // A config that cannot be used is not fatal: mailvet goes on read-only and says so.
+    let (mut config, config_warning) = Config::load_or_read_only(args.config.as_deref())?;
     config.read_only |= args.read_only;
     mailvet::pipeline::dates::choose(config.utc);
     config.cache &= !args.no_cache;
-    if args.command.is_some() {
+    let interface =
+        args.command.is_none() && io::stdin().is_terminal() && io::stdout().is_terminal();
+    if !interface {
         warnings_to_stderr();
+        if let Some(warning) = &config_warning {
+            tracing::warn!("{}", mailvet::mail::sanitise::sanitise(warning));
+        }
     }
     // Not locked for the whole run: the interface restores the terminal from its signal thread.
     let mut out = io::stdout();
@@ -152,6 +159,7 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
                 identity: config.identity.address.clone(),
                 config_file: config.path.clone().or_else(Config::default_path),
                 cache: config.cache,
+                warnings: config_warning.into_iter().collect(),
             })?;
             Ok(cli::EXIT_OK)
         }

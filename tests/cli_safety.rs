@@ -1,6 +1,6 @@
 //! The CLI's defects found by a fault run, each fixed: `export -o` into the Maildir, actions on the printable
-//! path instead of the real one, raw escapes from file names in CLI lines, exports cut short by a full disk,
-//! and a config path that would block forever.
+//! path instead of the real one, raw escapes from file names in CLI lines, exports cut short by a full disk.
+//! (A config path that would block for ever: tests/cannot_use.rs.)
 
 mod common;
 
@@ -8,7 +8,6 @@ use std::fs;
 use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
-use std::time::Duration;
 
 use common::*;
 
@@ -302,23 +301,4 @@ fn a_stream_export_to_a_full_device_fails_naming_it() {
             .file_type()
             .is_char_device()
     );
-}
-
-#[test]
-fn a_config_path_that_is_a_fifo_is_refused_at_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("config.toml");
-    let made = StdCommand::new("mkfifo").arg(&fifo).status().unwrap();
-    assert!(made.success());
-    let (_home, root) = sample();
-    mailvet(dir.path())
-        .arg("--config")
-        .arg(&fifo)
-        .arg("scan")
-        .arg(&root)
-        .timeout(Duration::from_secs(20))
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains(&*fifo.to_string_lossy()))
-        .stderr(predicates::str::contains("not a regular file"));
 }

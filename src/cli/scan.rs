@@ -1,7 +1,7 @@
 //! `mailvet scan`: judge every message under the inputs in parallel and print one record per message,
-//! in a stable order.
+//! in a stable order, each as soon as it and those before it are judged.
 
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
 use super::act::Mover;
@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::export;
 use crate::model::Record;
 use crate::pipeline::cache::Want;
-use crate::pipeline::cached::{Place, records};
+use crate::pipeline::cached::{Place, each_record};
 use crate::store::OpError;
 
 /// Runs `scan` over `inputs`; returns the exit status: 1 when any message scanned is suspicious or phishing
@@ -39,33 +39,71 @@ pub fn scan(
         ScanFormat::Table | ScanFormat::Csv => Want::List,
         ScanFormat::Jsonl => Want::Full,
     };
-    let records = records(
+    let mut findings = false;
+    // The records' paths are printable (sanitised); moves use the real paths, bytes and all.
+    let mut paths: Vec<PathBuf> = Vec::new();
+    let mut printer = Printer::new(args.format, BufWriter::with_capacity(1 << 16, out))?;
+    each_record(
         &entries,
         &rules,
         config.max_message_bytes,
         place.as_ref(),
         want,
-    );
-    let findings = records.iter().any(|r| r.verdict.trust.is_alarm());
-    // The records' paths are printable (sanitised); moves use the real paths, bytes and all.
-    let (shown, paths): (Vec<Record>, Vec<PathBuf>) = records
-        .into_iter()
-        .zip(&entries)
-        .filter(|(r, _)| wanted(args, r))
-        .map(|(r, e)| (r, e.path.clone()))
-        .unzip();
-    match args.format {
-        ScanFormat::Table => export::table::write(out, &shown)?,
-        ScanFormat::Jsonl => export::jsonl::write(out, &shown)?,
-        ScanFormat::Csv => export::csv::write(out, &shown)?,
-    }
-    out.flush()?;
+        |i, record| {
+            findings |= record.verdict.trust.is_alarm();
+            if !wanted(args, &record) {
+                return Ok(());
+            }
+            if mover.is_some() {
+                paths.push(entries[i].path.clone());
+            }
+            printer.print(&record)
+        },
+    )?;
+    printer.finish()?;
     if let Some(mover) = mover
         && !mover.run(&paths, err, None)?
     {
         return Ok(EXIT_ERROR);
     }
     Ok(if findings { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// Prints records one at a time in the format asked for.
+enum Printer<W: Write> {
+    Table(W),
+    Jsonl(W),
+    Csv(export::csv::Rows<W>),
+}
+
+impl<W: Write> Printer<W> {
+    /// Starts the output (the table's and the CSV's header line).
+    fn new(format: ScanFormat, mut out: W) -> io::Result<Printer<W>> {
+        Ok(match format {
+            ScanFormat::Table => {
+                export::table::write_header(&mut out)?;
+                Printer::Table(out)
+            }
+            ScanFormat::Jsonl => Printer::Jsonl(out),
+            ScanFormat::Csv => Printer::Csv(export::csv::Rows::new(out)?),
+        })
+    }
+
+    fn print(&mut self, record: &Record) -> io::Result<()> {
+        match self {
+            Printer::Table(out) => export::table::write_row(out, record),
+            Printer::Jsonl(out) => export::jsonl::write_line(out, record),
+            Printer::Csv(rows) => rows.push(record),
+        }
+    }
+
+    /// Writes out everything still buffered.
+    fn finish(self) -> io::Result<()> {
+        match self {
+            Printer::Table(mut out) | Printer::Jsonl(mut out) => out.flush(),
+            Printer::Csv(rows) => rows.finish(),
+        }
+    }
 }
 
 /// The mover `--junk`/`--archive` asks for (refused in read-only mode unless `--dry-run`).

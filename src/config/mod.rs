@@ -1,5 +1,6 @@
 //! Configuration: embedded defaults (`default.toml`, which documents every key), the user's TOML merged over
-//! them. An invalid file gives an error naming the file, the key and the problem.
+//! them. An invalid file gives an error naming the file, the key and the problem; the binary goes on without it,
+//! read-only ([`Config::load_or_read_only`]).
 
 mod file;
 pub mod identity;
@@ -97,6 +98,26 @@ impl Config {
             Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => Self::defaults(),
             Err(source) => Err(Error::Io { path, source }),
         }
+    }
+
+    /// [`Config::load`], going on when the file cannot be used (invalid, unreadable, not a regular file,
+    /// missing when named): the embedded defaults, forced read-only because the file may have said
+    /// `read_only = true` and touching nothing is the only safe reading, with a warning naming the file and
+    /// the problem (key, line and column when it has them). `path` stays the file's, so that what the
+    /// interface saves (the address, a lesson) never goes to another file.
+    pub fn load_or_read_only(explicit: Option<&Path>) -> Result<(Config, Option<String>), Error> {
+        let err = match Self::load(explicit) {
+            Ok(config) => return Ok((config, None)),
+            Err(err) => err,
+        };
+        let mut config = Self::defaults()?;
+        config.read_only = true;
+        config.path = explicit.map(Path::to_owned).or_else(Self::default_path);
+        let warning = format!(
+            "{err}; going on with the default settings, read-only (nothing in the Maildir is changed) until \
+             it is fixed"
+        );
+        Ok((config, Some(warning)))
     }
 
     /// `$XDG_CONFIG_HOME/mailvet/config.toml` (`~/.config/mailvet/config.toml`); `None` without a home.

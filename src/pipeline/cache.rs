@@ -16,11 +16,12 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rayon::prelude::*;
+use rusqlite::types::ValueRef;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
 use super::cache_file::{Header, check_header, set_aside};
 pub use super::cache_file::{Stats, clear, stats};
-use super::cache_row::{decode, encode};
+pub use super::cache_row::Row;
 pub use super::fingerprint::fingerprint;
 use super::judge::Judgement;
 use crate::store::name::Name;
@@ -57,20 +58,42 @@ pub struct Key {
 }
 
 impl Key {
-    /// The key of a message file in a Maildir's `cur/` or `new/`, its size read from disk; `None` for other
-    /// files (their names are not unique) and files that cannot be examined.
+    /// The key of a message file in a Maildir's `cur/` or `new/`; `None` for other files (their names are
+    /// not unique) and files that cannot be examined. The size is the one the name carries (`,S=` as
+    /// Dovecot writes it) or else read from disk.
     pub fn of(path: &Path) -> Option<Key> {
         let dir = path.parent()?.file_name()?;
         if dir != "cur" && dir != "new" {
             return None;
         }
         let unique = Name::parse(path.file_name()?.to_str()?).unique;
-        let meta = fs::symlink_metadata(path).ok()?;
-        (!unique.is_empty() && meta.is_file()).then(|| Key {
+        if unique.is_empty() {
+            return None;
+        }
+        let size = match size_in_name(unique) {
+            Some(size) => size,
+            None => {
+                let meta = fs::symlink_metadata(path).ok()?;
+                meta.is_file().then(|| meta.len())?
+            }
+        };
+        Some(Key {
             unique: unique.to_owned(),
-            size: meta.len(),
+            size,
         })
     }
+}
+
+/// The size a Maildir unique name carries (`1700000000.M1P2.host,S=2345,W=2400`), if any.
+fn size_in_name(unique: &str) -> Option<u64> {
+    let digits = unique
+        .split(',')
+        .skip(1)
+        .find_map(|part| part.strip_prefix("S="))?;
+    digits
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| digits.parse().ok())?
 }
 
 /// Which parts of a judgement a caller needs.
@@ -236,8 +259,16 @@ impl Cache {
         tx.commit()
     }
 
-    /// The judgements kept for `keys`, in their order (`None`: not cached, or no key).
+    /// The judgements kept for `keys`, in their order (`None`: not cached, no key, or does not decode).
     pub fn get(&mut self, keys: &[Option<Key>], want: Want) -> Vec<Option<Judgement>> {
+        self.get_rows(keys, want)
+            .into_iter()
+            .map(|row| row?.decode())
+            .collect()
+    }
+
+    /// The rows kept for `keys`, in their order, not yet decoded (`None`: not cached, or no key).
+    pub fn get_rows(&mut self, keys: &[Option<Key>], want: Want) -> Vec<Option<Row>> {
         match self.try_get(keys, want) {
             Ok(found) => found,
             Err(err) => {
@@ -247,15 +278,17 @@ impl Cache {
         }
     }
 
-    fn try_get(
-        &mut self,
-        keys: &[Option<Key>],
-        want: Want,
-    ) -> rusqlite::Result<Vec<Option<Judgement>>> {
+    fn try_get(&mut self, keys: &[Option<Key>], want: Want) -> rusqlite::Result<Vec<Option<Row>>> {
         let full = want == Want::Full;
-        let mut found: Vec<Option<Judgement>> = vec![None; keys.len()];
+        let mut found: Vec<Option<Row>> = vec![None; keys.len()];
+        let row_of = |head: ValueRef, signals: ValueRef| -> rusqlite::Result<Row> {
+            Ok(Row {
+                head: head.as_str()?.to_owned(),
+                signals: signals.as_str_or_null()?.map(str::to_owned),
+            })
+        };
         if keys.iter().flatten().count() >= BULK {
-            // One pass over the table, decoding only the rows wanted, as they come (a message listed twice
+            // One pass over the table, keeping only the rows wanted, as they come (a message listed twice
             // is wanted twice).
             let mut wanted: HashMap<&Key, Vec<usize>> = HashMap::new();
             for (i, key) in keys.iter().enumerate() {
@@ -276,10 +309,9 @@ impl Cache {
                 let Some(slots) = wanted.get(&key) else {
                     continue;
                 };
-                let judgement =
-                    decode(row.get_ref(2)?.as_str()?, row.get_ref(3)?.as_str_or_null()?);
+                let stored = row_of(row.get_ref(2)?, row.get_ref(3)?)?;
                 for &i in slots {
-                    found[i].clone_from(&judgement);
+                    found[i] = Some(stored.clone());
                 }
             }
         } else {
@@ -291,14 +323,8 @@ impl Cache {
                 if let Some(k) = key {
                     let params = params![k.unique, size_of(k), self.fingerprint, full];
                     *slot = stmt
-                        .query_row(params, |r| {
-                            Ok(decode(
-                                r.get_ref(0)?.as_str()?,
-                                r.get_ref(1)?.as_str_or_null()?,
-                            ))
-                        })
-                        .optional()?
-                        .flatten();
+                        .query_row(params, |r| row_of(r.get_ref(0)?, r.get_ref(1)?))
+                        .optional()?;
                 }
             }
         }
@@ -307,25 +333,27 @@ impl Cache {
 
     /// Keeps these judgements, in one transaction.
     pub fn put(&mut self, items: &[(Key, &Judgement)]) {
-        if items.is_empty() {
+        let rows: Vec<(Key, Row)> = items
+            .par_iter()
+            .filter_map(|(key, judgement)| Some((key.clone(), Row::encode(judgement)?)))
+            .collect();
+        self.put_rows(&rows);
+    }
+
+    /// Keeps these encoded judgements, in one transaction.
+    pub fn put_rows(&mut self, rows: &[(Key, Row)]) {
+        if rows.is_empty() {
             return;
         }
-        let rows: Vec<(&Key, String, String)> = items
-            .par_iter()
-            .filter_map(|(key, judgement)| {
-                let (head, signals) = encode(judgement).ok()?;
-                Some((key, head, signals))
-            })
-            .collect();
-        if let Err(err) = self.try_put(&rows)
+        if let Err(err) = self.try_put(rows)
             && self.failed(&err)
-            && let Err(err) = self.try_put(&rows)
+            && let Err(err) = self.try_put(rows)
         {
             tracing::warn!("the verdict cache took nothing: {err}");
         }
     }
 
-    fn try_put(&mut self, rows: &[(&Key, String, String)]) -> rusqlite::Result<()> {
+    fn try_put(&mut self, rows: &[(Key, Row)]) -> rusqlite::Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -334,13 +362,13 @@ impl Cache {
                 "INSERT OR REPLACE INTO verdicts (unique_name, size, fingerprint, head, signals) \
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
-            for (key, head, signals) in rows {
+            for (key, row) in rows {
                 stmt.execute(params![
                     key.unique,
                     size_of(key),
                     self.fingerprint,
-                    head,
-                    signals
+                    row.head,
+                    row.signals.as_deref().unwrap_or_default()
                 ])?;
             }
         }

@@ -2,6 +2,7 @@
 //! judged and kept. [`records`] serves the CLI (all at once, in parallel); [`ListJudge`] serves the
 //! interface's list, one row at a time from many worker threads.
 
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
@@ -9,13 +10,15 @@ use std::time::Duration;
 
 use rayon::prelude::*;
 
-use super::cache::{Cache, Key, Want, fingerprint};
+use super::cache::{Cache, Key, Row, Want, fingerprint};
 use super::judge::{Judgement, Summary, judge_file_sized};
 use super::places::default_cache_file;
 use crate::analysis::Rules;
 use crate::model::{Record, Verdict};
 use crate::store::Entry;
 
+/// `records` judges this many entries at a time (the bound on records and cache rows held at once).
+const WINDOW: usize = 1024;
 /// Writes to the cache from the interface go in batches of at most this many...
 const BATCH: usize = 500;
 /// ...or whatever came within this long.
@@ -65,38 +68,83 @@ pub fn records(
     place: Option<&Place>,
     want: Want,
 ) -> Vec<Record> {
+    let mut all = Vec::with_capacity(entries.len());
+    let kept: io::Result<()> = each_record(entries, rules, max_bytes, place, want, |_, record| {
+        all.push(record);
+        Ok(())
+    });
+    debug_assert!(kept.is_ok(), "pushing to a Vec never fails");
+    all
+}
+
+/// [`records`] as a stream: hands each entry's record (with its index) to `emit` in the entries' order as
+/// soon as it and every one before it are judged. Entries are judged in parallel a window at a time, and
+/// what was judged is kept by a writer thread in one transaction per window, so memory stays bounded
+/// however many messages there are. Stops at the first error `emit` returns.
+pub fn each_record(
+    entries: &[Entry],
+    rules: &Rules,
+    max_bytes: u64,
+    place: Option<&Place>,
+    want: Want,
+    mut emit: impl FnMut(usize, Record) -> io::Result<()>,
+) -> io::Result<()> {
     let mut cache = place.and_then(Place::open);
     let keys: Vec<Option<Key>> = match cache {
         Some(_) => entries.par_iter().map(|e| Key::of(&e.path)).collect(),
         None => vec![None; entries.len()],
     };
-    let hits = match cache.as_mut() {
-        Some(cache) => cache.get(&keys, want),
+    let mut hits = match cache.as_mut() {
+        Some(cache) => cache.get_rows(&keys, want),
         None => vec![None; entries.len()],
     };
-    let judged: Vec<(Judgement, Option<Key>)> = entries
-        .par_iter()
-        .zip(hits)
-        .zip(&keys)
-        .map(|((entry, hit), key)| match hit {
-            Some(judgement) => (judgement, None),
-            None => judge_for_cache(&entry.path, key.as_ref(), rules, max_bytes),
-        })
-        .collect();
-    if let Some(cache) = cache.as_mut() {
-        let fresh: Vec<(Key, &Judgement)> = judged
-            .iter()
-            .filter_map(|(j, key)| Some((key.clone()?, j)))
-            .collect();
-        cache.put(&fresh);
-    }
-    judged
-        .into_iter()
-        .zip(entries)
-        .map(|((judgement, _), entry)| {
-            judgement.record(&entry.path.to_string_lossy(), &entry.folder)
-        })
-        .collect()
+    std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::sync_channel::<Vec<(Key, Row)>>(2);
+        if let Some(mut cache) = cache {
+            scope.spawn(move || {
+                for rows in rx {
+                    cache.put_rows(&rows);
+                }
+            });
+        }
+        let mut next = 0;
+        for ((entries, keys), hits) in entries
+            .chunks(WINDOW)
+            .zip(keys.chunks(WINDOW))
+            .zip(hits.chunks_mut(WINDOW))
+        {
+            let judged: Vec<(Record, Option<(Key, Row)>)> = entries
+                .par_iter()
+                .zip(keys)
+                .zip(hits)
+                .map(|((entry, key), hit)| {
+                    let cached = hit.take().and_then(|row| row.decode());
+                    let (judgement, fresh) = match cached {
+                        Some(judgement) => (judgement, None),
+                        None => {
+                            let (judgement, key) =
+                                judge_for_cache(&entry.path, key.as_ref(), rules, max_bytes);
+                            let fresh = key.and_then(|k| Some((k, Row::encode(&judgement)?)));
+                            (judgement, fresh)
+                        }
+                    };
+                    let record = judgement.record(&entry.path.to_string_lossy(), &entry.folder);
+                    (record, fresh)
+                })
+                .collect();
+            let mut fresh = Vec::new();
+            for (record, row) in judged {
+                fresh.extend(row);
+                emit(next, record)?;
+                next += 1;
+            }
+            // The writer gone (it never is while the scope lives) only means nothing more is kept.
+            if !fresh.is_empty() {
+                let _ = tx.send(fresh);
+            }
+        }
+        Ok(())
+    })
 }
 
 /// Reads and judges a file; the key comes back when the judgement is worth keeping (the file was read whole

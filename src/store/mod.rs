@@ -2,10 +2,12 @@
 //! size-capped reads, and acting on messages (flags, moves, undo, crash recovery).
 
 pub mod drafts;
+mod finder;
 pub mod flag;
 mod loose;
 pub mod maildir;
 pub mod name;
+mod op_error;
 pub mod ops;
 mod place;
 pub mod purge;

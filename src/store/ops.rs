@@ -4,16 +4,18 @@
 //! [`Undo`] that reverses it. Files are only ever renamed (or, across filesystems, copied then unlinked; see
 //! `place`), never rewritten.
 
-use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use super::Entry;
+use super::finder::Finder;
 use super::flag::FlagEdit;
 use super::maildir::{self, INBOX};
 use super::place::{self, RETRIES, Unsynced};
 use super::undo::Undo;
-use crate::mail::sanitise::{sanitise, shown_path as shown};
+
+pub use super::finder::locate;
+pub use super::op_error::OpError;
 
 /// Proof that writing into the Maildir is allowed; the only way to get one is [`Writable::new`].
 #[derive(Debug)]
@@ -97,157 +99,6 @@ pub struct Plan {
     pub from: PathBuf,
     /// Its path after the op (equal to `from` when nothing would change).
     pub to: PathBuf,
-}
-
-/// Why an op did nothing; messages are shown to users as they are.
-#[derive(Debug, thiserror::Error)]
-pub enum OpError {
-    /// Read-only mode.
-    #[error("read-only: mailvet does not change the Maildir (--read-only or read_only = true)")]
-    ReadOnly,
-    /// The message is neither at its path nor anywhere in its folder's cur/ or new/.
-    #[error(
-        "message '{}' is gone from '{}' (moved or deleted by another client)",
-        sanitise(unique),
-        shown(folder)
-    )]
-    NotFound {
-        /// Its unique name.
-        unique: String,
-        /// The folder it was in.
-        folder: PathBuf,
-    },
-    /// The path is not a message in a Maildir folder's cur/ or new/.
-    #[error("'{}' is not a message in a Maildir's cur/ or new/", shown(path))]
-    NotInMaildir {
-        /// The path.
-        path: PathBuf,
-    },
-    /// Its file name has an info part other than `:2,`, which mailvet never edits.
-    #[error(
-        "'{}' has flags in a form mailvet does not edit (not ':2,')",
-        shown(path)
-    )]
-    UnknownInfo {
-        /// The message.
-        path: PathBuf,
-    },
-    /// The target path is taken.
-    #[error("'{}' already exists; nothing was moved", shown(path))]
-    Exists {
-        /// The target.
-        path: PathBuf,
-    },
-    /// Not a valid folder name.
-    #[error(
-        "invalid folder name '{}': use a Maildir++ name such as 'Archive' or 'Lists.rust', or 'INBOX'",
-        sanitise(name)
-    )]
-    BadFolder {
-        /// The name given.
-        name: String,
-    },
-    /// Undo found a file changed since the op.
-    #[error(
-        "cannot undo: '{}' is no longer where mailvet left it; nothing was changed",
-        shown(path)
-    )]
-    Changed {
-        /// The file that moved (or the path now taken).
-        path: PathBuf,
-    },
-    /// Purge refused a message that is not flagged trashed.
-    #[error("'{}' is not flagged trashed; it was not purged", shown(path))]
-    NotTrashed {
-        /// The message.
-        path: PathBuf,
-    },
-    /// Another client kept renaming the message.
-    #[error("'{}' keeps being renamed by another client; try again", shown(path))]
-    Busy {
-        /// The message.
-        path: PathBuf,
-    },
-    /// The file system refused.
-    #[error("'{}': {source}", shown(path))]
-    Io {
-        /// The path.
-        path: PathBuf,
-        /// The cause.
-        source: io::Error,
-    },
-}
-
-impl OpError {
-    pub(super) fn io(path: &Path, source: io::Error) -> Self {
-        OpError::Io {
-            path: path.to_owned(),
-            source,
-        }
-    }
-
-    fn is_not_found(&self) -> bool {
-        matches!(self, OpError::Io { source, .. } if source.kind() == io::ErrorKind::NotFound)
-    }
-}
-
-/// Where `msg` is now: its path if that still holds it, else the file with its unique name in its folder's
-/// `cur/` or `new/` (another client renamed it). Lists the folder at most twice: readers call it for every
-/// message that vanished, so a message really gone must stay cheap.
-pub fn locate(msg: &MessageRef) -> Result<PathBuf, OpError> {
-    Finder {
-        passes: 2,
-        ..Finder::default()
-    }
-    .locate(msg)
-}
-
-/// Finds messages again by unique name for a bulk op: each folder is listed once into an index, and listed
-/// again only when a path from the index no longer holds its message.
-#[derive(Debug)]
-struct Finder {
-    folders: HashMap<PathBuf, HashMap<String, PathBuf>>,
-    /// How many times a folder is listed before a message counts as gone.
-    passes: usize,
-}
-
-impl Default for Finder {
-    /// The finder of ops: a message is looked for [`RETRIES`] times before it counts as gone.
-    fn default() -> Self {
-        Finder {
-            folders: HashMap::new(),
-            passes: RETRIES,
-        }
-    }
-}
-
-impl Finder {
-    fn locate(&mut self, msg: &MessageRef) -> Result<PathBuf, OpError> {
-        let folder = place::folder_of(&msg.path).ok_or_else(|| OpError::NotInMaildir {
-            path: msg.path.clone(),
-        })?;
-        let holds = |path: &Path| path.is_file() && place::file_unique(path) == msg.unique;
-        if holds(&msg.path) {
-            return Ok(msg.path.clone());
-        }
-        let known = self.folders.get(&folder).and_then(|i| i.get(&msg.unique));
-        if let Some(path) = known.filter(|p| holds(p)) {
-            return Ok(path.clone());
-        }
-        for _ in 0..self.passes {
-            // A directory listed while another client renames a file in it may show neither name: look again.
-            let index = place::index(&folder);
-            let found = index.get(&msg.unique).cloned();
-            self.folders.insert(folder.clone(), index);
-            if let Some(found) = found {
-                return Ok(found);
-            }
-        }
-        Err(OpError::NotFound {
-            unique: msg.unique.clone(),
-            folder,
-        })
-    }
 }
 
 /// The rename a flag edit makes (read-only: for `--dry-run`). A message in `new/` goes to `cur/`.

@@ -1,7 +1,8 @@
 //! Putting a message file at a new path without ever losing it or replacing another.
 //!
-//! On one filesystem: `renameat2(RENAME_NOREPLACE)` (or, where the filesystem lacks it, `link` + `unlink`),
-//! so a name another client has just created is never replaced; then both directories are fsynced.
+//! On one filesystem: `renameat2(RENAME_NOREPLACE)`, so a name another client has just created is never
+//! replaced; then both directories are fsynced. Where the filesystem lacks it, `link` + `unlink` through a
+//! claim in `tmp/` (see [`via_claim`]), so a crash never leaves the message under two names.
 //! Across filesystems: claim the source by renaming it into its own folder's `tmp/` as
 //! `mailvet-claim.SUB.NAME` (no other client looks there, so a second mover finds it gone instead of copying
 //! it too) → fsync → copy into the target folder's `tmp/` as `mailvet-move.SUB.NAME` → fsync → link into
@@ -55,9 +56,15 @@ impl Unsynced {
 
 /// Moves `from` to `to` (a path in a Maildir folder's `cur/` or `new/` whose `tmp/` exists). Fails with
 /// `Exists` when `to` is taken and `Io` (NotFound) when `from` is gone; then nothing was changed. The
-/// directories of a rename are noted in `unsynced` (a cross-filesystem move syncs its own).
+/// directories of a rename are noted in `unsynced` (a cross-filesystem move, and one on a filesystem without
+/// `RENAME_NOREPLACE`, sync their own).
 pub(super) fn relocate(from: &Path, to: &Path, unsynced: &mut Unsynced) -> Result<(), OpError> {
-    match rename_noreplace(from, to) {
+    let renamed = match rename_atomic(from, to) {
+        Ok(true) => Ok(()),
+        Ok(false) => return via_claim(from, to, &mut |_| {}),
+        Err(e) => Err(e),
+    };
+    match renamed {
         Ok(()) => {
             unsynced.add(from);
             unsynced.add(to);
@@ -71,14 +78,25 @@ pub(super) fn relocate(from: &Path, to: &Path, unsynced: &mut Unsynced) -> Resul
     }
 }
 
-/// `rename(from, to)` that fails with `AlreadyExists` rather than replace `to`, atomically
-/// (`RENAME_NOREPLACE`), or by `link` + `unlink` on filesystems without it.
-pub(super) fn rename_noreplace(from: &Path, to: &Path) -> io::Result<()> {
+/// `renameat2(RENAME_NOREPLACE)`: `Ok(false)` when the filesystem lacks it (nothing was changed).
+fn rename_atomic(from: &Path, to: &Path) -> io::Result<bool> {
     use rustix::io::Errno;
     match renameat_with(CWD, from, CWD, to, RenameFlags::NOREPLACE) {
-        Ok(()) => Ok(()),
-        Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => link_then_unlink(from, to),
+        Ok(()) => Ok(true),
+        Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => Ok(false),
         Err(e) => Err(e.into()),
+    }
+}
+
+/// `rename(from, to)` that fails with `AlreadyExists` rather than replace `to`, atomically
+/// (`RENAME_NOREPLACE`), or by `link` + `unlink` on filesystems without it. Only for renames where a crash
+/// between the two leaves something `recover` resolves (one of the names is a claim in `tmp/`); a message
+/// moving between `cur/`/`new/` names goes through [`via_claim`] there instead.
+pub(super) fn rename_noreplace(from: &Path, to: &Path) -> io::Result<()> {
+    if rename_atomic(from, to)? {
+        Ok(())
+    } else {
+        link_then_unlink(from, to)
     }
 }
 
@@ -86,6 +104,63 @@ pub(super) fn rename_noreplace(from: &Path, to: &Path) -> io::Result<()> {
 fn link_then_unlink(from: &Path, to: &Path) -> io::Result<()> {
     fs::hard_link(from, to)?;
     fs::remove_file(from)
+}
+
+/// How far [`via_claim`] got; a crash right after each step leaves the files named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// The claim is linked beside the message (both names: the message and its claim in `tmp/`).
+    ClaimLinked,
+    /// The message's own name is gone (the claim alone).
+    Claimed,
+    /// The claim is linked at the target (the target and the claim).
+    Placed,
+}
+
+/// A move within one filesystem that lacks `RENAME_NOREPLACE`, which never shows the message under two
+/// names in `cur/`/`new/` (a crash between a plain `link` and `unlink` would leave a duplicate no one could
+/// tell from a real one): claim the source into its folder's `tmp/` (`mailvet-claim.SUB.NAME`, as a
+/// cross-filesystem move does) → link the claim at `to` (refused when taken) → unlink the claim, fsyncing
+/// the directories after each step, under the source folder's shared lock. After a crash `recover` finds the
+/// claim: the message in some `cur/`/`new/` with the same bytes means the claim is removed (steps 1 and 3),
+/// else it goes back to its name (step 2). `step` is told each step as it is done (tests stop there to play
+/// a crash).
+fn via_claim(from: &Path, to: &Path, step: &mut dyn FnMut(Step)) -> Result<(), OpError> {
+    let (Some(claim), Some(folder)) = (side_path(from, CLAIM_PREFIX), folder_dir(from)) else {
+        return Err(OpError::NotInMaildir { path: from.into() });
+    };
+    let _lock = FolderLock::shared(folder)?;
+    if fs::symlink_metadata(to).is_ok() {
+        return Err(OpError::Exists { path: to.into() });
+    }
+    match fs::hard_link(from, &claim) {
+        Ok(()) => sync_dir(claim.parent().unwrap_or(&claim))?,
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            return Err(OpError::Busy { path: from.into() });
+        }
+        Err(e) => return Err(OpError::io(from, e)),
+    }
+    step(Step::ClaimLinked);
+    if let Err(e) = fs::remove_file(from) {
+        remove_if_present(&claim)?;
+        return Err(OpError::io(from, e));
+    }
+    sync_dir(from.parent().unwrap_or(from))?;
+    step(Step::Claimed);
+    if let Err(e) = fs::hard_link(&claim, to) {
+        // Nothing reached the target: give the message back its name.
+        link_then_unlink(&claim, from).map_err(|e| OpError::io(&claim, e))?;
+        sync_dirs(&claim, from)?;
+        return Err(if e.kind() == io::ErrorKind::AlreadyExists {
+            OpError::Exists { path: to.into() }
+        } else {
+            OpError::io(to, e)
+        });
+    }
+    sync_dir(to.parent().unwrap_or(to))?;
+    step(Step::Placed);
+    remove_if_present(&claim)?;
+    sync_dir(claim.parent().unwrap_or(&claim))
 }
 
 /// The cross-filesystem move (see the module doc for the order of steps).
@@ -303,5 +378,70 @@ mod tests {
         link_then_unlink(&a, &c).unwrap();
         assert!(!a.exists());
         assert_eq!(fs::read(&c).unwrap(), b"ours");
+    }
+
+    /// A Maildir with a message in cur/ and an `.Archive` folder: (dir, root, message, its path in Archive).
+    fn one_message() -> (tempfile::TempDir, PathBuf, PathBuf, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("Mail");
+        ensure_folder(&root).unwrap();
+        ensure_folder(&root.join(".Archive")).unwrap();
+        let from = root.join("cur/1700000001.M1P1.host:2,S");
+        fs::write(&from, "the message").unwrap();
+        let to = root.join(".Archive/cur/1700000001.M1P1.host:2,S");
+        (dir, root, from, to)
+    }
+
+    /// Every file in the Maildir's folders' cur/, new/ and tmp/.
+    fn files(root: &Path) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for folder in [root.to_owned(), root.join(".Archive")] {
+            for sub in ["cur", "new", "tmp"] {
+                for entry in fs::read_dir(folder.join(sub)).unwrap() {
+                    out.push(entry.unwrap().path());
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn the_claim_fallback_moves_and_never_replaces_a_taken_name() {
+        let (_dir, root, from, to) = one_message();
+        fs::write(&to, "theirs").unwrap();
+        let e = via_claim(&from, &to, &mut |_| {}).unwrap_err();
+        assert!(matches!(e, OpError::Exists { .. }), "{e}");
+        assert_eq!(fs::read(&to).unwrap(), b"theirs");
+        fs::remove_file(&to).unwrap();
+        via_claim(&from, &to, &mut |_| {}).unwrap();
+        assert_eq!(files(&root), vec![to.clone()]);
+        assert_eq!(fs::read(&to).unwrap(), b"the message");
+    }
+
+    /// A crash after any step of the fallback leaves, once `recover` has run, the message under exactly one
+    /// name (a crash between a plain `link` and `unlink` left it under two, and `recover` saw nothing).
+    #[test]
+    fn a_crash_at_any_step_of_the_claim_fallback_leaves_one_message_after_recover() {
+        let writable = super::super::Writable::new(false).unwrap();
+        for (stop, kept) in [
+            (Step::ClaimLinked, false),
+            (Step::Claimed, false),
+            (Step::Placed, true),
+        ] {
+            let (_dir, root, from, to) = one_message();
+            let crashed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                via_claim(&from, &to, &mut |step| {
+                    if step == stop {
+                        panic!("crash after {step:?}");
+                    }
+                })
+            }));
+            assert!(crashed.is_err(), "{stop:?}");
+            super::super::recover(&writable, &root).unwrap();
+            let want = if kept { to.clone() } else { from.clone() };
+            assert_eq!(files(&root), vec![want.clone()], "after {stop:?}");
+            assert_eq!(fs::read(&want).unwrap(), b"the message");
+        }
     }
 }

@@ -141,6 +141,9 @@ pub enum Action {
     Taught(Result<String, String>),
     /// The user's address was saved to the config file (its path), or why not.
     IdentitySaved(Result<String, String>),
+    /// Something the user must know that is not about a message (a config that cannot be used, a verdict
+    /// cache set aside): shown in the status line and kept in the messages view.
+    Warned(String),
     /// Folders were listed again after a change on disk (another client, or our own write): the files that
     /// appeared and disappeared.
     Rescanned(Box<Changes>),

@@ -4,7 +4,7 @@
 //! the Maildir is refused after resolving `~`, relative paths and symlinks; nothing is ever written there.
 
 use std::fs;
-use std::io::{self, Write as _};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -14,7 +14,9 @@ use rayon::prelude::*;
 
 use crate::analysis::Rules;
 use crate::export::{Format, arf};
-use crate::pipeline::export::{Output, Progress, Settings, Summary, Target, run, target};
+use crate::pipeline::export::{
+    Output, Progress, Settings, Summary, Target, run, target, write_file,
+};
 use crate::pipeline::places::{inside_resolved, now};
 use crate::pipeline::reports::Place;
 use crate::store::Writable;
@@ -171,47 +173,30 @@ fn export(setup: &Setup, req: &Request, actions: &Sender<Action>) -> Finished {
     finished
 }
 
-/// A stream export into a new file (never replacing one); a failed export leaves no file behind.
+/// A stream export into a new file (never replacing one), all or nothing: written to a temp file beside it
+/// and renamed into place when complete (`pipeline::export::write_file`), so a failed or killed export
+/// never leaves a cut file under the name asked for.
 fn to_file(
     settings: &Settings<'_>,
     targets: &[Target],
     dest: &Path,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Summary, String> {
-    let shown = dest.display();
     if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(parent)
             .map_err(|e| format!("cannot create the folder '{}': {e}", parent.display()))?;
     }
-    let file = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(dest)
-        .map_err(|e| match e.kind() {
-            io::ErrorKind::AlreadyExists => format!("'{shown}' exists; choose another name"),
-            _ => format!("cannot create '{shown}': {e}"),
-        })?;
-    let mut out = io::BufWriter::new(file);
-    let written = run(settings, targets, Output::Stream(&mut out), progress)
-        .map_err(|e| format!("{e:#}"))
-        .and_then(|summary| {
-            out.flush()
-                .and_then(|()| out.get_ref().sync_all())
-                .map_err(|e| format!("cannot write '{shown}': {e}"))?;
-            Ok(summary)
-        });
-    match written {
-        Ok(mut summary) => {
-            let note = super::wording::count(targets.len());
-            summary.written.push((dest.to_path_buf(), note));
-            Ok(summary)
-        }
-        Err(e) => {
-            drop(out);
-            let _ = fs::remove_file(dest);
-            Err(e)
-        }
+    // Said before the work; the rename at the end refuses a name taken meanwhile.
+    if fs::symlink_metadata(dest).is_ok() {
+        return Err(format!("'{}' exists; choose another name", dest.display()));
     }
+    let mut summary = write_file(dest, false, |out| {
+        run(settings, targets, Output::Stream(out), progress)
+    })
+    .map_err(|e| format!("{e:#}"))?;
+    let note = super::wording::count(targets.len());
+    summary.written.push((dest.to_path_buf(), note));
+    Ok(summary)
 }
 
 /// Saves the address as config `identity.address`; the file's path, or why not.

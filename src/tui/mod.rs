@@ -29,6 +29,7 @@ pub mod term;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod warnings;
 pub mod wording;
 
 use std::collections::VecDeque;
@@ -76,6 +77,8 @@ pub struct Options {
     pub reports: Option<crate::pipeline::reports::Place>,
     /// Keep verdicts in the cache and take them from it (off with `--no-cache`).
     pub cache: bool,
+    /// Warnings from before the interface started (a config that cannot be used), for the status line.
+    pub warnings: Vec<String>,
 }
 
 /// Why the interface could not run.
@@ -196,6 +199,10 @@ pub fn run(opts: Options) -> Result<(), Error> {
         outbox: crate::pipeline::places::default_outbox(),
     };
     let (tx, rx) = std::sync::mpsc::channel();
+    warnings::to_status_line(&tx);
+    for warning in opts.warnings {
+        update::update(&mut state, Action::Warned(warning));
+    }
     let (mut terminal, _guard) = term::enter()?;
     let cache = Place::default_for(opts.cache, &opts.rules, opts.max_message_bytes);
     let rules = Arc::new(opts.rules);

@@ -124,7 +124,8 @@ pub fn listed(s: &mut AppState, listing: Listing, effects: &mut Vec<Effect>) {
     }
     s.status = match listing.errors.as_slice() {
         [] if s.rows.is_empty() => "no messages found".into(),
-        [] => String::new(),
+        // A warning given before the listing (a config that cannot be used) stays in view.
+        [] => std::mem::take(&mut s.status),
         [one] => clean(one),
         [first, more @ ..] => format!("{} (and {} more: M shows them)", clean(first), more.len()),
     };

@@ -176,6 +176,7 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::LaidOut(id, width, body) => laid_out(s, id, width, *body),
         Action::Acted(report) => sync::acted(s, *report, &mut effects),
         Action::Rescanned(listing) => sync::rescanned(s, *listing, &mut effects),
+        Action::Warned(text) => s.status = format!("warning: {}", super::wording::clean(&text)),
     }
     if s.status != before && !s.status.is_empty() {
         s.remember_status();

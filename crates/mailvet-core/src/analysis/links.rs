@@ -1,14 +1,13 @@
-//! Where each link really goes: redirectors unwrapped offline (Microsoft Safe Links, Proofpoint URL Defense
-//! v2/v3, Google /url?q=), visible text vs destination, destinations off the claimed brand's domains,
-//! look-alike destinations, IP-literal hosts, userinfo tricks and shorteners. No link is ever opened.
+//! The link signals: visible text vs destination (see `destinations` for where a link really goes),
+//! destinations off the claimed brand's domains, look-alike destinations, IP-literal hosts, userinfo tricks and
+//! shorteners. No link is ever opened.
 
 use super::Rules;
-use super::brands::Brand;
 use super::claim::Claim;
+use super::destinations::{Dest, destinations, host_of, ip_host};
 use super::domains;
 use crate::mail::Message;
 use crate::model::{Outcome, Signal, SignalId};
-use url::{Host, Url};
 
 /// At most this many links are looked at.
 pub const MAX_LINKS: usize = 300;
@@ -122,137 +121,6 @@ fn is_s3(host: &str) -> bool {
         rest.split('.')
             .any(|label| label == "s3" || label.starts_with("s3-"))
     })
-}
-
-/// A web link after unwrapping, with what the reader saw.
-struct Dest {
-    url: Url,
-    text: String,
-    via: Option<String>,
-}
-
-/// Decodes `%XX` escapes (invalid ones are kept as written).
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| (c as char).to_digit(16);
-        match (
-            b[i],
-            b.get(i + 1).copied().and_then(hex),
-            b.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (c, _, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// The destination a redirector wraps, if `url` is one.
-fn unwrap_once(url: &Url) -> Option<String> {
-    let host = url.host_str()?.to_ascii_lowercase();
-    let param = |name: &str| {
-        url.query_pairs()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.into_owned())
-    };
-    if host.contains(".safelinks.protection.") {
-        return param("url");
-    }
-    if (host == "www.google.com" || host == "google.com") && url.path() == "/url" {
-        return param("q").or_else(|| param("url"));
-    }
-    if host == "urldefense.proofpoint.com" && url.path().starts_with("/v2/url") {
-        let u = param("u")?.replace('-', "%").replace('_', "/");
-        return Some(percent_decode(&u));
-    }
-    if host == "urldefense.com" && url.path().starts_with("/v3/__") {
-        let rest = url.as_str().split_once("/v3/__")?.1;
-        return rest.split_once("__;").map(|(inner, _)| inner.to_string());
-    }
-    None
-}
-
-/// A web link's real destination, redirectors unwrapped (at most three levels), and the first redirector's
-/// host; `None` when it is not an http(s) URL.
-fn destination(href: &str) -> Option<(Url, Option<String>)> {
-    let mut url = Url::parse(href.trim()).ok()?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return None;
-    }
-    let mut via = None;
-    for _ in 0..3 {
-        let Some(inner) = unwrap_once(&url).and_then(|s| Url::parse(s.trim()).ok()) else {
-            break;
-        };
-        via.get_or_insert_with(|| url.host_str().unwrap_or_default().to_string());
-        url = inner;
-    }
-    Some((url, via))
-}
-
-/// Parses every web link of the message, unwrapping redirectors.
-fn destinations(msg: &Message) -> Vec<Dest> {
-    msg.links
-        .iter()
-        .take(MAX_LINKS)
-        .filter_map(|link| {
-            let (url, via) = destination(&link.href)?;
-            Some(Dest {
-                url,
-                text: link.text.clone(),
-                via,
-            })
-        })
-        .collect()
-}
-
-/// Whether a link goes to `brand`'s own domains, judged as the link checks judge it: redirectors unwrapped,
-/// a `mailto:` by its address's domain. `None` when it has no domain to judge (an IP address, not a URL).
-pub fn official_for(href: &str, brand: &Brand) -> Option<bool> {
-    let host = match destination(href) {
-        Some((url, _)) => host_of(&url)?,
-        None => {
-            let url = Url::parse(href.trim()).ok()?;
-            if url.scheme() != "mailto" {
-                return None;
-            }
-            let (_, domain) = url.path().rsplit_once('@')?;
-            domains::normalise_host(domain)?
-        }
-    };
-    Some(brand.owns_link(&host))
-}
-
-/// The normalised host of a parsed URL, `None` for IP literals.
-fn host_of(url: &Url) -> Option<String> {
-    match url.host()? {
-        Host::Domain(d) => domains::normalise_host(d),
-        _ => None,
-    }
-}
-
-/// For an IP-literal host: whether the address is public (not private, loopback, link-local or unspecified).
-fn ip_host(url: &Url) -> Option<bool> {
-    match url.host()? {
-        Host::Ipv4(ip) => Some(
-            !(ip.is_private()
-                || ip.is_loopback()
-                || ip.is_link_local()
-                || ip.is_unspecified()
-                || ip.is_documentation()),
-        ),
-        Host::Ipv6(ip) => Some(!(ip.is_loopback() || ip.is_unspecified())),
-        Host::Domain(_) => None,
-    }
 }
 
 /// The domain a visible link text shows, when it looks like a URL or a bare domain.

@@ -7,6 +7,7 @@ pub mod brands;
 mod category;
 mod claim;
 mod content;
+mod destinations;
 pub mod domains;
 mod hosts;
 mod index;
@@ -30,7 +31,7 @@ use crate::model::{Outcome, Signal, SignalId, Verdict};
 
 pub use auth::trusted_headers;
 pub use brands::{Brand, Brands, Dmarc, DmarcPolicy, Report, ReportForm, ReportHow};
-pub use links::official_for as link_official;
+pub use destinations::official_for as link_official;
 pub use scores::Scores;
 pub use taught::{Lesson, Taught};
 

@@ -14,24 +14,26 @@ pub const COLUMNS: [&str; 9] = [
 
 /// Writes the header row and one row per record.
 pub fn write(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
-    rows(out, records).map_err(into_io)
+    let mut rows = Rows::new(out)?;
+    records.iter().try_for_each(|record| rows.push(record))?;
+    rows.finish()
 }
 
-/// The csv crate's error as the I/O error it wraps, so a closed pipe stays a broken pipe for the caller.
-fn into_io(err: csv::Error) -> io::Error {
-    if !err.is_io_error() {
-        return io::Error::other(err);
-    }
-    match err.into_kind() {
-        csv::ErrorKind::Io(err) => err,
-        other => io::Error::other(format!("{other:?}")),
-    }
+/// A CSV stream: the header row first, then rows one record at a time.
+pub struct Rows<W: Write> {
+    writer: csv::Writer<W>,
 }
 
-fn rows(out: &mut dyn Write, records: &[Record]) -> csv::Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(COLUMNS)?;
-    for record in records {
+impl<W: Write> Rows<W> {
+    /// Starts the stream with the header row.
+    pub fn new(out: W) -> io::Result<Rows<W>> {
+        let mut writer = csv::Writer::from_writer(out);
+        writer.write_record(COLUMNS).map_err(into_io)?;
+        Ok(Rows { writer })
+    }
+
+    /// Writes one record's row.
+    pub fn push(&mut self, record: &Record) -> io::Result<()> {
         let from = record.from.as_deref().unwrap_or("");
         let verdict = &record.verdict;
         let row = [
@@ -45,10 +47,26 @@ fn rows(out: &mut dyn Write, records: &[Record]) -> csv::Result<()> {
             &SignalId::join(&verdict.decisive, " "),
             &record.path,
         ];
-        writer.write_record(row.iter().map(|cell| defuse_formula(cell)))?;
+        self.writer
+            .write_record(row.iter().map(|cell| defuse_formula(cell)))
+            .map_err(into_io)
     }
-    writer.flush()?;
-    Ok(())
+
+    /// Writes out what is still buffered.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+/// The csv crate's error as the I/O error it wraps, so a closed pipe stays a broken pipe for the caller.
+fn into_io(err: csv::Error) -> io::Error {
+    if !err.is_io_error() {
+        return io::Error::other(err);
+    }
+    match err.into_kind() {
+        csv::ErrorKind::Io(err) => err,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
 
 /// Sanitises a cell and prefixes it when a spreadsheet would evaluate it as a formula.

@@ -6,11 +6,15 @@ use crate::model::Record;
 
 /// Writes one JSON object per record, each on its own line.
 pub fn write(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
-    for record in records {
-        serde_json::to_writer(&mut *out, record)?;
-        out.write_all(b"\n")?;
-    }
-    Ok(())
+    records
+        .iter()
+        .try_for_each(|record| write_line(out, record))
+}
+
+/// Writes one record as one line.
+pub fn write_line(out: &mut dyn Write, record: &Record) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, record)?;
+    out.write_all(b"\n")
 }
 
 /// Writes one record as a pretty-printed JSON object.

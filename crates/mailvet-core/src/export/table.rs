@@ -6,28 +6,35 @@ use crate::model::Record;
 
 /// Writes a header line and one line per record: trust, category, brand, date, from, subject.
 pub fn write(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
+    write_header(out)?;
+    records.iter().try_for_each(|record| write_row(out, record))
+}
+
+/// Writes the header line (the columns have fixed widths, so rows can follow one at a time).
+pub fn write_header(out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "{:<11} {:<18} {:<14} {:<10} {:<40} SUBJECT",
         "TRUST", "CATEGORY", "BRAND", "DATE", "FROM"
-    )?;
-    for record in records {
-        let verdict = &record.verdict;
-        writeln!(
-            out,
-            "{:<11} {:<18} {:<14} {:<10} {:<40} {}",
-            verdict.trust.as_str(),
-            verdict.category.as_str(),
-            clip(verdict.brand.as_deref().unwrap_or("-"), 14),
-            record
-                .date
-                .as_deref()
-                .map_or("-", |d| d.get(..10).unwrap_or(d)),
-            clip(record.from.as_deref().unwrap_or("-"), 40),
-            subject_or_path(record),
-        )?;
-    }
-    Ok(())
+    )
+}
+
+/// Writes one record's line.
+pub fn write_row(out: &mut dyn Write, record: &Record) -> io::Result<()> {
+    let verdict = &record.verdict;
+    writeln!(
+        out,
+        "{:<11} {:<18} {:<14} {:<10} {:<40} {}",
+        verdict.trust.as_str(),
+        verdict.category.as_str(),
+        clip(verdict.brand.as_deref().unwrap_or("-"), 14),
+        record
+            .date
+            .as_deref()
+            .map_or("-", |d| d.get(..10).unwrap_or(d)),
+        clip(record.from.as_deref().unwrap_or("-"), 40),
+        subject_or_path(record),
+    )
 }
 
 /// The subject; for unreadable files, the path and the reason instead.

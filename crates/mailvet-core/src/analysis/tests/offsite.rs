@@ -7,7 +7,10 @@ use super::*;
 /// Mail from a freshly made, authenticated domain that claims no brand.
 fn own_domain(subject: &str, text: &str, href: &str) -> Message {
     Message {
-        from: Some(addr(Some("Accounts"), "hello@brightmeadow-mail.example.com")),
+        from: Some(addr(
+            Some("Accounts"),
+            "hello@brightmeadow-mail.example.com",
+        )),
         to: vec![addr(None, "jane@example.org")],
         subject: subject.into(),
         auth: vec![passing("brightmeadow-mail.example.com")],
@@ -21,12 +24,24 @@ fn own_domain(subject: &str, text: &str, href: &str) -> Message {
 fn a_lure_whose_links_all_leave_the_sender_fails_in_every_language() {
     let r = rules();
     for (subject, text) in [
-        ("Action required", "Please verify your account within 24 hours or it will be closed."),
-        ("Aviso", "Verifique su cuenta hoy para evitar la suspensión."),
-        ("Hinweis", "Bitte bestätigen Sie Ihre Daten, sonst wird Ihr Konto gesperrt."),
+        (
+            "Action required",
+            "Please verify your account within 24 hours or it will be closed.",
+        ),
+        (
+            "Aviso",
+            "Verifique su cuenta hoy para evitar la suspensión.",
+        ),
+        (
+            "Hinweis",
+            "Bitte bestätigen Sie Ihre Daten, sonst wird Ihr Konto gesperrt.",
+        ),
         ("Avviso", "Verifica il tuo account entro oggi."),
         ("Melding", "Verifieer uw account vandaag nog."),
-        ("Powiadomienie", "Zweryfikuj swoje konto, aby uniknąć blokady."),
+        (
+            "Powiadomienie",
+            "Zweryfikuj swoje konto, aby uniknąć blokady.",
+        ),
         ("お知らせ", "お客様の本人確認が必要です。"),
     ] {
         let v = analyse(
@@ -83,7 +98,10 @@ fn a_display_name_written_apart_from_the_mailbox_fails() {
     assert_ne!(v.trust, Trust::Verified);
     assert!(v.trust.is_alarm(), "{:?}", v.signals);
     assert_eq!(
-        outcome(&analyse(&genuine_other(), &rules()), SignalId::DisplayNameDetached),
+        outcome(
+            &analyse(&genuine_other(), &rules()),
+            SignalId::DisplayNameDetached
+        ),
         None
     );
 }

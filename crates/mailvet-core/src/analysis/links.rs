@@ -39,6 +39,15 @@ const SHORTENERS: &[&str] = &[
     "clck.ru",
     "short.io",
     "bl.ink",
+    "ead.me",
+    "x.gd",
+    "cutt.us",
+    "naver.me",
+    "me2.do",
+    "han.gl",
+    "url.kr",
+    "t.cn",
+    "dwz.cn",
 ];
 
 /// Whether `host` is a URL shortener: it hides where a link goes, and anyone can make one.
@@ -87,7 +96,32 @@ const FREE_HOSTING: &[&str] = &[
     "framer.app",
     "godaddysites.com",
     "square.site",
+    "fleek.co",
+    "on-fleek.app",
+    "w3s.link",
+    "cloudflare-ipfs.com",
+    "surge.sh",
+    "onrender.com",
+    "replit.app",
+    "repl.co",
+    "backblazeb2.com",
+    "linodeobjects.com",
+    "mystrikingly.com",
+    "jimdosite.com",
+    "yolasite.com",
+    "webnode.page",
+    "carrd.co",
+    "typedream.app",
 ];
+
+/// Whether `host` is an Amazon S3 bucket in any region (`bucket.s3.us-east-2.amazonaws.com`,
+/// `s3-eu-west-1.amazonaws.com/bucket`): storage anyone can publish a page in.
+fn is_s3(host: &str) -> bool {
+    host.strip_suffix(".amazonaws.com").is_some_and(|rest| {
+        rest.split('.')
+            .any(|label| label == "s3" || label.starts_with("s3-"))
+    })
+}
 
 /// The domain a visible link text shows, when it looks like a URL or a bare domain.
 fn shown_domain(text: &str) -> Option<String> {
@@ -157,7 +191,7 @@ pub fn check(msg: &Message, rules: &Rules, claim: Option<&Claim>) -> Vec<Signal>
                 url.into(),
             );
         }
-        if FREE_HOSTING.iter().any(|h| super::brands::within(&host, h)) {
+        if FREE_HOSTING.iter().any(|h| super::brands::within(&host, h)) || is_s3(&host) {
             push_first(
                 SignalId::LinkFreeHosting,
                 Outcome::Warn,

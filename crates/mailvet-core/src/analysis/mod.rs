@@ -15,6 +15,7 @@ mod labels;
 mod links;
 mod lures;
 mod names;
+mod offsite;
 mod organisation;
 mod partial;
 mod phrases;
@@ -108,6 +109,8 @@ fn examine<T>(
     signals.extend(partial::check(msg));
     let abuse = organisation::platform_abuse(&signals, msg, rules, claim.as_ref(), &auth);
     signals.extend(abuse);
+    let offsite = offsite::check(&signals, msg, rules, from_host, claim.as_ref());
+    signals.extend(offsite);
     signals.extend(taught::check(&rules.taught, from_host, &auth));
     let facts = verdict::Facts {
         claim: claim.as_ref(),

@@ -82,9 +82,34 @@ fn own_name(name: &str) -> &str {
     }
 }
 
-/// The organisation the display name presents, if it presents one.
+/// The organisation the sender presents, if it presents one: by its display name, else by a 【tag】 opening the
+/// subject, the way Japanese and Chinese organisations title their mail (【○○銀行】).
 fn presented(msg: &Message, texts: &Texts) -> Option<Presented> {
-    let raw = own_name(msg.from.as_ref()?.name.as_deref()?).trim();
+    let name = msg.from.as_ref().and_then(|a| a.name.as_deref());
+    name.and_then(|n| presented_by(own_name(n).trim(), texts))
+        .or_else(|| {
+            let tag = subject_tag(&msg.subject)?;
+            let mut p = presented_by(tag, texts).filter(|p| p.by_word)?;
+            p.why = format!("the subject opens with 【{tag}】");
+            Some(p)
+        })
+}
+
+/// What a subject's 【...】 tags hold that names an organisation word (`【重要】` does not).
+fn subject_tag(subject: &str) -> Option<&str> {
+    subject
+        .split('【')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('】').map(|(tag, _)| tag.trim()))
+        .take(4)
+        .find(|tag| {
+            let padded = format!(" {} ", text::fold(tag, 256).trim());
+            Hits::scan(&padded).first(List::Organisation).is_some()
+        })
+}
+
+/// The organisation the name `raw` presents, if it presents one.
+fn presented_by(raw: &str, texts: &Texts) -> Option<Presented> {
     let read = text::reading(raw).unwrap_or_else(|| text::fold(raw, 256).trim().to_string());
     if read.is_empty() {
         return None;

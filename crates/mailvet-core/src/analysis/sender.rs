@@ -26,6 +26,7 @@ pub fn check(
     }
     out.extend(display_name_brand(msg, rules, from_host, claim));
     out.extend(display_name_address(msg, from_host));
+    out.extend(display_name_detached(msg));
     out.extend(freemail_brand(rules, from_addr, from_host, claim));
     out.extend(freemail_business(msg, rules, from_host, claim, category));
     out.extend(reply_to(msg, rules, from_host, claim));
@@ -238,6 +239,18 @@ fn display_name_address(msg: &Message, from_host: Option<&str>) -> Option<Signal
             domains::shown(&foreign)
         ),
         name,
+    ))
+}
+
+/// `display-name-detached`: a name written in From with no address of its own beside the real mailbox.
+fn display_name_detached(msg: &Message) -> Option<Signal> {
+    let name = msg.from_detached_name.as_deref()?;
+    let address = msg.from.as_ref().map_or("", |a| a.address.as_str());
+    Some(Signal::new(
+        SignalId::DisplayNameDetached,
+        Outcome::Fail,
+        "The From header shows a name that belongs to no address, beside the real sender",
+        format!("\"{name}\" shown; sent by {address}"),
     ))
 }
 

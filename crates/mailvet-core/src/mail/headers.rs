@@ -68,6 +68,17 @@ pub fn addresses(value: Option<&mail_parser::Address<'_>>) -> Vec<Address> {
         .collect()
 }
 
+/// A display name written without an address beside a mailbox that has one (`"Bank" , x <x@example.org>`).
+pub fn detached_name(value: Option<&mail_parser::Address<'_>>) -> Option<String> {
+    let list = addresses(value);
+    if !list.iter().any(|a| !a.address.is_empty()) {
+        return None;
+    }
+    list.into_iter()
+        .find(|a| a.address.is_empty())
+        .and_then(|a| a.name)
+}
+
 /// Trims an address and removes quotes around the whole of it (`<"no-reply@shop.example">`), which some
 /// senders write so that naive parsers see a different address. A quoted local part stays as written.
 fn clean_address(raw: &str) -> String {

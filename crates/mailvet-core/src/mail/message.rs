@@ -120,6 +120,10 @@ pub struct Message {
     pub timestamp: Option<i64>,
     /// The first From mailbox.
     pub from: Option<Address>,
+    /// A display name written in From apart from any mailbox (`"Bank" , x <x@example.org>`): what many mail
+    /// clients show as the sender while the address belongs to someone else.
+    #[serde(default)]
+    pub from_detached_name: Option<String>,
     /// The Sender header, if any.
     pub sender: Option<Address>,
     /// Every Reply-To mailbox.

@@ -57,6 +57,7 @@ pub fn parse(raw: &[u8]) -> Result<Message, ParseError> {
         date,
         timestamp,
         from: headers::first_mailbox(msg.from(), first_raw("From").as_deref()),
+        from_detached_name: headers::detached_name(msg.from()),
         sender: headers::first_mailbox(msg.sender(), first_raw("Sender").as_deref()),
         reply_to: headers::addresses(msg.reply_to()),
         return_path: first_raw("Return-Path").map(|v| headers::return_path(&v)),

@@ -355,3 +355,17 @@ fn a_huge_subject_is_cut_and_the_cut_is_noted() {
     assert_eq!(short.subject, "hello");
     assert!(short.problems.is_empty());
 }
+
+#[test]
+fn a_display_name_written_apart_from_the_mailbox_is_kept() {
+    let m = ok(
+        "From: \"Northfield Bank\" , someone <someone@college.example>\r\nSubject: hi\r\n\r\nbody\r\n",
+    );
+    assert_eq!(
+        m.from.as_ref().map(|a| a.address.as_str()),
+        Some("someone@college.example")
+    );
+    assert_eq!(m.from_detached_name.as_deref(), Some("Northfield Bank"));
+    let plain = ok("From: Jane Doe <jane@example.org>\r\nSubject: hi\r\n\r\nbody\r\n");
+    assert_eq!(plain.from_detached_name, None);
+}

@@ -105,6 +105,9 @@ registry! {
     DisplayNameBrand = "display-name-brand", Sender, Identity;
     /// A display name that shows an address other than the real one.
     DisplayNameAddress = "display-name-address", Sender, Identity;
+    /// A display name written in From apart from the mailbox (`"Bank" , x <x@example.org>`): mail clients show
+    /// it as the sender, yet it belongs to no address.
+    DisplayNameDetached = "display-name-detached", Sender, Identity;
     /// A brand claimed from a free-mail address.
     FreemailBrand = "freemail-brand", Sender, Plain;
     /// A free-mail address mass-mailing an order, payment or account notice.
@@ -152,6 +155,10 @@ registry! {
     LinkFreeHosting = "link-free-hosting", Links, Plain;
     /// Every link of a sender presenting an organisation goes to domains unrelated to it.
     LinkUnrelated = "link-unrelated", Links, Plain;
+    /// A lure (credentials, payment, threats, prizes, money) on mail that claims no brand, whose every link goes
+    /// to domains unrelated to the sender's: the page it wants you on is somebody else's, so authenticating the
+    /// sender proves nothing about whom you would deal with (a warning already stands in the way of `verified`).
+    LureOffsite = "lure-offsite", Links, Identity;
     /// An HTML form inside the message.
     HtmlForm = "html-form", Links, Plain;
     /// A greeting that does not name the recipient.

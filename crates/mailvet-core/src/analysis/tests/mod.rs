@@ -7,6 +7,7 @@ mod classes;
 mod content_links;
 mod languages;
 mod lures;
+mod offsite;
 mod sender_auth;
 mod signed;
 

@@ -9,20 +9,24 @@ use jiff::tz::TimeZone;
 use jiff::{Timestamp, Zoned};
 
 static ZONE: OnceLock<TimeZone> = OnceLock::new();
+static UTC: OnceLock<bool> = OnceLock::new();
 
 /// Chooses the zone once, at start: UTC when `utc` (config `utc = true`), else the local one. Later calls
-/// change nothing.
+/// change nothing. The zone itself is looked up on first use: finding the system's zone reads the tz
+/// database (a few milliseconds), which commands that print no date, such as `mailvet filter`, never pay.
 pub fn choose(utc: bool) {
-    let _ = ZONE.set(if utc {
-        TimeZone::UTC
-    } else {
-        TimeZone::system()
-    });
+    let _ = UTC.set(utc);
 }
 
 /// The zone dates are shown in (the local one unless [`choose`] said UTC).
 pub fn zone() -> &'static TimeZone {
-    ZONE.get_or_init(TimeZone::system)
+    ZONE.get_or_init(|| {
+        if UTC.get().copied().unwrap_or(false) {
+            TimeZone::UTC
+        } else {
+            TimeZone::system()
+        }
+    })
 }
 
 fn zoned(t: i64, zone: &TimeZone) -> Option<Zoned> {

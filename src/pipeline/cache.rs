@@ -21,10 +21,10 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionB
 
 use super::cache_file::{Header, check_header, set_aside};
 pub use super::cache_file::{Stats, clear, stats};
+pub use super::cache_key::Key;
 pub use super::cache_row::Row;
 pub use super::fingerprint::fingerprint;
 use super::judge::Judgement;
-use crate::store::name::Name;
 
 /// The cache file's name in its folder.
 pub const FILE_NAME: &str = "verdicts.sqlite";
@@ -56,54 +56,6 @@ const SCHEMA: &str = "
         PRIMARY KEY (unique_name, size, fingerprint)
     );
     CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;";
-
-/// What identifies a message's content: its Maildir unique name and its size in bytes.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Key {
-    /// The unique name (the file name up to `:`).
-    pub unique: String,
-    /// The file's size.
-    pub size: u64,
-}
-
-impl Key {
-    /// The key of a message file in a Maildir's `cur/` or `new/`; `None` for other files (their names are
-    /// not unique) and files that cannot be examined. The size is the one the name carries (`,S=` as
-    /// Dovecot writes it) or else read from disk.
-    pub fn of(path: &Path) -> Option<Key> {
-        let dir = path.parent()?.file_name()?;
-        if dir != "cur" && dir != "new" {
-            return None;
-        }
-        let unique = Name::parse(path.file_name()?.to_str()?).unique;
-        if unique.is_empty() {
-            return None;
-        }
-        let size = match size_in_name(unique) {
-            Some(size) => size,
-            None => {
-                let meta = fs::symlink_metadata(path).ok()?;
-                meta.is_file().then_some(meta.len())?
-            }
-        };
-        Some(Key {
-            unique: unique.to_owned(),
-            size,
-        })
-    }
-}
-
-/// The size a Maildir unique name carries (`1700000000.M1P2.host,S=2345,W=2400`), if any.
-fn size_in_name(unique: &str) -> Option<u64> {
-    let digits = unique
-        .split(',')
-        .skip(1)
-        .find_map(|part| part.strip_prefix("S="))?;
-    digits
-        .bytes()
-        .all(|b| b.is_ascii_digit())
-        .then(|| digits.parse().ok())?
-}
 
 /// Which parts of a judgement a caller needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

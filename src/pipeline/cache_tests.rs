@@ -134,16 +134,3 @@ fn the_fingerprint_follows_the_rules() {
     assert_ne!(fingerprint(&rules, 10), fingerprint(&other, 10));
     assert_ne!(fingerprint(&rules, 10), fingerprint(&rules, 11));
 }
-
-#[test]
-fn a_size_in_the_name_is_taken_only_when_it_is_a_number() {
-    assert_eq!(
-        size_in_name("1700000000.M1P2.host,S=2345,W=2400"),
-        Some(2345)
-    );
-    assert_eq!(size_in_name("1700000000.M1P2.host,W=2400,S=17"), Some(17));
-    assert_eq!(size_in_name("1700000000.M1P2.host"), None);
-    assert_eq!(size_in_name("1700000000.M1P2.host,S=+5"), None);
-    assert_eq!(size_in_name("1700000000.M1P2.host,S="), None);
-    assert_eq!(size_in_name("S=12.host"), None);
-}

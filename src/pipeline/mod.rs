@@ -5,6 +5,7 @@
 
 pub mod cache;
 mod cache_file;
+mod cache_key;
 mod cache_row;
 pub mod cached;
 pub mod dates;

@@ -4,6 +4,7 @@
 pub mod drafts;
 mod finder;
 pub mod flag;
+mod folder;
 mod loose;
 pub mod maildir;
 pub mod name;

@@ -8,6 +8,7 @@ mod category;
 mod claim;
 mod content;
 mod destinations;
+mod display_name;
 pub mod domains;
 mod hosts;
 mod index;

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Row, Wrap};
+use ratatui::widgets::Row;
 
 use crate::tui::state::AppState;
 use crate::tui::theme::Theme;
@@ -36,13 +36,7 @@ pub fn render_headers(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
         .map(|l| header_line(l, theme))
         .collect();
     let title = format!(" Raw headers — {} ", plural(c.headers.len(), "line"));
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(super::overlay_block(title, theme))
-            .style(theme.base)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    super::overlay_text(f, area, lines, title, theme);
 }
 
 /// A size in B / kB / MB.

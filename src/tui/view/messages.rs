@@ -3,7 +3,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::tui::state::AppState;
 use crate::tui::theme::Theme;
@@ -22,11 +21,5 @@ pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
             .collect()
     };
     let title = format!(" Messages — {}, newest first ", s.messages.len());
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(super::overlay_block(title, theme))
-            .style(theme.base)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    super::overlay_text(f, area, lines, title, theme);
 }

@@ -16,8 +16,8 @@ pub mod status;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, Wrap};
 
 use super::layout::areas;
 use super::state::{AppState, Overlay};
@@ -90,6 +90,23 @@ pub fn overlay_table<'a>(
         .block(overlay_block(title, theme))
         .style(theme.base);
     f.render_widget(table, area);
+}
+
+/// A full-screen text view: `lines` wrapped (never trimmed) in the overlay frame titled `title`.
+pub fn overlay_text<'a>(
+    f: &mut Frame,
+    area: Rect,
+    lines: Vec<Line<'a>>,
+    title: String,
+    theme: &Theme,
+) {
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(overlay_block(title, theme))
+            .style(theme.base)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }
 
 /// `N words`, or `first N of M words` when a cap left some out (`1 word` for one).

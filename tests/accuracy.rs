@@ -12,21 +12,21 @@ use mailvet::config::Config;
 use mailvet::fit;
 
 /// Phishing labelled suspicious or phishing, cross-validated (issue: 0.97).
-const PHISHING_CAUGHT_CV: f64 = 0.953;
+const PHISHING_CAUGHT_CV: f64 = 0.968;
 /// Phishing labelled suspicious or phishing with the embedded weights (issue: 0.98).
-const PHISHING_CAUGHT: f64 = 0.961;
+const PHISHING_CAUGHT: f64 = 0.982;
 /// Phishing labelled phishing, not only suspicious.
 const LABELLED_PHISHING: f64 = 0.80;
-/// Genuine mail labelled suspicious, phishing or unparseable, in each group.
+/// Genuine mail labelled suspicious, phishing or unparseable, in each group (trained and cross-validated).
 const FALSE_ALARMS: f64 = 0.01;
 /// Genuine brand mail whose trusted Authentication-Results say dmarc=pass, labelled verified.
 const DMARC_PASS_VERIFIED: f64 = 0.90;
-/// Category equal to the corpus label, both corpora together (issue: 0.75; reached 600 of 729).
-const CATEGORY_AGREEMENT: f64 = 0.823;
+/// Category equal to the corpus label, both corpora together (issue: 0.75; reached 601 of 729).
+const CATEGORY_AGREEMENT: f64 = 0.824;
 /// Category equal to the corpus label on the first corpus alone (the floor of issue 4).
 const CATEGORY_AGREEMENT_FIRST: f64 = 0.75;
 /// Phishing labelled verified without its From domain being officially the claimed brand's (issue: 0).
-const PHISHING_VERIFIED_UNOFFICIAL: usize = 2;
+const PHISHING_VERIFIED_UNOFFICIAL: usize = 1;
 
 #[test]
 fn accuracy_floors_hold_on_both_corpora() {
@@ -59,6 +59,14 @@ fn accuracy_floors_hold_on_both_corpora() {
         (
             "false alarms, other genuine",
             t.false_alarms_other <= FALSE_ALARMS,
+        ),
+        (
+            "false alarms, genuine brand, cross-validated",
+            c.false_alarms_brand <= FALSE_ALARMS,
+        ),
+        (
+            "false alarms, other genuine, cross-validated",
+            c.false_alarms_other <= FALSE_ALARMS,
         ),
         (
             "dmarc=pass brand mail verified",

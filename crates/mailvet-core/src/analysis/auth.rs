@@ -237,8 +237,13 @@ pub fn check(msg: &Message, rules: &Rules, from_host: Option<&str>) -> (Vec<Sign
         &mut facts,
     ));
     // Mail services expect senders to authenticate today: when the receiving server checked and nothing
-    // vouches for the From domain, that is worth a warning (lists and forwarders excepted).
-    let unproven = facts.any && !facts.from_authenticated && !facts.forwarded && from_reg.is_some();
+    // vouches for the From domain, that is worth a warning (lists, forwarders and DMARC reporters excepted: a
+    // report about your own domain asks nothing of you).
+    let unproven = facts.any
+        && !facts.from_authenticated
+        && !facts.forwarded
+        && from_reg.is_some()
+        && !super::dmarc_report::is_aggregate_report(msg, from_reg);
     if let Some(s) = signals.iter_mut().find(|s| {
         unproven
             && s.id == SignalId::DkimAligned

@@ -2,6 +2,8 @@
 //! or personal data, and HTML forms (what it offers is in `lures`). Phrase lists are data, per language
 //! (`phrases/`); matching is on whole folded words.
 
+use super::Rules;
+use super::domains;
 use super::phrases::List;
 use super::text::{self, Folded, Texts};
 use crate::mail::Message;
@@ -9,14 +11,14 @@ use crate::model::{Outcome, Signal, SignalId};
 
 const SENSITIVE_INPUTS: &str = "password|pass|pwd|card|cc|cvv|cvc|pin|ssn|otp";
 
-/// The content signals.
-pub fn check(msg: &Message, texts: &Texts) -> Vec<Signal> {
+/// The content signals; `from_host` is the normalised From domain.
+pub fn check(msg: &Message, texts: &Texts, rules: &Rules, from_host: Option<&str>) -> Vec<Signal> {
     let mut out = Vec::new();
     out.extend(greeting(msg, texts));
     out.extend(urgency(texts));
     out.extend(mixed_script(msg));
     out.extend(credentials(texts));
-    out.extend(forms(msg));
+    out.extend(forms(msg, rules, from_host));
     out
 }
 
@@ -221,8 +223,26 @@ fn greeting(msg: &Message, texts: &Texts) -> Option<Signal> {
         })
 }
 
-/// `html-form`: forms inside a mail; ones asking for passwords or cards fail.
-fn forms(msg: &Message) -> Option<Signal> {
+/// The host a form sends what you type to, when it is not the sender's own domain, a shared platform nor a known
+/// brand's site (an IP-literal host belongs to nobody).
+fn foreign_action(action: &str, rules: &Rules, from_host: Option<&str>) -> Option<String> {
+    let url = url::Url::parse(action.trim()).ok()?;
+    let host = url.host_str()?.to_ascii_lowercase();
+    let from_label = from_host
+        .and_then(domains::registrable)
+        .map(domains::reg_label);
+    // The sender's own domain, under any of its TLDs (a newsletter's form may post to its .com).
+    let own = domains::normalise_host(&host).is_some_and(|h| {
+        domains::registrable(&h).is_some_and(|r| Some(domains::reg_label(r)) == from_label)
+            || rules.brands.is_shared_platform(&h)
+            || rules.brands.link_brand(&h).is_some()
+    });
+    (!own).then_some(host)
+}
+
+/// `html-form`: forms inside a mail; ones asking for passwords or cards fail, and so do ones that send what you
+/// type to another domain than the sender's.
+fn forms(msg: &Message, rules: &Rules, from_host: Option<&str>) -> Option<Signal> {
     let form = msg.forms.first()?;
     let sensitive = msg.forms.iter().flat_map(|f| f.inputs.iter()).find(|i| {
         i.split(|c: char| !c.is_ascii_alphanumeric())
@@ -236,11 +256,26 @@ fn forms(msg: &Message) -> Option<Signal> {
             format!("Form asks for \"{input}\" inside the mail"),
             action,
         ),
-        None => Signal::new(
-            SignalId::HtmlForm,
-            Outcome::Info,
-            "The mail contains a form",
-            action,
-        ),
+        None => match msg
+            .forms
+            .iter()
+            .find_map(|f| foreign_action(f.action.as_deref()?, rules, from_host))
+        {
+            Some(host) => Signal::new(
+                SignalId::HtmlForm,
+                Outcome::Fail,
+                format!(
+                    "A form inside the mail sends what you type to {}, not to the sender",
+                    domains::shown(&host)
+                ),
+                action,
+            ),
+            None => Signal::new(
+                SignalId::HtmlForm,
+                Outcome::Info,
+                "The mail contains a form",
+                action,
+            ),
+        },
     })
 }

@@ -312,3 +312,41 @@ fn offbrand(dests: &[Dest], rules: &Rules, claim: Option<&Claim>) -> Option<Sign
         first.url.as_str(),
     ))
 }
+
+/// The decoy pattern: mail presenting itself as a brand that asks for your data (`credential-request` at warning
+/// level) and mixes the brand's own links with one or more to a domain no known brand or sending platform owns —
+/// the genuine links lend credibility, the other one takes the data. Raises `link-offbrand` from information to
+/// a warning.
+pub fn decoys(signals: &mut [Signal], msg: &Message, rules: &Rules, claim: Option<&Claim>) {
+    let Some(c) = claim.filter(|c| c.source.is_origin()) else {
+        return;
+    };
+    let asks = signals
+        .iter()
+        .any(|s| s.id == SignalId::CredentialRequest && s.outcome == Outcome::Warn);
+    if !asks {
+        return;
+    }
+    let hosts: Vec<String> = destinations(msg)
+        .iter()
+        .filter_map(|d| host_of(&d.url))
+        .collect();
+    let decoy = hosts.iter().any(|h| c.brand.owns_link(h));
+    let foreign = hosts
+        .iter()
+        .find(|h| rules.brands.link_brand(h).is_none() && !rules.brands.is_shared_platform(h));
+    let (true, Some(foreign)) = (decoy, foreign) else {
+        return;
+    };
+    if let Some(s) = signals
+        .iter_mut()
+        .find(|s| s.id == SignalId::LinkOffbrand && s.outcome == Outcome::Info)
+    {
+        s.outcome = Outcome::Warn;
+        s.title = format!(
+            "Asks for your data, and beside {}'s own links one goes to {}",
+            c.brand.display,
+            domains::shown(foreign)
+        );
+    }
+}

@@ -9,6 +9,7 @@ mod claim;
 mod content;
 mod destinations;
 mod display_name;
+mod dmarc_report;
 pub mod domains;
 mod hosts;
 mod index;
@@ -103,13 +104,14 @@ fn examine<T>(
         &auth,
     ));
     signals.extend(links::check(msg, rules, claim.as_ref()));
-    signals.extend(content::check(msg, &texts));
+    signals.extend(content::check(msg, &texts, rules, from_host));
     signals.extend(lures::check(msg, &texts, rules, from_host));
     signals.extend(attachments::check(msg));
     signals.extend(labels::check(msg));
     signals.extend(partial::check(msg));
     let abuse = organisation::platform_abuse(&signals, msg, rules, claim.as_ref(), &auth);
     signals.extend(abuse);
+    links::decoys(&mut signals, msg, rules, claim.as_ref());
     let offsite = offsite::check(&signals, msg, rules, from_host, claim.as_ref());
     signals.extend(offsite);
     signals.extend(taught::check(&rules.taught, from_host, &auth));

@@ -126,7 +126,12 @@ fn presented_by(raw: &str, texts: &Texts) -> Option<Presented> {
         .filter(|w| !FILLER.contains(w) && !organisation_words.contains(w) && !common.contains(w))
         .map(str::to_string)
         .collect();
-    let word = Hits::scan(&padded).first(List::Organisation);
+    // The organisation word as read (obfuscation undone) or as written: reading drops accents along with
+    // look-alike letters, and the word lists keep them ("ASSISTÊNCIA", "Sécurité").
+    let plain = format!(" {} ", text::fold(raw, 256).trim());
+    let word = Hits::scan(&padded)
+        .first(List::Organisation)
+        .or_else(|| Hits::scan(&plain).first(List::Organisation));
     let why = word.map(|p| format!("\"{p}\"")).or_else(|| {
         // A name the subject repeats ("Kraken" sending "[Kraken] ..."): people do not title their mail
         // with their own name, organisations do.

@@ -234,6 +234,16 @@ fn reply_to(
             outcome,
             "Replies go to a free-mail address, not to the sender's domain".to_string(),
         )
+    } else if from_free && !rules.brands.is_freemail(&other.1) {
+        // People who write from free mail get their replies there; a free-mail address whose replies go to
+        // some company's domain is a borrowed mailbox fronting for that domain.
+        (
+            Outcome::Warn,
+            format!(
+                "A free-mail sender whose replies go to another domain ({})",
+                domains::shown(&other.1)
+            ),
+        )
     } else {
         let outcome = if claim.is_some_and(|c| c.source.is_origin()) {
             Outcome::Warn

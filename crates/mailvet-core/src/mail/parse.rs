@@ -284,10 +284,12 @@ fn bodies(msg: &mail_parser::Message<'_>) -> Bodies {
         .iter()
         .filter_map(part)
         .find_map(|p| match &p.body {
-            PartType::Html(h) => Some(h.as_ref()),
+            PartType::Html(h) => Some(Cow::Borrowed(h.as_ref())),
             _ => None,
-        });
+        })
+        .or_else(|| text_part.is_none().then(|| stray_html(msg)).flatten());
     let scan = html_part
+        .as_deref()
         .map(|h| html::scan(h, text_part.is_none()))
         .unwrap_or_default();
     let mut links = scan.links;
@@ -305,7 +307,64 @@ fn bodies(msg: &mail_parser::Message<'_>) -> Bodies {
             t.to_owned()
         }
     });
-    (text, html_part.map(str::to_owned), links, scan.forms)
+    (text, html_part.map(Cow::into_owned), links, scan.forms)
+}
+
+/// An HTML body the parser did not take for one: a `text/html` part it could not fully decode (left
+/// quoted-printable: it is decoded here, leniently), or whose Content-Type lacks the `;` before its parameters
+/// (`text/html charset=...`). Mail clients still show it.
+fn stray_html<'a>(msg: &'a mail_parser::Message<'_>) -> Option<Cow<'a, str>> {
+    msg.parts.iter().find_map(|p| {
+        let attached = p.content_disposition().is_some_and(|d| d.is_attachment());
+        let html = p.content_type().is_some_and(|ct| {
+            ct.ctype().eq_ignore_ascii_case("text")
+                && ct
+                    .subtype()
+                    .is_some_and(|s| s.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("html")))
+        });
+        let quoted = p
+            .content_transfer_encoding()
+            .is_some_and(|e| e.trim().eq_ignore_ascii_case("quoted-printable"));
+        match &p.body {
+            PartType::Text(t) if html && !attached => Some(
+                if quoted && (t.contains("=3D") || t.contains("=\n") || t.contains("=\r\n")) {
+                    Cow::Owned(lenient_quoted_printable(t))
+                } else {
+                    Cow::Borrowed(t.as_ref())
+                },
+            ),
+            _ => None,
+        }
+    })
+}
+
+/// Quoted-printable decoding that keeps what it cannot decode as written (an `=` not followed by two hex digits
+/// or a line break), where a strict decoder gives up on the whole part.
+fn lenient_quoted_printable(text: &str) -> String {
+    let b = text.as_bytes();
+    let hex = |c: u8| (c as char).to_digit(16);
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'=' {
+            let pair = b.get(i + 1..i + 3);
+            if let Some(v) = pair.and_then(|p| Some(hex(p[0])? * 16 + hex(p[1])?)) {
+                out.push(v as u8);
+                i += 3;
+                continue;
+            }
+            let soft_break = [&b"\n"[..], b"\r\n"]
+                .into_iter()
+                .find(|nl| b[i + 1..].starts_with(nl));
+            if let Some(nl) = soft_break {
+                i += 1 + nl.len();
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn is_plain(p: &MessagePart<'_>) -> bool {

@@ -193,7 +193,7 @@ fn forms_asking_for_passwords() {
         Some(Outcome::Fail)
     );
     msg.forms = vec![Form {
-        action: Some("https://news.example/subscribe".into()),
+        action: Some("https://news.smith-family.org/subscribe".into()),
         inputs: vec!["email".into()],
     }];
     assert_eq!(

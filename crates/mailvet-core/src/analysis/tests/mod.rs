@@ -3,6 +3,7 @@
 
 mod brands_data;
 mod categories;
+mod channels;
 mod classes;
 mod content_links;
 mod languages;

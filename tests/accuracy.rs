@@ -26,7 +26,7 @@ const CATEGORY_AGREEMENT: f64 = 0.824;
 /// Category equal to the corpus label on the first corpus alone (the floor of issue 4).
 const CATEGORY_AGREEMENT_FIRST: f64 = 0.75;
 /// Phishing labelled verified without its From domain being officially the claimed brand's (issue: 0).
-const PHISHING_VERIFIED_UNOFFICIAL: usize = 1;
+const PHISHING_VERIFIED_UNOFFICIAL: usize = 0;
 
 #[test]
 fn accuracy_floors_hold_on_both_corpora() {

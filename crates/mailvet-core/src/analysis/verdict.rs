@@ -93,7 +93,9 @@ pub fn decide(mut signals: Vec<Signal>, f: &Facts, scores: &Scores) -> Verdict {
         .iter()
         .filter(|s| s.outcome == Outcome::Warn && s.weight > 0.0)
         .collect();
-    let origin_claim = f.claim.filter(|c| c.source.is_origin());
+    // The brand the verdict will name: a claim by the From, the name, the signature, the subject or the links
+    // (a mere mention in the body is not shown). Verified mail naming a brand must come from that brand.
+    let shown_claim = f.claim.filter(|c| c.source != ClaimSource::Body);
     let (trust, decisive) = if score.total >= score.phishing {
         (Trust::Phishing, carried_past(&signals, score.phishing))
     } else if score.total >= score.suspicious {
@@ -101,7 +103,7 @@ pub fn decide(mut signals: Vec<Signal>, f: &Facts, scores: &Scores) -> Verdict {
     } else if f.auth.from_authenticated
         && !f.anyone_can_send
         && fails.is_empty()
-        && (origin_claim.is_none() || official_auth)
+        && (shown_claim.is_none() || official_auth)
         && !signals
             .iter()
             .any(|s| s.id.role() == Role::Identity && s.outcome == Outcome::Warn)

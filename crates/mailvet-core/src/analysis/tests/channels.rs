@@ -205,3 +205,25 @@ fn a_dmarc_aggregate_report_is_not_faulted_for_its_authentication() {
         v.signals
     );
 }
+
+#[test]
+fn mail_whose_links_name_a_brand_is_not_verified_from_another_domain() {
+    let r = rules();
+    // An authenticated shop whose links mostly go to a brand's site: the verdict names the brand, so the
+    // shop's authentication proves nothing about it.
+    let mut msg = with_text("Deals of the week", "Our best prices this week.");
+    msg.from = Some(addr(Some("Deal Corner"), "offers@dealcorner-shop.com"));
+    msg.auth = vec![passing("dealcorner-shop.com")];
+    msg.links = vec![
+        link("https://www.apple.com/shop/buy-iphone", "iPhone"),
+        link("https://www.apple.com/shop/buy-mac", "Mac"),
+        link("https://dealcorner-shop.com/cart", "Cart"),
+    ];
+    let v = analyse(&msg, &r);
+    assert_eq!(v.brand.as_deref(), Some("apple"), "{:?}", v.signals);
+    assert_ne!(v.trust, Trust::Verified, "{:?}", v.signals);
+    // Without the brand's links it is the shop's own mail, and verified.
+    msg.links = vec![link("https://dealcorner-shop.com/cart", "Cart")];
+    let v = analyse(&msg, &r);
+    assert_eq!(v.trust, Trust::Verified, "{:?}", v.signals);
+}

@@ -168,10 +168,53 @@ impl Folded {
             return false;
         }
         // Words are separated by single spaces and the text is padded, so a whole-word occurrence is the
-        // phrase between two spaces; the first one found starts earliest.
-        self.text
+        // phrase between two spaces; the first one found starts earliest. One that starts in time ends
+        // within `limit + phrase.len() + 1` bytes: the rest of the text need not be searched.
+        let mut end = limit.saturating_add(phrase.len() + 1).min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        self.text[..end]
             .find(&format!(" {phrase} "))
             .is_some_and(|space| space + 1 < limit)
+    }
+}
+
+impl Folded {
+    /// The first of `words` (folded phrases) that occurs as whole words right before `then`, starting within
+    /// the first `limit` bytes: what `words.find(|w| self.has_before(&format!("{w} {then}"), limit))` gives,
+    /// with one search for `then` instead of one per word.
+    pub fn first_before<'w>(
+        &self,
+        mut words: impl Iterator<Item = &'w str>,
+        then: &str,
+        limit: usize,
+    ) -> Option<&'w str> {
+        let joined = |w: &str| self.has_before(&format!("{w} {then}"), limit);
+        if then.is_empty() || then.trim() != then {
+            return words.find(|w| joined(w));
+        }
+        // Where ` then ` starts (its leading space), everywhere in the text.
+        let needle = format!(" {then} ");
+        let mut at = Vec::new();
+        let mut from = 0;
+        while let Some(i) = self.text[from..].find(&needle) {
+            at.push(from + i);
+            from += i + 1;
+        }
+        let text = self.text.as_bytes();
+        words.find(|w| {
+            if w.is_empty() || w.trim() != *w {
+                return joined(w);
+            }
+            // ` w then ` starts one space and `w` before a ` then `.
+            at.iter().any(|&p| {
+                p > w.len()
+                    && p - w.len() < limit
+                    && text[p - w.len() - 1] == b' '
+                    && &text[p - w.len()..p] == w.as_bytes()
+            })
+        })
     }
 }
 
@@ -243,6 +286,29 @@ mod tests {
         assert!(f.has("account"));
         assert!(!f.has("custom"));
         assert!(!f.has("your account now please"));
+    }
+
+    #[test]
+    fn the_word_before_a_name_is_found_as_phrase_by_phrase_lookups_find_it() {
+        let f = Folded::new("Dear Anna, hello Anna! Hi Bob. Good morning Anna", 1000);
+        let words = ["hello", "dear", "good morning", "hi", "anna", " dear", ""];
+        for then in ["anna", "bob", "carl", "anna hi", " anna"] {
+            for limit in [0, 1, 2, 3, 10, 12, 20, 1000] {
+                let slow = words
+                    .iter()
+                    .copied()
+                    .find(|w| f.has_before(&format!("{w} {then}"), limit));
+                assert_eq!(
+                    f.first_before(words.iter().copied(), then, limit),
+                    slow,
+                    "{then} within {limit}"
+                );
+            }
+        }
+        assert_eq!(
+            f.first_before(words.iter().copied(), "anna", 3),
+            Some("dear")
+        );
     }
 
     #[test]

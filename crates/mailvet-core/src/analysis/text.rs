@@ -31,7 +31,29 @@ pub fn fold(s: &str, limit: usize) -> String {
     let mut out = String::with_capacity(end + 2);
     out.push(' ');
     let mut prev_digit = None;
+    // Whether `out` ends with a space.
+    let mut spaced = true;
     for c in s[..end].chars() {
+        if c.is_ascii() {
+            // The branches below, for the common case.
+            let b = c as u8;
+            if b.is_ascii_alphanumeric() {
+                let digit = b.is_ascii_digit();
+                if prev_digit.is_some_and(|p| p != digit) {
+                    out.push(' ');
+                }
+                prev_digit = Some(digit);
+                out.push(b.to_ascii_lowercase() as char);
+                spaced = false;
+            } else {
+                prev_digit = None;
+                if !spaced {
+                    out.push(' ');
+                    spaced = true;
+                }
+            }
+            continue;
+        }
         if !c.is_ascii() && invisible(c) {
             continue;
         }
@@ -59,6 +81,7 @@ pub fn fold(s: &str, limit: usize) -> String {
                 out.push(' ');
             }
         }
+        spaced = out.ends_with(' ');
     }
     if !out.ends_with(' ') {
         out.push(' ');

@@ -117,10 +117,9 @@ const SIGNS_AFTER: &[&str] = &[
     "diritti riservati",
 ];
 
-/// Every sign, [`SIGNS_BEFORE`] then [`SIGNS_AFTER`], in one automaton.
-static SIGNS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(SIGNS_BEFORE.iter().chain(SIGNS_AFTER)).expect("literal signs always build")
-});
+/// Every sign, [`SIGNS_BEFORE`] then [`SIGNS_AFTER`], in one automaton (literals: it always builds).
+static SIGNS: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(SIGNS_BEFORE.iter().chain(SIGNS_AFTER)).ok());
 
 /// The brand the text signs as: named within a few words after a copyright mark or before "all rights
 /// reserved", in the last few kilobytes of the text.
@@ -141,8 +140,8 @@ fn brand_in_signature<'a>(text: &str, brands: &'a Brands) -> Option<&'a Brand> {
         &tail[a..b]
     };
     // Most texts hold none of the signs: one pass says which to look for.
-    let mut present = [false; SIGNS_BEFORE.len() + SIGNS_AFTER.len()];
-    for m in SIGNS.find_overlapping_iter(&tail) {
+    let mut present = [SIGNS.is_none(); SIGNS_BEFORE.len() + SIGNS_AFTER.len()];
+    for m in SIGNS.iter().flat_map(|s| s.find_overlapping_iter(&tail)) {
         present[m.pattern().as_usize()] = true;
     }
     let (present_before, present_after) = present.split_at(SIGNS_BEFORE.len());

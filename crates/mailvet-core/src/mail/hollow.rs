@@ -38,11 +38,12 @@ struct Cut {
 #[derive(Debug, Default)]
 pub struct Cuts(Vec<Cut>);
 
-static BASE64: LazyLock<AhoCorasick> = LazyLock::new(|| {
+/// `base64` in any case (one literal: it always builds).
+static BASE64: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build(["base64"])
-        .expect("one literal pattern always builds")
+        .ok()
 });
 
 /// `message` with the base64 bodies of likely binary attachments cut out (their first line kept), and the
@@ -52,7 +53,8 @@ pub fn hollow(message: &[u8]) -> Option<(Vec<u8>, Cuts)> {
     let mut cuts = Vec::new();
     let mut copied = 0;
     let mut from = 0;
-    while let Some(hit) = BASE64.find(&message[from..]) {
+    let base64 = BASE64.as_ref()?;
+    while let Some(hit) = base64.find(&message[from..]) {
         let hit = from + hit.start();
         from = hit + 1;
         let Some(body) = binary_base64_body(message, hit) else {
@@ -181,7 +183,7 @@ fn base64_run(message: &[u8], body: usize) -> Option<(usize, usize, usize)> {
     }
     let mut letters: usize = taken.iter().map(|(_, letters)| letters).sum();
     // Whole groups of four only, so the decoder's state after the cut is the one it had before it.
-    while letters % 4 != 0 {
+    while !letters.is_multiple_of(4) {
         let (len, last) = taken.pop()?;
         end -= len;
         letters -= last;

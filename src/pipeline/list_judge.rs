@@ -113,17 +113,18 @@ impl ListJudge {
     }
 
     /// Every row the cache holds, taken at once (later [`ListJudge::summary`] calls judge only the rest),
-    /// with the [`Ruling::generation`] they belong to.
-    pub fn cached(&self) -> (u64, Vec<(usize, Summary)>) {
+    /// with the [`Ruling::generation`] they belong to. The summaries are made as the rows are taken from
+    /// the iterator, so the list's rows and a whole second copy of them are never held at once.
+    pub fn cached(&self) -> (u64, impl Iterator<Item = (usize, Summary)> + use<>) {
         let cached = self.cached.get_or_init(|| self.load());
-        if cached.generation != self.ruling.generation() {
-            return (cached.generation, Vec::new());
-        }
-        let mut hits = cached.hits.lock().unwrap_or_else(PoisonError::into_inner);
-        let hits = (hits.iter_mut().enumerate())
-            .filter_map(|(id, hit)| Some((id, hit.take()?.summary())))
-            .collect();
-        (cached.generation, hits)
+        let hits = std::mem::take(&mut *cached.hits.lock().unwrap_or_else(PoisonError::into_inner));
+        let hits = match cached.generation == self.ruling.generation() {
+            true => hits,
+            false => Vec::new(),
+        };
+        let rows =
+            (hits.into_iter().enumerate()).filter_map(|(id, hit)| Some((id, hit?.summary())));
+        (cached.generation, rows)
     }
 
     /// The list's summary of row `id`: cached, or judged now (and kept), by the rules of the moment (a row
@@ -180,8 +181,13 @@ impl ListJudge {
         let Some(mut cache) = place.as_ref().and_then(Place::open) else {
             return none();
         };
-        let keys: Vec<Option<Key>> = self.paths.par_iter().map(|p| Key::of(p)).collect();
-        let hits = cache.get(&keys, Want::List);
+        // A cold start looks nothing up: every key would be a stat and a miss.
+        let hits = if cache.is_empty() {
+            vec![None; self.paths.len()]
+        } else {
+            let keys: Vec<Option<Key>> = self.paths.par_iter().map(|p| Key::of(p)).collect();
+            cache.get(&keys, Want::List)
+        };
         let (tx, rx) = mpsc::channel();
         let started = std::thread::Builder::new()
             .name("mailvet-cache".into())

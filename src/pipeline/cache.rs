@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use rayon::prelude::*;
@@ -38,6 +39,8 @@ const APPLICATION_ID: i64 = 0x6d76_6574;
 const SCHEMA_VERSION: i64 = 3;
 /// From this many keys on, one pass over the table beats a lookup per key.
 const BULK: usize = 512;
+/// A lookup of many keys reads the table in at most this many parts at once.
+const PARTS: usize = 4;
 /// How long to wait for another process's write before calling the file locked.
 const BUSY: Duration = Duration::from_secs(2);
 
@@ -285,37 +288,71 @@ impl Cache {
         if keys.iter().flatten().count() >= BULK {
             // One pass over the table, keeping only the rows wanted, as they come (a message listed twice
             // is wanted twice).
-            let mut wanted: HashMap<(&str, u64), Vec<usize>> = HashMap::new();
+            // Each key wanted, with the number of its group of slots.
+            let mut wanted: HashMap<(&str, u64), usize> = HashMap::new();
+            let mut groups: Vec<Vec<usize>> = Vec::new();
             for (i, key) in keys.iter().enumerate() {
                 if let Some(key) = key {
-                    wanted.entry((&key.unique, key.size)).or_default().push(i);
+                    let group = *wanted.entry((&key.unique, key.size)).or_insert_with(|| {
+                        groups.push(Vec::new());
+                        groups.len() - 1
+                    });
+                    groups[group].push(i);
                 }
             }
-            let mut stmt = self.conn.prepare(&format!(
+            // Read in parts, one per core, each on its own connection: every part steps over the whole
+            // table (cheap) and reads back only the rows whose size falls in it (the costly part).
+            let sql = format!(
                 "SELECT unique_name, size, {HEAD_COLUMNS}{signals} FROM verdicts{joined} \
-                 WHERE fingerprint = ?1"
-            ))?;
-            let mut rows = stmt.query(params![self.fingerprint])?;
-            while let Some(row) = rows.next()? {
-                // Looked up without copying the name: rows for other folders are skipped at once.
-                let (ValueRef::Text(unique), Ok(size)) = (row.get_ref(0)?, row.get::<_, i64>(1))
-                else {
-                    continue;
-                };
-                let (Ok(unique), Ok(size)) = (std::str::from_utf8(unique), u64::try_from(size))
-                else {
-                    continue;
-                };
-                let Some((last, others)) = wanted.get(&(unique, size)).and_then(|s| s.split_last())
-                else {
-                    continue;
-                };
-                let stored = read(row, 2)?;
-                for &i in others {
-                    found[i].clone_from(&stored);
+                 WHERE fingerprint = ?1 AND size % ?2 = ?3"
+            );
+            let parts = std::thread::available_parallelism().map_or(1, usize::from);
+            let parts = parts.clamp(1, PARTS);
+            let (conn, path, fingerprint) = (&self.conn, &self.path, &self.fingerprint);
+            let slots = Mutex::new(&mut found);
+            let part = |conn: &Connection, part: usize| -> rusqlite::Result<()> {
+                let mut stmt = conn.prepare_cached(&sql)?;
+                let mut rows = stmt.query(params![fingerprint, parts as i64, part as i64])?;
+                while let Some(row) = rows.next()? {
+                    // Looked up without copying the name: rows for other folders are skipped at once.
+                    let (ValueRef::Text(unique), Ok(size)) =
+                        (row.get_ref(0)?, row.get::<_, i64>(1))
+                    else {
+                        continue;
+                    };
+                    let (Ok(unique), Ok(size)) = (std::str::from_utf8(unique), u64::try_from(size))
+                    else {
+                        continue;
+                    };
+                    let Some((last, others)) =
+                        (wanted.get(&(unique, size))).and_then(|&group| groups[group].split_last())
+                    else {
+                        continue;
+                    };
+                    let stored = read(row, 2)?;
+                    let mut found = slots.lock().unwrap_or_else(PoisonError::into_inner);
+                    for &i in others {
+                        found[i].clone_from(&stored);
+                    }
+                    found[*last] = stored;
                 }
-                found[*last] = stored;
-            }
+                Ok(())
+            };
+            let parts: Vec<rusqlite::Result<()>> = std::thread::scope(|scope| {
+                let others: Vec<_> = (1..parts)
+                    .map(|i| scope.spawn(move || reader(path).and_then(|c| part(&c, i))))
+                    .collect();
+                let mut all = vec![part(conn, 0)];
+                for (i, other) in (1..).zip(others) {
+                    // A part whose connection failed is read on this one.
+                    all.push(match other.join() {
+                        Ok(Ok(got)) => Ok(got),
+                        _ => part(conn, i),
+                    });
+                }
+                all
+            });
+            parts.into_iter().collect::<rusqlite::Result<()>>()?;
         } else {
             let mut stmt = self.conn.prepare_cached(&format!(
                 "SELECT {HEAD_COLUMNS}{signals} FROM verdicts{joined} \
@@ -410,6 +447,14 @@ impl Cache {
             }
         }
     }
+}
+
+/// Another connection to the cache at `path`, for reading.
+fn reader(path: &Path) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(BUSY)?;
+    Ok(conn)
 }
 
 fn size_of(key: &Key) -> i64 {

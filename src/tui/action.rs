@@ -55,9 +55,9 @@ pub enum Action {
     ToggleDetail,
     /// Open the search prompt: the selection moves to the next match, the list stays.
     Search,
-    /// Move to the next match of the last search.
+    /// Move to the next match of the last search, in that search's direction (mutt's search-next).
     SearchNext,
-    /// Move to the previous match of the last search.
+    /// Move to the next match of the last search the other way (mutt's search-opposite).
     SearchPrev,
     /// Open the search prompt searching backwards: the selection moves to the previous match (mutt's
     /// search-reverse, Esc-/ or Alt-/).

@@ -1,6 +1,7 @@
 //! Mutt's search, pure: `/` keeps the list and moves the selection to the next message matching the query,
 //! `n` to the next one again and `P` to the previous one, wrapping round the list as mutt does; `Alt-/`
-//! (mutt's search-reverse, Esc-/) searches backwards.
+//! (mutt's search-reverse, Esc-/) searches backwards, and then `n` goes on backwards and `P` forwards, as
+//! mutt's search-next and search-opposite do.
 
 use crate::model::Query;
 
@@ -10,6 +11,7 @@ use super::state::{AppState, Focus};
 /// Starts a new search for `q` from the selection, forward (`/`) or backwards (`Alt-/`).
 pub fn start(s: &mut AppState, q: Query, forward: bool) {
     s.search = q;
+    s.search_backwards = !forward;
     jump(s, forward);
 }
 

@@ -152,6 +152,8 @@ pub struct AppState {
     pub limit: Query,
     /// The last search, which `n` and `P` repeat.
     pub search: Query,
+    /// Whether the last search went backwards (`Alt-/`): `n` keeps its direction, `P` goes the other way.
+    pub search_backwards: bool,
     /// The order.
     pub sort: SortKey,
     /// Every row in sort order, kept sorted as verdicts arrive.
@@ -224,6 +226,7 @@ impl AppState {
             marks: BTreeSet::new(),
             limit: Query::default(),
             search: Query::default(),
+            search_backwards: false,
             sort: SortKey::Date,
             order: Order::default(),
             focus: Focus::List,

@@ -73,8 +73,8 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
             s.focus = nav::fix_focus(s);
         }
         Action::Search => open_prompt(s, PromptKind::Search, s.search.describe()),
-        Action::SearchNext => find::jump(s, true),
-        Action::SearchPrev => find::jump(s, false),
+        Action::SearchNext => find::jump(s, !s.search_backwards),
+        Action::SearchPrev => find::jump(s, s.search_backwards),
         Action::SearchReverse => {
             open_prompt(s, PromptKind::SearchReverse, s.search.describe());
         }

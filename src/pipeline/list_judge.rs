@@ -20,6 +20,8 @@ use crate::model::Verdict;
 const BATCH: usize = 500;
 /// ...or whatever came within this long.
 const LINGER: Duration = Duration::from_millis(200);
+/// The cached rows' buffer is given back to the allocator every this many rows taken.
+const SHRINK: usize = 4096;
 
 /// The rules the interface judges by and the cache their judgements are kept under, shared by every judge;
 /// [`Ruling::replace`] (the user taught something) changes them for every row judged from then on.
@@ -114,16 +116,27 @@ impl ListJudge {
 
     /// Every row the cache holds, taken at once (later [`ListJudge::summary`] calls judge only the rest),
     /// with the [`Ruling::generation`] they belong to. The summaries are made as the rows are taken from
-    /// the iterator, so the list's rows and a whole second copy of them are never held at once.
+    /// the iterator (last row first), and the hits buffer shrinks as they go, so the list's rows and a whole
+    /// second copy of them are never held at once.
     pub fn cached(&self) -> (u64, impl Iterator<Item = (usize, Summary)> + use<>) {
         let cached = self.cached.get_or_init(|| self.load());
         let hits = std::mem::take(&mut *cached.hits.lock().unwrap_or_else(PoisonError::into_inner));
-        let hits = match cached.generation == self.ruling.generation() {
+        let mut hits = match cached.generation == self.ruling.generation() {
             true => hits,
             false => Vec::new(),
         };
-        let rows =
-            (hits.into_iter().enumerate()).filter_map(|(id, hit)| Some((id, hit?.summary())));
+        let rows = std::iter::from_fn(move || {
+            loop {
+                let hit = hits.pop()?;
+                let id = hits.len();
+                if id % SHRINK == 0 {
+                    hits.shrink_to_fit();
+                }
+                if let Some(judgement) = hit {
+                    return Some((id, judgement.summary()));
+                }
+            }
+        });
         (cached.generation, rows)
     }
 

@@ -80,9 +80,9 @@ impl NameSet {
         }
     }
 
-    /// Every pattern id found in `folded` (text folded by [`super::text::fold`], or several folds joined),
-    /// once per occurrence.
-    fn hits(&self, folded: &str) -> Vec<usize> {
+    /// Every name found in `folded` (text folded by [`super::text::fold`], or several folds joined), once per
+    /// occurrence: its id (position in the entries) and the offset of the space before it.
+    pub fn occurrences(&self, folded: &str) -> Vec<(usize, usize)> {
         let words = folded.bytes().filter(|&b| b == b' ').count();
         let build = || {
             AhoCorasick::builder()
@@ -93,7 +93,7 @@ impl NameSet {
         if let Some(ac) = self.automaton.get(words, build) {
             return ac
                 .find_overlapping_iter(folded)
-                .map(|m| m.pattern().as_usize())
+                .map(|m| (m.pattern().as_usize(), m.start()))
                 .collect();
         }
         // A name occurs where a space is followed by its first word and then by the rest of it: look up
@@ -106,25 +106,33 @@ impl NameSet {
                 continue;
             };
             let here = &folded[at..];
-            hits.extend(ids.iter().filter(|&&id| {
-                self.padded
-                    .get(id)
-                    .is_some_and(|p| here.starts_with(p.as_str()))
-            }));
+            hits.extend(
+                ids.iter()
+                    .filter(|&&id| {
+                        self.padded
+                            .get(id)
+                            .is_some_and(|p| here.starts_with(p.as_str()))
+                    })
+                    .map(|&id| (id, at)),
+            );
         }
         hits
     }
 
+    /// Every pattern id found in `folded`, once per occurrence.
+    fn hits(&self, folded: &str) -> impl Iterator<Item = usize> {
+        self.occurrences(folded).into_iter().map(|(id, _)| id)
+    }
+
     /// The brand of the first entry (in `entries` order) that occurs in `folded`.
     pub fn first_brand(&self, folded: &str) -> Option<usize> {
-        let first = self.hits(folded).into_iter().min()?;
+        let first = self.hits(folded).min()?;
         self.brands.get(first).copied()
     }
 
     /// Whether any name of `brand` occurs in `folded`.
     pub fn names_brand(&self, folded: &str, brand: usize) -> bool {
         self.hits(folded)
-            .into_iter()
             .any(|p| self.brands.get(p) == Some(&brand))
     }
 }
@@ -289,7 +297,7 @@ mod tests {
             let looked_up = NameSet::build(&entries);
             let mut automaton = NameSet::build(&entries);
             spent(&mut automaton.automaton);
-            let (mut a, mut b) = (looked_up.hits(&text), automaton.hits(&text));
+            let (mut a, mut b) = (looked_up.occurrences(&text), automaton.occurrences(&text));
             a.sort_unstable();
             b.sort_unstable();
             prop_assert_eq!(a, b);

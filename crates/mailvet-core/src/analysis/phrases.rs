@@ -1,13 +1,12 @@
-//! Phrase lists per language, as data (`phrases/<language>.toml`), compiled once into one aho-corasick automaton
-//! and matched against folded text in a single pass: the cost of a lookup does not grow with the number of lists
+//! Phrase lists per language, as data (`phrases/<language>.toml`), compiled once into one [`NameSet`] and
+//! matched against folded text in a single pass: the cost of a lookup does not grow with the number of lists
 //! or languages. Phrases are folded as the text is ([`super::text::fold`]), so they match whole words only,
 //! and Chinese, Japanese and Korean character by character.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
-
+use super::names::NameSet;
 use super::text::fold;
 
 /// What a phrase list is about.
@@ -113,8 +112,10 @@ struct Pattern {
 /// Every phrase of every language, compiled.
 #[derive(Debug)]
 struct Lexicon {
-    automaton: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
+    /// The patterns' texts, by pattern id: found by word lookups, or by an automaton once a process has
+    /// scanned enough text to pay for building it (see [`NameSet`]), with the same answers.
+    set: NameSet,
 }
 
 /// Reads one language file; `Err` names what is wrong.
@@ -153,12 +154,9 @@ impl Lexicon {
                 }
             }
         }
-        let padded = patterns.iter().map(|p| format!(" {} ", p.text));
-        // Every pattern starts with a space, so a prefilter cannot skip ahead: without one the automaton
-        // builds faster (it is built in every process, once per delivered message) and searches no slower.
-        let automaton = AhoCorasick::builder().prefilter(false).build(padded);
+        let entries: Vec<(usize, String)> = patterns.iter().map(|p| (0, p.text.clone())).collect();
         Lexicon {
-            automaton: automaton.ok(),
+            set: NameSet::build(&entries),
             patterns,
         }
     }
@@ -205,21 +203,11 @@ impl Hits {
 
     /// Finds every phrase in `folded` (text folded by [`fold`]) in one pass.
     pub fn scan(folded: &str) -> Self {
-        let mut found: Vec<(usize, usize)> = Vec::new();
-        let Some(ac) = lexicon().automaton.as_ref() else {
-            return Hits { found };
-        };
-        for m in ac.find_overlapping_iter(folded) {
-            let pattern = m.pattern().as_usize();
-            if !found.iter().any(|&(p, _)| p == pattern) {
-                found.push((pattern, m.start() + 1));
-                if found.len() >= Self::MAX {
-                    break;
-                }
-            }
+        let lexicon = lexicon();
+        let length = |id: usize| lexicon.patterns.get(id).map_or(0, |p| p.text.len());
+        Hits {
+            found: first_found(lexicon.set.occurrences(folded), length, Self::MAX),
         }
-        found.sort_by_key(|&(_, start)| start);
-        Hits { found }
     }
 
     /// The distinct phrases of `list` found, in text order, each with where it starts.
@@ -252,9 +240,30 @@ impl Hits {
     }
 }
 
+/// The distinct phrases among `occurrences` ((pattern id, offset of the space before it), in any order), each
+/// with where its first occurrence starts, in text order (a shorter phrase first where two start together):
+/// the first `max` phrases in the order their first occurrences end, as a scan from the start of the text
+/// meets them (where two end together, the longer first).
+fn first_found(
+    mut occurrences: Vec<(usize, usize)>,
+    length: impl Fn(usize) -> usize,
+    max: usize,
+) -> Vec<(usize, usize)> {
+    occurrences.sort_unstable();
+    occurrences.dedup_by_key(|&mut (id, _)| id);
+    let mut found: Vec<(usize, usize, usize)> = (occurrences.into_iter())
+        .map(|(id, space)| (id, space + 1, space + 1 + length(id)))
+        .collect();
+    found.sort_unstable_by_key(|&(_, start, end)| (end, start));
+    found.truncate(max);
+    found.sort_unstable_by_key(|&(_, start, end)| (start, end));
+    found.into_iter().map(|(id, start, _)| (id, start)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn every_language_file_parses_with_known_lists_only() {
@@ -317,5 +326,69 @@ mod tests {
         let ko = Hits::scan(&fold("고객님의 계정이 정지되었습니다", 1000));
         assert!(ko.all(List::Account).any(|p| p == "계 정"));
         assert_eq!(languages_of("계정"), vec!["ko"]);
+    }
+
+    /// How phrases were found before they were looked up by word: one aho-corasick automaton over every
+    /// padded phrase, its overlapping matches in the order it reports them, each phrase kept once, at most
+    /// `max`, sorted by start.
+    fn found_by_automaton(patterns: &[String], folded: &str, max: usize) -> Vec<(usize, usize)> {
+        let padded = patterns.iter().map(|p| format!(" {p} "));
+        let ac = aho_corasick::AhoCorasick::builder()
+            .prefilter(false)
+            .build(padded)
+            .expect("automaton");
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for m in ac.find_overlapping_iter(folded) {
+            let pattern = m.pattern().as_usize();
+            if !found.iter().any(|&(p, _)| p == pattern) {
+                found.push((pattern, m.start() + 1));
+                if found.len() >= max {
+                    break;
+                }
+            }
+        }
+        found.sort_by_key(|&(_, start)| start);
+        found
+    }
+
+    #[test]
+    fn every_phrase_at_once_keeps_the_same_first_phrases() {
+        let patterns: Vec<String> = lexicon().patterns.iter().map(|p| p.text.clone()).collect();
+        assert!(patterns.len() > Hits::MAX, "the cap matters");
+        let mut text = String::from(" ");
+        for p in patterns.iter().rev().chain(&patterns) {
+            text.push_str(p);
+            text.push(' ');
+        }
+        for folded in [text.as_str(), " dear customer verify your account now "] {
+            let expected = found_by_automaton(&patterns, folded, Hits::MAX);
+            assert_eq!(Hits::scan(folded).found, expected);
+        }
+    }
+
+    /// Folded text made of a few short words, so that phrases overlap, nest and end together.
+    fn words(max: usize) -> impl Strategy<Value = Vec<&'static str>> {
+        prop::collection::vec(prop::sample::select(vec!["a", "b", "ab", "é", "ba"]), 1..max)
+    }
+
+    proptest! {
+        #[test]
+        fn word_lookups_find_the_phrases_the_automaton_found(
+            phrases in prop::collection::vec(words(4), 1..12),
+            text in words(30),
+            max in 1usize..8,
+        ) {
+            let mut patterns: Vec<String> = phrases.iter().map(|w| w.join(" ")).collect();
+            patterns.sort();
+            patterns.dedup();
+            let folded = format!(" {} ", text.join(" "));
+            let entries: Vec<(usize, String)> = patterns.iter().map(|p| (0, p.clone())).collect();
+            let occurrences = NameSet::build(&entries).occurrences(&folded);
+            let length = |id: usize| patterns.get(id).map_or(0, String::len);
+            prop_assert_eq!(
+                first_found(occurrences, length, max),
+                found_by_automaton(&patterns, &folded, max)
+            );
+        }
     }
 }

@@ -10,6 +10,7 @@ mod content;
 mod destinations;
 mod display_name;
 pub mod domains;
+mod fold;
 mod hosts;
 mod index;
 mod labels;

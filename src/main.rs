@@ -94,7 +94,7 @@ fn run(args: &Cli) -> anyhow::Result<u8> {
             Ok(cli::EXIT_OK)
         }
         Some(Command::Filter(filter)) => {
-            match cli::filter(filter, &config, &mut io::stdin().lock(), &mut out) {
+            match cli::filter(filter, config, &mut io::stdin().lock(), &mut out) {
                 Ok(code) => Ok(code),
                 // A broken pipe too: the message did not get through whole, the caller must keep its copy.
                 Err(err) => {

@@ -148,13 +148,18 @@ impl Config {
 
     /// The rules the analysis runs with: the brands with what the user taught applied to them.
     pub fn rules(&self) -> Rules {
-        let mut brands = self.brands.clone();
+        self.clone().into_rules()
+    }
+
+    /// [`Config::rules`], without copying the brands (what `mailvet filter` needs, once per delivery).
+    pub fn into_rules(self) -> Rules {
+        let mut brands = self.brands;
         taught::apply(&mut brands, &self.taught);
         Rules {
             brands,
-            trusted_authserv_ids: self.trusted_authserv_ids.clone(),
-            scores: self.scores.clone(),
-            taught: self.taught.clone(),
+            trusted_authserv_ids: self.trusted_authserv_ids,
+            scores: self.scores,
+            taught: self.taught,
         }
     }
 

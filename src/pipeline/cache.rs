@@ -13,16 +13,21 @@ use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use rayon::prelude::*;
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{
+    Connection, ErrorCode, OpenFlags, OptionalExtension, ToSql, TransactionBehavior, params,
+    params_from_iter,
+};
 
 use super::cache_file::{Header, check_header, set_aside};
 pub use super::cache_file::{Stats, clear, stats};
 pub use super::cache_key::Key;
 pub use super::cache_row::Row;
+use super::cache_row::{HEAD_COLUMNS, HEAD_COUNT, HEAD_SCHEMA};
 pub use super::fingerprint::fingerprint;
 use super::judge::Judgement;
 
@@ -31,31 +36,37 @@ pub const FILE_NAME: &str = "verdicts.sqlite";
 /// `PRAGMA application_id` of a mailvet cache ("mvet"): a SQLite file without it is someone else's.
 const APPLICATION_ID: i64 = 0x6d76_6574;
 /// `PRAGMA user_version`: the layout of the tables below.
-const SCHEMA_VERSION: i64 = 2;
+const SCHEMA_VERSION: i64 = 3;
 /// From this many keys on, one pass over the table beats a lookup per key.
 const BULK: usize = 512;
+/// A lookup of many keys reads the table in at most this many parts at once.
+const PARTS: usize = 4;
 /// How long to wait for another process's write before calling the file locked.
 const BUSY: Duration = Duration::from_secs(2);
 
-// The signals (evidence, most of a judgement's bytes) have a table of their own, so reading the list's heads
-// reads nothing else; a rowid table, whose pages hold a whole row of signals where a WITHOUT ROWID one would
-// spill each into a mostly empty overflow page.
-const SCHEMA: &str = "
-    CREATE TABLE IF NOT EXISTS verdicts (
-        unique_name TEXT NOT NULL,
-        size INTEGER NOT NULL,
-        fingerprint TEXT NOT NULL,
-        head TEXT NOT NULL,
-        PRIMARY KEY (unique_name, size, fingerprint)
-    ) WITHOUT ROWID;
-    CREATE TABLE IF NOT EXISTS evidence (
-        unique_name TEXT NOT NULL,
-        size INTEGER NOT NULL,
-        fingerprint TEXT NOT NULL,
-        signals TEXT NOT NULL,
-        PRIMARY KEY (unique_name, size, fingerprint)
-    );
-    CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;";
+/// The tables. The head is plain columns ([`super::cache_row`]), so reading the list decodes no JSON. The
+/// signals (evidence, most of a judgement's bytes) have a table of their own, so reading the list's heads
+/// reads nothing else; a rowid table, whose pages hold a whole row of signals where a WITHOUT ROWID one would
+/// spill each into a mostly empty overflow page.
+fn schema() -> String {
+    format!(
+        "CREATE TABLE IF NOT EXISTS verdicts (
+            unique_name TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL,
+            {HEAD_SCHEMA},
+            PRIMARY KEY (unique_name, size, fingerprint)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS evidence (
+            unique_name TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL,
+            signals TEXT NOT NULL,
+            PRIMARY KEY (unique_name, size, fingerprint)
+        );
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+    )
+}
 
 /// Which parts of a judgement a caller needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,8 +178,9 @@ impl Cache {
             conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
                 .map_err(db)?;
             conn.execute_batch(&format!(
-                "BEGIN IMMEDIATE; {SCHEMA} PRAGMA application_id = {APPLICATION_ID}; \
-                 PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+                "BEGIN IMMEDIATE; {} PRAGMA application_id = {APPLICATION_ID}; \
+                 PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;",
+                schema()
             ))
             .map_err(db)?;
         } else if app != APPLICATION_ID {
@@ -222,6 +234,18 @@ impl Cache {
         tx.commit()
     }
 
+    /// Whether it holds no judgement made under its fingerprint (a cold start, when looking keys up is
+    /// wasted); a cache that cannot be read says no, and is then looked in as usual.
+    pub fn is_empty(&self) -> bool {
+        self.conn
+            .query_row(
+                "SELECT NOT EXISTS (SELECT 1 FROM verdicts WHERE fingerprint = ?1)",
+                [&self.fingerprint],
+                |r| r.get(0),
+            )
+            .unwrap_or(false)
+    }
+
     /// The judgements kept for `keys`, in their order (`None`: not cached, no key, or does not decode).
     pub fn get(&mut self, keys: &[Option<Key>], want: Want) -> Vec<Option<Judgement>> {
         self.get_rows(keys, want)
@@ -230,7 +254,7 @@ impl Cache {
             .collect()
     }
 
-    /// The rows kept for `keys`, in their order, not yet decoded (`None`: not cached, or no key).
+    /// The rows kept for `keys`, in their order, the signals not yet decoded (`None`: not cached, or no key).
     pub fn get_rows(&mut self, keys: &[Option<Key>], want: Want) -> Vec<Option<Row>> {
         match self.try_get(keys, want) {
             Ok(found) => found,
@@ -244,54 +268,100 @@ impl Cache {
     fn try_get(&mut self, keys: &[Option<Key>], want: Want) -> rusqlite::Result<Vec<Option<Row>>> {
         let full = want == Want::Full;
         let mut found: Vec<Option<Row>> = vec![None; keys.len()];
-        let row_of = |head: ValueRef, signals: ValueRef| -> rusqlite::Result<Row> {
-            Ok(Row {
-                head: head.as_str()?.to_owned(),
-                signals: signals.as_str_or_null()?.map(str::to_owned),
-            })
+        // The head columns start at `first`; with `full`, the signals column follows them.
+        let read = |row: &rusqlite::Row, first: usize| -> rusqlite::Result<Option<Row>> {
+            let Some(mut stored) = Row::read_head(row, first) else {
+                return Ok(None);
+            };
+            if full {
+                stored.signals = Some(row.get_ref(first + HEAD_COUNT)?.as_str()?.to_owned());
+            }
+            Ok(Some(stored))
+        };
+        let (signals, joined) = match full {
+            true => (
+                ", signals",
+                " JOIN evidence USING (unique_name, size, fingerprint)",
+            ),
+            false => ("", ""),
         };
         if keys.iter().flatten().count() >= BULK {
             // One pass over the table, keeping only the rows wanted, as they come (a message listed twice
             // is wanted twice).
-            let mut wanted: HashMap<&Key, Vec<usize>> = HashMap::new();
+            // Each key wanted, with the number of its group of slots.
+            let mut wanted: HashMap<(&str, u64), usize> = HashMap::new();
+            let mut groups: Vec<Vec<usize>> = Vec::new();
             for (i, key) in keys.iter().enumerate() {
                 if let Some(key) = key {
-                    wanted.entry(key).or_default().push(i);
+                    let group = *wanted.entry((&key.unique, key.size)).or_insert_with(|| {
+                        groups.push(Vec::new());
+                        groups.len() - 1
+                    });
+                    groups[group].push(i);
                 }
             }
-            let mut stmt = self.conn.prepare(if full {
-                "SELECT unique_name, size, head, signals FROM verdicts JOIN evidence \
-                     USING (unique_name, size, fingerprint) WHERE fingerprint = ?1"
-            } else {
-                "SELECT unique_name, size, head, NULL FROM verdicts WHERE fingerprint = ?1"
-            })?;
-            let mut rows = stmt.query(params![self.fingerprint])?;
-            while let Some(row) = rows.next()? {
-                let key = Key {
-                    unique: row.get(0)?,
-                    size: u64::try_from(row.get::<_, i64>(1)?).unwrap_or(u64::MAX),
-                };
-                let Some(slots) = wanted.get(&key) else {
-                    continue;
-                };
-                let stored = row_of(row.get_ref(2)?, row.get_ref(3)?)?;
-                for &i in slots {
-                    found[i] = Some(stored.clone());
+            // Read in parts, one per core, each on its own connection: every part steps over the whole
+            // table (cheap) and reads back only the rows whose size falls in it (the costly part).
+            let sql = format!(
+                "SELECT unique_name, size, {HEAD_COLUMNS}{signals} FROM verdicts{joined} \
+                 WHERE fingerprint = ?1 AND size % ?2 = ?3"
+            );
+            let parts = std::thread::available_parallelism().map_or(1, usize::from);
+            let parts = parts.clamp(1, PARTS);
+            let (conn, path, fingerprint) = (&self.conn, &self.path, &self.fingerprint);
+            let slots = Mutex::new(&mut found);
+            let part = |conn: &Connection, part: usize| -> rusqlite::Result<()> {
+                let mut stmt = conn.prepare_cached(&sql)?;
+                let mut rows = stmt.query(params![fingerprint, parts as i64, part as i64])?;
+                while let Some(row) = rows.next()? {
+                    // Looked up without copying the name: rows for other folders are skipped at once.
+                    let (ValueRef::Text(unique), Ok(size)) =
+                        (row.get_ref(0)?, row.get::<_, i64>(1))
+                    else {
+                        continue;
+                    };
+                    let (Ok(unique), Ok(size)) = (std::str::from_utf8(unique), u64::try_from(size))
+                    else {
+                        continue;
+                    };
+                    let Some((last, others)) =
+                        (wanted.get(&(unique, size))).and_then(|&group| groups[group].split_last())
+                    else {
+                        continue;
+                    };
+                    let stored = read(row, 2)?;
+                    let mut found = slots.lock().unwrap_or_else(PoisonError::into_inner);
+                    for &i in others {
+                        found[i].clone_from(&stored);
+                    }
+                    found[*last] = stored;
                 }
-            }
+                Ok(())
+            };
+            let parts: Vec<rusqlite::Result<()>> = std::thread::scope(|scope| {
+                let others: Vec<_> = (1..parts)
+                    .map(|i| scope.spawn(move || reader(path).and_then(|c| part(&c, i))))
+                    .collect();
+                let mut all = vec![part(conn, 0)];
+                for (i, other) in (1..).zip(others) {
+                    // A part whose connection failed is read on this one.
+                    all.push(match other.join() {
+                        Ok(Ok(got)) => Ok(got),
+                        _ => part(conn, i),
+                    });
+                }
+                all
+            });
+            parts.into_iter().collect::<rusqlite::Result<()>>()?;
         } else {
-            let mut stmt = self.conn.prepare_cached(if full {
-                "SELECT head, signals FROM verdicts JOIN evidence USING (unique_name, size, fingerprint) \
-                     WHERE unique_name = ?1 AND size = ?2 AND fingerprint = ?3"
-            } else {
-                "SELECT head, NULL FROM verdicts WHERE unique_name = ?1 AND size = ?2 AND fingerprint = ?3"
-            })?;
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT {HEAD_COLUMNS}{signals} FROM verdicts{joined} \
+                 WHERE unique_name = ?1 AND size = ?2 AND fingerprint = ?3"
+            ))?;
             for (slot, key) in found.iter_mut().zip(keys) {
                 if let Some(k) = key {
                     let params = params![k.unique, size_of(k), self.fingerprint];
-                    *slot = stmt
-                        .query_row(params, |r| row_of(r.get_ref(0)?, r.get_ref(1)?))
-                        .optional()?;
+                    *slot = stmt.query_row(params, |r| read(r, 0)).optional()?.flatten();
                 }
             }
         }
@@ -325,17 +395,25 @@ impl Cache {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         {
-            let mut heads = tx.prepare_cached(
-                "INSERT OR REPLACE INTO verdicts (unique_name, size, fingerprint, head) \
-                 VALUES (?1, ?2, ?3, ?4)",
-            )?;
+            let places: Vec<String> = (1..=3 + HEAD_COUNT).map(|i| format!("?{i}")).collect();
+            let mut heads = tx.prepare_cached(&format!(
+                "INSERT OR REPLACE INTO verdicts (unique_name, size, fingerprint, {HEAD_COLUMNS}) \
+                 VALUES ({})",
+                places.join(", ")
+            ))?;
             let mut evidence = tx.prepare_cached(
                 "INSERT OR REPLACE INTO evidence (unique_name, size, fingerprint, signals) \
                  VALUES (?1, ?2, ?3, ?4)",
             )?;
             for (key, row) in rows {
                 let size = size_of(key);
-                heads.execute(params![key.unique, size, self.fingerprint, row.head])?;
+                let head = row.head_values()?;
+                let values: [&dyn ToSql; 3] = [&key.unique, &size, &self.fingerprint];
+                heads.execute(params_from_iter(
+                    values
+                        .into_iter()
+                        .chain(head.iter().map(|v| v as &dyn ToSql)),
+                ))?;
                 evidence.execute(params![
                     key.unique,
                     size,
@@ -369,6 +447,14 @@ impl Cache {
             }
         }
     }
+}
+
+/// Another connection to the cache at `path`, for reading.
+fn reader(path: &Path) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(BUSY)?;
+    Ok(conn)
 }
 
 fn size_of(key: &Key) -> i64 {

@@ -22,7 +22,9 @@ fn a_kept_judgement_comes_back_whole_or_without_signals() {
     let judgement = judgement();
     assert!(!judgement.verdict.signals.is_empty());
     let mut cache = Cache::open(&path, "fp").unwrap();
+    assert!(cache.is_empty());
     cache.put(&[(key("a").unwrap(), &judgement)]);
+    assert!(!cache.is_empty());
     let found = cache.get(&[key("a"), key("b"), None], Want::Full);
     assert_eq!(found, vec![Some(judgement.clone()), None, None]);
     let listed = cache.get(&[key("a")], Want::List);
@@ -57,6 +59,7 @@ fn another_fingerprint_finds_nothing_and_drops_the_stale() {
         .unwrap()
         .put(&[(key("a").unwrap(), &judgement())]);
     let mut cache = Cache::open(&path, "new").unwrap();
+    assert!(cache.is_empty());
     assert_eq!(cache.get(&[key("a")], Want::Full), vec![None]);
     assert_eq!(stats(&path).unwrap().entries, Some(0));
 }
@@ -133,4 +136,89 @@ fn the_fingerprint_follows_the_rules() {
     assert_eq!(fingerprint(&rules, 10), fingerprint(&rules, 10));
     assert_ne!(fingerprint(&rules, 10), fingerprint(&other, 10));
     assert_ne!(fingerprint(&rules, 10), fingerprint(&rules, 11));
+}
+
+#[test]
+fn every_head_column_comes_back_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cache = Cache::open(&dir.path().join(FILE_NAME), "fp").unwrap();
+    let mut parsed = judgement();
+    parsed.verdict.score.total = -0.0;
+    parsed.verdict.score.suspicious = 0.1 + 0.2;
+    if let Some(head) = parsed.head.as_mut() {
+        head.subject = "a\0b, \"c\" 'd'".into();
+        head.from = Some(crate::mail::Address {
+            name: None,
+            address: "x@y.example".into(),
+        });
+    }
+    let mut nameless = judgement();
+    if let Some(head) = nameless.head.as_mut() {
+        head.from = None;
+        head.message_id = None;
+    }
+    let unparseable = Judgement {
+        head: None,
+        verdict: crate::model::Verdict::unparseable("cut short"),
+    };
+    let all = [parsed, nameless, unparseable];
+    let keys: Vec<Key> = (0..all.len())
+        .map(|i| key(&format!("m{i}")).unwrap())
+        .collect();
+    let items: Vec<(Key, &Judgement)> = keys.iter().cloned().zip(&all).collect();
+    cache.put(&items);
+    let wanted: Vec<Option<Key>> = keys.into_iter().map(Some).collect();
+    let found = cache.get(&wanted, Want::Full);
+    for (found, put) in found.iter().zip(&all) {
+        let found = found.as_ref().expect("kept");
+        assert_eq!(found, put);
+        assert!(
+            found.verdict.score.total.is_sign_negative()
+                == put.verdict.score.total.is_sign_negative()
+        );
+    }
+    // The list's reading keeps the reason an unparseable message has, nothing else of the signals.
+    let listed = cache.get(&wanted, Want::List);
+    assert!(listed[0].as_ref().unwrap().verdict.signals.is_empty());
+    assert_eq!(listed[2].as_ref().unwrap().verdict, all[2].verdict);
+}
+
+#[test]
+fn a_row_that_does_not_read_back_is_a_miss() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let mut cache = Cache::open(&path, "fp").unwrap();
+    cache.put(&[
+        (key("a").unwrap(), &judgement()),
+        (key("b").unwrap(), &judgement()),
+    ]);
+    cache
+        .conn
+        .execute(
+            "UPDATE verdicts SET trust = 'trusted' WHERE unique_name = 'a'",
+            [],
+        )
+        .unwrap();
+    let found = cache.get(&[key("a"), key("b")], Want::List);
+    assert!(found[0].is_none() && found[1].is_some());
+}
+
+#[test]
+fn a_cache_of_another_layout_is_set_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let old = Connection::open(&path).unwrap();
+    old.execute_batch(&format!(
+        "CREATE TABLE verdicts (unique_name TEXT, size INTEGER, fingerprint TEXT, head TEXT);
+         PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",
+        SCHEMA_VERSION - 1
+    ))
+    .unwrap();
+    drop(old);
+    let bytes = fs::read(&path).unwrap();
+    let mut cache = Cache::open(&path, "fp").unwrap();
+    cache.put(&[(key("a").unwrap(), &judgement())]);
+    assert!(cache.get(&[key("a")], Want::List)[0].is_some());
+    let aside = dir.path().join(format!("{FILE_NAME}.aside"));
+    assert_eq!(fs::read(&aside).unwrap(), bytes);
 }

@@ -84,13 +84,18 @@ pub fn each_record(
     mut emit: impl FnMut(usize, Record) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut cache = place.and_then(Place::open);
-    let keys: Vec<Option<Key>> = match cache {
-        Some(_) => entries.par_iter().map(|e| Key::of(&e.path)).collect(),
-        None => vec![None; entries.len()],
-    };
-    let mut hits = match cache.as_mut() {
-        Some(cache) => cache.get_rows(&keys, want),
-        None => vec![None; entries.len()],
+    // A cold start looks nothing up (every key would be a miss), but still needs the keys to keep what it
+    // judges.
+    let (keys, mut hits) = match cache.as_mut() {
+        Some(cache) => {
+            let keys: Vec<Option<Key>> = entries.par_iter().map(|e| Key::of(&e.path)).collect();
+            let hits = match cache.is_empty() {
+                true => vec![None; entries.len()],
+                false => cache.get_rows(&keys, want),
+            };
+            (keys, hits)
+        }
+        None => (vec![None; entries.len()], vec![None; entries.len()]),
     };
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::sync_channel::<Vec<(Key, Row)>>(2);

@@ -20,6 +20,8 @@ use crate::model::Verdict;
 const BATCH: usize = 500;
 /// ...or whatever came within this long.
 const LINGER: Duration = Duration::from_millis(200);
+/// The cached rows' buffer is given back to the allocator every this many rows taken.
+const SHRINK: usize = 4096;
 
 /// The rules the interface judges by and the cache their judgements are kept under, shared by every judge;
 /// [`Ruling::replace`] (the user taught something) changes them for every row judged from then on.
@@ -113,17 +115,29 @@ impl ListJudge {
     }
 
     /// Every row the cache holds, taken at once (later [`ListJudge::summary`] calls judge only the rest),
-    /// with the [`Ruling::generation`] they belong to.
-    pub fn cached(&self) -> (u64, Vec<(usize, Summary)>) {
+    /// with the [`Ruling::generation`] they belong to. The summaries are made as the rows are taken from
+    /// the iterator (last row first), and the hits buffer shrinks as they go, so the list's rows and a whole
+    /// second copy of them are never held at once.
+    pub fn cached(&self) -> (u64, impl Iterator<Item = (usize, Summary)> + use<>) {
         let cached = self.cached.get_or_init(|| self.load());
-        if cached.generation != self.ruling.generation() {
-            return (cached.generation, Vec::new());
-        }
-        let mut hits = cached.hits.lock().unwrap_or_else(PoisonError::into_inner);
-        let hits = (hits.iter_mut().enumerate())
-            .filter_map(|(id, hit)| Some((id, hit.take()?.summary())))
-            .collect();
-        (cached.generation, hits)
+        let hits = std::mem::take(&mut *cached.hits.lock().unwrap_or_else(PoisonError::into_inner));
+        let mut hits = match cached.generation == self.ruling.generation() {
+            true => hits,
+            false => Vec::new(),
+        };
+        let rows = std::iter::from_fn(move || {
+            loop {
+                let hit = hits.pop()?;
+                let id = hits.len();
+                if id % SHRINK == 0 {
+                    hits.shrink_to_fit();
+                }
+                if let Some(judgement) = hit {
+                    return Some((id, judgement.summary()));
+                }
+            }
+        });
+        (cached.generation, rows)
     }
 
     /// The list's summary of row `id`: cached, or judged now (and kept), by the rules of the moment (a row
@@ -180,8 +194,13 @@ impl ListJudge {
         let Some(mut cache) = place.as_ref().and_then(Place::open) else {
             return none();
         };
-        let keys: Vec<Option<Key>> = self.paths.par_iter().map(|p| Key::of(p)).collect();
-        let hits = cache.get(&keys, Want::List);
+        // A cold start looks nothing up: every key would be a stat and a miss.
+        let hits = if cache.is_empty() {
+            vec![None; self.paths.len()]
+        } else {
+            let keys: Vec<Option<Key>> = self.paths.par_iter().map(|p| Key::of(p)).collect();
+            cache.get(&keys, Want::List)
+        };
         let (tx, rx) = mpsc::channel();
         let started = std::thread::Builder::new()
             .name("mailvet-cache".into())

@@ -40,14 +40,14 @@ fn dir_of(path: &Path) -> PathBuf {
 }
 
 impl Known {
-    /// Remembers the first listing.
-    pub fn remember(&mut self, listing: &Listing) {
-        for (_, dir) in &listing.folders {
+    /// Remembers the first listing: its folders and the paths of its files (taken apart from the listing,
+    /// so that the listing can go to the interface first).
+    pub fn remember(&mut self, folders: &[(String, PathBuf)], paths: Vec<PathBuf>) {
+        for (_, dir) in folders {
             self.files.entry(dir.clone()).or_default();
         }
-        for entry in &listing.entries {
-            let files = self.files.entry(dir_of(&entry.path)).or_default();
-            files.insert(entry.path.clone());
+        for path in paths {
+            self.files.entry(dir_of(&path)).or_default().insert(path);
         }
     }
 
@@ -108,7 +108,9 @@ mod tests {
     #[test]
     fn only_the_difference_is_sent() {
         let mut known = Known::default();
-        known.remember(&listing(&["/m/cur/1.a:2,S", "/m/new/2.b"]));
+        let first = listing(&["/m/cur/1.a:2,S", "/m/new/2.b"]);
+        let paths = first.entries.iter().map(|e| e.path.clone()).collect();
+        known.remember(&first.folders, paths);
         let changes = known.update(
             listing(&["/m/cur/1.a:2,FS", "/m/new/2.b", "/m/new/3.c"]),
             false,

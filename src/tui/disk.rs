@@ -123,8 +123,11 @@ impl Worker {
             self.watch();
         }
         let listing = inputs::list(&self.root, &self.folders, errors);
-        self.known.remember(&listing);
+        // The interface gets the listing first; the paths are remembered (for later differences) meanwhile.
+        let folders = listing.folders.clone();
+        let paths = listing.entries.iter().map(|e| e.path.clone()).collect();
         self.send(Action::Listed(Box::new(listing)));
+        self.known.remember(&folders, paths);
         let mut pending: BTreeSet<PathBuf> = BTreeSet::new();
         let mut full = false;
         let (mut first, mut last) = (None::<Instant>, Instant::now());

@@ -14,9 +14,11 @@ use crate::pipeline::Summary;
 /// The work one row needs: its summary, given its id, with the generation of the rules that judged it
 /// ([`crate::pipeline::list_judge::Ruling::generation`]).
 pub type Job = Arc<dyn Fn(usize) -> (u64, Summary) + Send + Sync>;
-/// What the starter delivers before the workers begin: the rows known at once (cached), with their ids, and
-/// the generation of the rules they were judged by.
-pub type Known = Box<dyn FnOnce() -> (u64, Vec<(usize, Summary)>) + Send>;
+/// What the starter delivers before the workers begin: the generation of the rules the rows known at once
+/// (cached) were judged by, and those rows with their ids.
+pub type Known = Box<dyn FnOnce() -> (u64, KnownRows) + Send>;
+/// The rows known at once, made as they are taken.
+pub type KnownRows = Box<dyn Iterator<Item = (usize, Summary)>>;
 
 /// A batch of results goes back when it has this many rows...
 const BATCH: usize = 256;
@@ -93,23 +95,19 @@ pub fn lower_priority() {
     let _ = rustix::process::setpriority_process(None, NICE);
 }
 
-/// Sends the rows known at once and marks them done.
-fn deliver(
-    queue: &Mutex<Queue>,
-    (generation, known): (u64, Vec<(usize, Summary)>),
-    tx: &Sender<Action>,
-) {
-    {
-        let mut q = queue.lock().unwrap_or_else(PoisonError::into_inner);
-        for (id, _) in &known {
-            if let Some(taken) = q.taken.get_mut(*id) {
-                *taken = true;
-            }
-        }
-    }
-    let mut known = known.into_iter().peekable();
+/// Sends the rows known at once and marks them done (before any worker starts).
+fn deliver(queue: &Mutex<Queue>, (generation, known): (u64, KnownRows), tx: &Sender<Action>) {
+    let mut known = known.peekable();
     while known.peek().is_some() {
         let batch: Vec<(usize, Summary)> = known.by_ref().take(KNOWN_BATCH).collect();
+        {
+            let mut q = queue.lock().unwrap_or_else(PoisonError::into_inner);
+            for (id, _) in &batch {
+                if let Some(taken) = q.taken.get_mut(*id) {
+                    *taken = true;
+                }
+            }
+        }
         if tx.send(Action::AnalysedMany(generation, batch)).is_err() {
             return;
         }
@@ -203,7 +201,7 @@ mod tests {
     fn every_row_is_done_once_the_known_ones_first() {
         let (tx, rx) = mpsc::channel();
         let job: Job = Arc::new(judged);
-        let known: Known = Box::new(|| (0, (90..100).map(|id| (id, summary(id))).collect()));
+        let known: Known = Box::new(|| (0, Box::new((90..100).map(|id| (id, summary(id))))));
         let pool = Pool::start(100, 3, known, job, tx).expect("threads");
         pool.prioritise(&[50, 51]);
         let mut seen = ids(&rx, 100);
@@ -223,7 +221,8 @@ mod tests {
             let _ = permits.lock().map(|p| p.recv());
             judged(id)
         });
-        let pool = Pool::start(1000, 1, Box::new(|| (0, Vec::new())), job, tx).expect("threads");
+        let none: Known = Box::new(|| (0, Box::new(std::iter::empty())));
+        let pool = Pool::start(1000, 1, none, job, tx).expect("threads");
         pool.prioritise(&[900, 901]);
         (0..1000).for_each(|_| permit.send(()).expect("worker waits"));
         let order = ids(&rx, 1000);

@@ -129,9 +129,9 @@ fn greets(opening: &Folded, who: &str) -> Option<String> {
     if !opening.has_before(who, Texts::OPENING) {
         return None;
     }
-    super::phrases::phrases(List::Greeting)
+    opening
+        .first_before(super::phrases::phrases(List::Greeting), who, Texts::OPENING)
         .map(|g| format!("{g} {who}"))
-        .find(|p| opening.has_before(p, Texts::OPENING))
 }
 
 /// The local part of `address` folded, when it is not a plain name (`anne.compras`, `jsmith72`): a greeting by

@@ -80,6 +80,12 @@ impl Index {
     /// Builds the index of a knowledge base.
     pub fn build(brands: &Brands) -> Self {
         let mut index = Index::default();
+        let listed = (brands.brands.iter())
+            .map(|b| b.sender_domains.len() + b.link_domains.len())
+            .sum::<usize>()
+            + brands.shared_platforms.len()
+            + brands.freemail.len();
+        index.domains.reserve(listed);
         let mut name_keys = Vec::new();
         let mut body_names = Vec::new();
         let mut add = |d: &str, role| {
@@ -126,20 +132,15 @@ impl Index {
                 .names
                 .iter()
                 .chain([&brand.id, &brand.display])
-                .flat_map(|n| {
-                    [domains::confusable_key(n), n.to_string()]
-                        .map(|k| text::fold(&k, 256).trim().to_string())
-                })
+                .flat_map(|n| [folded(&domains::confusable_key(n)), folded(n)])
                 .filter(|k| !k.is_empty())
                 .collect();
             keys.sort();
             keys.dedup();
             name_keys.extend(keys.into_iter().map(|k| (i, k)));
             body_names.extend(
-                brand
-                    .names
-                    .iter()
-                    .map(|n| text::fold(n, 256).trim().to_string())
+                (brand.names.iter())
+                    .map(|n| folded(n))
                     .filter(|n| n.chars().count() >= 4)
                     .map(|n| (i, n)),
             );
@@ -150,4 +151,12 @@ impl Index {
         index.body_names = NameSet::build(&body_names);
         index
     }
+}
+
+/// `s` folded (at most 256 bytes) and trimmed, in the string the fold made.
+fn folded(s: &str) -> String {
+    let mut folded = text::fold(s, 256);
+    folded.truncate(folded.trim_end().len());
+    folded.drain(..folded.len() - folded.trim_start().len());
+    folded
 }

@@ -11,6 +11,7 @@ mod destinations;
 mod display_name;
 mod dmarc_report;
 pub mod domains;
+mod fold;
 mod hosts;
 mod index;
 mod labels;

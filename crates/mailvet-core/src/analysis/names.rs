@@ -8,7 +8,8 @@
 //! `mailvet filter` (one process per delivered message) never builds them, while a scan of many messages
 //! builds them early. The two ways give the same answers (tested).
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -52,48 +53,85 @@ impl Clone for Deferred {
     }
 }
 
+/// Ids by a string key, as one sorted array of (hash of the key, id): built without an allocation per key
+/// (the sets are built in every process, once per delivered message). A lookup yields the ids whose key has
+/// the same hash: the caller compares the actual text, so a collision costs a comparison, never a wrong answer.
+#[derive(Debug, Clone, Default)]
+struct Keyed(Vec<(u64, usize)>);
+
+impl Keyed {
+    fn build<'a>(keys: impl Iterator<Item = &'a str>) -> Self {
+        let mut table: Vec<(u64, usize)> = keys.enumerate().map(|(id, k)| (hash(k), id)).collect();
+        table.sort_unstable();
+        Keyed(table)
+    }
+
+    /// The ids whose key may be `key`, in id order.
+    fn get(&self, key: &str) -> impl Iterator<Item = usize> + '_ {
+        let h = hash(key);
+        let from = self.0.partition_point(|&(k, _)| k < h);
+        (self.0[from..].iter())
+            .take_while(move |&&(k, _)| k == h)
+            .map(|&(_, id)| id)
+    }
+}
+
+fn hash(key: &str) -> u64 {
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(key)
+}
+
 /// Folded names with the brand each belongs to, in knowledge-base order.
 #[derive(Debug, Clone, Default)]
 pub struct NameSet {
     /// The names, each padded with a space on both sides so that it matches whole words only.
-    padded: Vec<String>,
+    padded: Vec<Cow<'static, str>>,
     /// The brand (index in [`super::brands::Brands::brands`]) of each name, by pattern id.
     brands: Vec<usize>,
-    /// The pattern ids of the names that start with each word.
-    by_first_word: HashMap<String, Vec<usize>>,
+    /// The pattern ids by the first word of the name.
+    by_first_word: Keyed,
     automaton: Deferred,
 }
 
 impl NameSet {
     /// The set of `entries`: (brand, name folded and trimmed, not empty), in the order lookups prefer.
     pub fn build(entries: &[(usize, String)]) -> Self {
-        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
-        for (id, (_, name)) in entries.iter().enumerate() {
-            let first = name.split(' ').next().unwrap_or_default();
-            by_first_word.entry(first.to_string()).or_default().push(id);
-        }
+        Self::of_padded(
+            (entries.iter()).map(|(brand, name)| (*brand, Cow::Owned(format!(" {name} ")))),
+        )
+    }
+
+    /// The set of `entries`: (brand, name folded, not empty, with one space before and after it).
+    pub fn of_padded(entries: impl Iterator<Item = (usize, Cow<'static, str>)>) -> Self {
+        let (brands, padded): (Vec<usize>, Vec<Cow<'static, str>>) = entries.unzip();
+        let first_words = (padded.iter()).map(|p| {
+            p.get(1..)
+                .unwrap_or_default()
+                .split(' ')
+                .next()
+                .unwrap_or_default()
+        });
         NameSet {
-            padded: entries.iter().map(|(_, n)| format!(" {n} ")).collect(),
-            brands: entries.iter().map(|&(b, _)| b).collect(),
-            by_first_word,
+            by_first_word: Keyed::build(first_words),
+            padded,
+            brands,
             automaton: Deferred::default(),
         }
     }
 
-    /// Every pattern id found in `folded` (text folded by [`super::text::fold`], or several folds joined),
-    /// once per occurrence.
-    fn hits(&self, folded: &str) -> Vec<usize> {
+    /// Every name found in `folded` (text folded by [`super::text::fold`], or several folds joined), once per
+    /// occurrence: its id (position in the entries) and the offset of the space before it.
+    pub fn occurrences(&self, folded: &str) -> Vec<(usize, usize)> {
         let words = folded.bytes().filter(|&b| b == b' ').count();
         let build = || {
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
-                .build(&self.padded)
+                .build(self.padded.iter().map(|p| p.as_bytes()))
                 .ok()
         };
         if let Some(ac) = self.automaton.get(words, build) {
             return ac
                 .find_overlapping_iter(folded)
-                .map(|m| m.pattern().as_usize())
+                .map(|m| (m.pattern().as_usize(), m.start()))
                 .collect();
         }
         // A name occurs where a space is followed by its first word and then by the rest of it: look up
@@ -102,29 +140,34 @@ impl NameSet {
         for (at, _) in folded.match_indices(' ') {
             let rest = &folded[at + 1..];
             let word = rest.split(' ').next().unwrap_or_default();
-            let Some(ids) = self.by_first_word.get(word) else {
-                continue;
-            };
             let here = &folded[at..];
-            hits.extend(ids.iter().filter(|&&id| {
-                self.padded
-                    .get(id)
-                    .is_some_and(|p| here.starts_with(p.as_str()))
-            }));
+            hits.extend(
+                (self.by_first_word.get(word))
+                    .filter(|&id| {
+                        self.padded
+                            .get(id)
+                            .is_some_and(|p| here.starts_with(p.as_ref()))
+                    })
+                    .map(|id| (id, at)),
+            );
         }
         hits
     }
 
+    /// Every pattern id found in `folded`, once per occurrence.
+    fn hits(&self, folded: &str) -> impl Iterator<Item = usize> {
+        self.occurrences(folded).into_iter().map(|(id, _)| id)
+    }
+
     /// The brand of the first entry (in `entries` order) that occurs in `folded`.
     pub fn first_brand(&self, folded: &str) -> Option<usize> {
-        let first = self.hits(folded).into_iter().min()?;
+        let first = self.hits(folded).min()?;
         self.brands.get(first).copied()
     }
 
     /// Whether any name of `brand` occurs in `folded`.
     pub fn names_brand(&self, folded: &str, brand: usize) -> bool {
         self.hits(folded)
-            .into_iter()
             .any(|p| self.brands.get(p) == Some(&brand))
     }
 }
@@ -133,8 +176,8 @@ impl NameSet {
 #[derive(Debug, Clone, Default)]
 pub struct Substrings {
     patterns: Vec<String>,
-    /// The positions of each distinct pattern.
-    at: HashMap<String, Vec<usize>>,
+    /// The positions of the patterns, by pattern.
+    at: Keyed,
     /// The distinct pattern lengths in bytes, shortest first.
     lengths: Vec<usize>,
     automaton: Deferred,
@@ -144,10 +187,7 @@ impl Substrings {
     /// The set of `patterns`.
     pub fn build<'a>(patterns: impl Iterator<Item = &'a str>) -> Self {
         let patterns: Vec<String> = patterns.map(str::to_string).collect();
-        let mut at: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, p) in patterns.iter().enumerate() {
-            at.entry(p.clone()).or_default().push(i);
-        }
+        let at = Keyed::build(patterns.iter().map(String::as_str));
         let mut lengths: Vec<usize> = patterns.iter().map(String::len).collect();
         lengths.sort_unstable();
         lengths.dedup();
@@ -191,11 +231,9 @@ impl Substrings {
                         }
                         continue;
                     };
-                    self.at
-                        .get(sub)
-                        .into_iter()
-                        .flatten()
-                        .for_each(|&id| mark(id));
+                    (self.at.get(sub))
+                        .filter(|&id| self.patterns.get(id).is_some_and(|p| p == sub))
+                        .for_each(&mut mark);
                 }
             }
         }
@@ -289,7 +327,7 @@ mod tests {
             let looked_up = NameSet::build(&entries);
             let mut automaton = NameSet::build(&entries);
             spent(&mut automaton.automaton);
-            let (mut a, mut b) = (looked_up.hits(&text), automaton.hits(&text));
+            let (mut a, mut b) = (looked_up.occurrences(&text), automaton.occurrences(&text));
             a.sort_unstable();
             b.sort_unstable();
             prop_assert_eq!(a, b);

@@ -4,6 +4,9 @@
 //! From domain that looks machine-made or sits on a TLD registered mostly for abuse; and, from such a sender,
 //! links that all go to domains unrelated to it.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::Rules;
 use super::auth::AuthFacts;
 use super::brands::within;
@@ -108,6 +111,16 @@ fn subject_tag(subject: &str) -> Option<&str> {
         })
 }
 
+/// Phrases that are not a name of their own: organisation words, and words of the you, greeting and contact
+/// lists. Gathered once.
+static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    phrases(List::Organisation)
+        .chain(phrases(List::You))
+        .chain(phrases(List::Greeting))
+        .chain(phrases(List::Contact))
+        .collect()
+});
+
 /// The organisation the name `raw` presents, if it presents one.
 fn presented_by(raw: &str, texts: &Texts) -> Option<Presented> {
     let read = text::reading(raw).unwrap_or_else(|| text::fold(raw, 256).trim().to_string());
@@ -115,15 +128,10 @@ fn presented_by(raw: &str, texts: &Texts) -> Option<Presented> {
         return None;
     }
     let padded = format!(" {read} ");
-    let organisation_words: Vec<&str> = phrases(List::Organisation).collect();
-    let common: Vec<&str> = phrases(List::You)
-        .chain(phrases(List::Greeting))
-        .chain(phrases(List::Contact))
-        .collect();
     let words: Vec<String> = read
         .split(' ')
         .filter(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_alphanumeric()))
-        .filter(|w| !FILLER.contains(w) && !organisation_words.contains(w) && !common.contains(w))
+        .filter(|w| !FILLER.contains(w) && !NOT_NAMES.contains(w))
         .map(str::to_string)
         .collect();
     // The organisation word as read (obfuscation undone) or as written: reading drops accents along with

@@ -1,13 +1,15 @@
-//! Phrase lists per language, as data (`phrases/<language>.toml`), compiled once into one aho-corasick automaton
-//! and matched against folded text in a single pass: the cost of a lookup does not grow with the number of lists
+//! Phrase lists per language, as data (`phrases/<language>.toml`), compiled once into one [`NameSet`] and
+//! matched against folded text in a single pass: the cost of a lookup does not grow with the number of lists
 //! or languages. Phrases are folded as the text is ([`super::text::fold`]), so they match whole words only,
 //! and Chinese, Japanese and Korean character by character.
 
+use std::borrow::Cow;
+#[cfg(test)]
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
-
+use super::names::NameSet;
+#[cfg(test)]
 use super::text::fold;
 
 /// What a phrase list is about.
@@ -81,43 +83,29 @@ impl List {
     }
 }
 
-/// The embedded phrase files, by language code.
-pub const LANGUAGES: &[(&str, &str)] = &[
-    ("en", include_str!("phrases/en.toml")),
-    ("de", include_str!("phrases/de.toml")),
-    ("pt", include_str!("phrases/pt.toml")),
-    ("es", include_str!("phrases/es.toml")),
-    ("fr", include_str!("phrases/fr.toml")),
-    ("it", include_str!("phrases/it.toml")),
-    ("nl", include_str!("phrases/nl.toml")),
-    ("pl", include_str!("phrases/pl.toml")),
-    ("sv", include_str!("phrases/sv.toml")),
-    ("da", include_str!("phrases/da.toml")),
-    ("no", include_str!("phrases/no.toml")),
-    ("fi", include_str!("phrases/fi.toml")),
-    ("tr", include_str!("phrases/tr.toml")),
-    ("ja", include_str!("phrases/ja.toml")),
-    ("zh", include_str!("phrases/zh.toml")),
-    ("ko", include_str!("phrases/ko.toml")),
-];
+// `LANGUAGES` (the embedded phrase files), `LIST_KEYS` and `PHRASES` (every distinct phrase, folded), written
+// by build.rs: no file is parsed nor phrase folded at run time.
+include!(concat!(env!("OUT_DIR"), "/phrases.rs"));
 
-/// One distinct folded phrase, with the lists and languages it belongs to.
+/// One distinct folded phrase (the one at the same position in `PHRASES`), with the lists it belongs to.
 #[derive(Debug)]
 struct Pattern {
     /// Folded, without the padding spaces.
-    text: String,
+    text: &'static str,
     lists: u32,
-    languages: u32,
 }
 
 /// Every phrase of every language, compiled.
 #[derive(Debug)]
 struct Lexicon {
-    automaton: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
+    /// The patterns' texts, by pattern id: found by word lookups, or by an automaton once a process has
+    /// scanned enough text to pay for building it (see [`NameSet`]), with the same answers.
+    set: NameSet,
 }
 
 /// Reads one language file; `Err` names what is wrong.
+#[cfg(test)]
 fn parse(source: &str) -> Result<Vec<(List, String)>, String> {
     let table: BTreeMap<String, Vec<String>> = toml::from_str(source).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
@@ -130,35 +118,27 @@ fn parse(source: &str) -> Result<Vec<(List, String)>, String> {
 
 impl Lexicon {
     fn build() -> Self {
-        let mut patterns: Vec<Pattern> = Vec::new();
-        let mut at: BTreeMap<String, usize> = BTreeMap::new();
-        for (lang, (_, source)) in LANGUAGES.iter().enumerate() {
-            // A broken file is caught by the tests; at run time it only leaves its language out.
-            for (list, phrase) in parse(source).unwrap_or_default() {
-                let text = fold(&phrase, 256).trim().to_string();
-                if text.is_empty() {
-                    continue;
-                }
-                let i = *at.entry(text.clone()).or_insert_with(|| {
-                    patterns.push(Pattern {
-                        text,
-                        lists: 0,
-                        languages: 0,
-                    });
-                    patterns.len() - 1
-                });
-                if let Some(p) = patterns.get_mut(i) {
-                    p.lists |= list.bit();
-                    p.languages |= 1 << lang;
-                }
-            }
-        }
-        let padded = patterns.iter().map(|p| format!(" {} ", p.text));
-        // Every pattern starts with a space, so a prefilter cannot skip ahead: without one the automaton
-        // builds faster (it is built in every process, once per delivered message) and searches no slower.
-        let automaton = AhoCorasick::builder().prefilter(false).build(padded);
+        // A list key no list has is caught by the tests (`parse`).
+        let bits: Vec<u32> = (LIST_KEYS.iter())
+            .map(|key| List::from_key(key).map_or(0, List::bit))
+            .collect();
+        let lists = |keys: u32| {
+            (bits.iter().enumerate())
+                .filter(|&(i, _)| keys & (1 << i) != 0)
+                .fold(0, |lists, (_, bit)| lists | bit)
+        };
+        let patterns = (PHRASES.iter())
+            .map(|&(padded, keys, _)| Pattern {
+                text: padded.trim_matches(' '),
+                lists: lists(keys),
+            })
+            .collect();
         Lexicon {
-            automaton: automaton.ok(),
+            set: NameSet::of_padded(
+                PHRASES
+                    .iter()
+                    .map(|&(padded, ..)| (0, Cow::Borrowed(padded))),
+            ),
             patterns,
         }
     }
@@ -175,20 +155,20 @@ pub fn phrases(list: List) -> impl Iterator<Item = &'static str> {
         .patterns
         .iter()
         .filter(move |p| p.lists & list.bit() != 0)
-        .map(|p| p.text.as_str())
+        .map(|p| p.text)
 }
 
 /// The language codes a folded phrase belongs to (empty when it is in no list).
 #[cfg(test)]
 pub fn languages_of(phrase: &str) -> Vec<&'static str> {
     let phrase = fold(phrase, 256);
-    let Some(p) = lexicon().patterns.iter().find(|p| p.text == phrase.trim()) else {
+    let Some(&(_, _, languages)) = PHRASES.iter().find(|p| p.0.trim() == phrase.trim()) else {
         return Vec::new();
     };
     LANGUAGES
         .iter()
         .enumerate()
-        .filter(|(i, _)| p.languages & (1 << i) != 0)
+        .filter(|(i, _)| languages & (1 << i) != 0)
         .map(|(_, (code, _))| *code)
         .collect()
 }
@@ -203,23 +183,13 @@ impl Hits {
     /// At most this many distinct phrases are kept per text.
     const MAX: usize = 512;
 
-    /// Finds every phrase in `folded` (text folded by [`fold`]) in one pass.
+    /// Finds every phrase in `folded` (text folded by [`super::text::fold`]) in one pass.
     pub fn scan(folded: &str) -> Self {
-        let mut found: Vec<(usize, usize)> = Vec::new();
-        let Some(ac) = lexicon().automaton.as_ref() else {
-            return Hits { found };
-        };
-        for m in ac.find_overlapping_iter(folded) {
-            let pattern = m.pattern().as_usize();
-            if !found.iter().any(|&(p, _)| p == pattern) {
-                found.push((pattern, m.start() + 1));
-                if found.len() >= Self::MAX {
-                    break;
-                }
-            }
+        let lexicon = lexicon();
+        let length = |id: usize| lexicon.patterns.get(id).map_or(0, |p| p.text.len());
+        Hits {
+            found: first_found(lexicon.set.occurrences(folded), length, Self::MAX),
         }
-        found.sort_by_key(|&(_, start)| start);
-        Hits { found }
     }
 
     /// The distinct phrases of `list` found, in text order, each with where it starts.
@@ -227,7 +197,7 @@ impl Hits {
         let patterns = &lexicon().patterns;
         self.found.iter().filter_map(move |&(i, start)| {
             let p = patterns.get(i)?;
-            (p.lists & list.bit() != 0).then_some((p.text.as_str(), start))
+            (p.lists & list.bit() != 0).then_some((p.text, start))
         })
     }
 
@@ -252,9 +222,33 @@ impl Hits {
     }
 }
 
+/// The distinct phrases among `occurrences` ((pattern id, offset of the space before it), in any order), each
+/// with where its first occurrence starts, in text order (a shorter phrase first where two start together):
+/// the first `max` phrases in the order their first occurrences end, as a scan from the start of the text
+/// meets them (where two end together, the longer first).
+fn first_found(
+    mut occurrences: Vec<(usize, usize)>,
+    length: impl Fn(usize) -> usize,
+    max: usize,
+) -> Vec<(usize, usize)> {
+    occurrences.sort_unstable();
+    occurrences.dedup_by_key(|&mut (id, _)| id);
+    let mut found: Vec<(usize, usize, usize)> = (occurrences.into_iter())
+        .map(|(id, space)| (id, space + 1, space + 1 + length(id)))
+        .collect();
+    found.sort_unstable_by_key(|&(_, start, end)| (end, start));
+    found.truncate(max);
+    found.sort_unstable_by_key(|&(_, start, end)| (start, end));
+    found
+        .into_iter()
+        .map(|(id, start, _)| (id, start))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn every_language_file_parses_with_known_lists_only() {
@@ -274,6 +268,39 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The lexicon as it was built at run time before build.rs did it: every file parsed, every phrase folded,
+    /// each distinct one kept once where it first appears.
+    fn built_at_run_time() -> Vec<(String, u32, u32)> {
+        let mut patterns: Vec<(String, u32, u32)> = Vec::new();
+        for (lang, (_, source)) in LANGUAGES.iter().enumerate() {
+            for (list, phrase) in parse(source).expect("parses") {
+                let text = fold(&phrase, 256).trim().to_string();
+                if text.is_empty() {
+                    continue;
+                }
+                let i = match patterns.iter().position(|(t, ..)| *t == text) {
+                    Some(i) => i,
+                    None => {
+                        patterns.push((text, 0, 0));
+                        patterns.len() - 1
+                    }
+                };
+                patterns[i].1 |= list.bit();
+                patterns[i].2 |= 1 << lang;
+            }
+        }
+        patterns
+    }
+
+    #[test]
+    fn the_lexicon_build_rs_wrote_is_the_phrase_files_folded() {
+        let built: Vec<(String, u32, u32)> = (lexicon().patterns.iter().zip(PHRASES))
+            .map(|(p, &(_, _, languages))| (p.text.to_string(), p.lists, languages))
+            .collect();
+        assert!(built.len() > 1000);
+        assert_eq!(built, built_at_run_time());
     }
 
     #[test]
@@ -317,5 +344,76 @@ mod tests {
         let ko = Hits::scan(&fold("고객님의 계정이 정지되었습니다", 1000));
         assert!(ko.all(List::Account).any(|p| p == "계 정"));
         assert_eq!(languages_of("계정"), vec!["ko"]);
+    }
+
+    /// How phrases were found before they were looked up by word: one aho-corasick automaton over every
+    /// padded phrase, its overlapping matches in the order it reports them, each phrase kept once, at most
+    /// `max`, sorted by start.
+    fn found_by_automaton(patterns: &[String], folded: &str, max: usize) -> Vec<(usize, usize)> {
+        let padded = patterns.iter().map(|p| format!(" {p} "));
+        let ac = aho_corasick::AhoCorasick::builder()
+            .prefilter(false)
+            .build(padded)
+            .expect("automaton");
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for m in ac.find_overlapping_iter(folded) {
+            let pattern = m.pattern().as_usize();
+            if !found.iter().any(|&(p, _)| p == pattern) {
+                found.push((pattern, m.start() + 1));
+                if found.len() >= max {
+                    break;
+                }
+            }
+        }
+        found.sort_by_key(|&(_, start)| start);
+        found
+    }
+
+    #[test]
+    fn every_phrase_at_once_keeps_the_same_first_phrases() {
+        let patterns: Vec<String> = lexicon()
+            .patterns
+            .iter()
+            .map(|p| p.text.to_string())
+            .collect();
+        assert!(patterns.len() > Hits::MAX, "the cap matters");
+        let mut text = String::from(" ");
+        for p in patterns.iter().rev().chain(&patterns) {
+            text.push_str(p);
+            text.push(' ');
+        }
+        for folded in [text.as_str(), " dear customer verify your account now "] {
+            let expected = found_by_automaton(&patterns, folded, Hits::MAX);
+            assert_eq!(Hits::scan(folded).found, expected);
+        }
+    }
+
+    /// Folded text made of a few short words, so that phrases overlap, nest and end together.
+    fn words(max: usize) -> impl Strategy<Value = Vec<&'static str>> {
+        prop::collection::vec(
+            prop::sample::select(vec!["a", "b", "ab", "é", "ba"]),
+            1..max,
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn word_lookups_find_the_phrases_the_automaton_found(
+            phrases in prop::collection::vec(words(4), 1..12),
+            text in words(30),
+            max in 1usize..8,
+        ) {
+            let mut patterns: Vec<String> = phrases.iter().map(|w| w.join(" ")).collect();
+            patterns.sort();
+            patterns.dedup();
+            let folded = format!(" {} ", text.join(" "));
+            let entries: Vec<(usize, String)> = patterns.iter().map(|p| (0, p.clone())).collect();
+            let occurrences = NameSet::build(&entries).occurrences(&folded);
+            let length = |id: usize| patterns.get(id).map_or(0, String::len);
+            prop_assert_eq!(
+                first_found(occurrences, length, max),
+                found_by_automaton(&patterns, &folded, max)
+            );
+        }
     }
 }

@@ -5,66 +5,9 @@
 //! `pas\u{AD}sword` reads `password`. Chinese and Japanese characters are one word each. Bounded by the input
 //! size.
 
+pub use super::fold::fold;
+use super::fold::{invisible, unspaced};
 use super::phrases::{Hits, List};
-
-/// Whether `c` belongs to a script written without spaces between words (Chinese and Japanese) or with
-/// particles glued to words (Korean Hangul): each such character is folded as a word of its own, so that
-/// phrases match inside longer runs (`注 文` in `注文済み`, `계 정` in `계정이`).
-fn unspaced(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x11ff | 0x3040..=0x30ff | 0x3130..=0x318f | 0x3400..=0x4dbf | 0x4e00..=0x9fff
-        | 0xac00..=0xd7a3 | 0xf900..=0xfaff)
-}
-
-/// Whether `c` is invisible in rendered text and so may sit inside a word unseen.
-fn invisible(c: char) -> bool {
-    matches!(c as u32,
-        0xad | 0x300..=0x36f | 0x180e | 0x200b..=0x200f | 0x2060..=0x2064 | 0xfe00..=0xfe0f | 0xfeff)
-}
-
-/// Folds `s` (at most `limit` bytes of it, cut at a char boundary) for phrase matching.
-pub fn fold(s: &str, limit: usize) -> String {
-    let mut end = s.len().min(limit);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    let mut out = String::with_capacity(end + 2);
-    out.push(' ');
-    let mut prev_digit = None;
-    for c in s[..end].chars() {
-        if !c.is_ascii() && invisible(c) {
-            continue;
-        }
-        if !c.is_ascii() && unspaced(c) {
-            if !out.ends_with(' ') {
-                out.push(' ');
-            }
-            out.push(c);
-            out.push(' ');
-            prev_digit = None;
-        } else if c.is_alphanumeric() {
-            let digit = c.is_numeric();
-            if prev_digit.is_some_and(|p| p != digit) {
-                out.push(' ');
-            }
-            prev_digit = Some(digit);
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
-        } else {
-            prev_digit = None;
-            if !out.ends_with(' ') {
-                out.push(' ');
-            }
-        }
-    }
-    if !out.ends_with(' ') {
-        out.push(' ');
-    }
-    out
-}
 
 /// Text folded by [`fold`] with runs of three or more single letters joined into one word (`n e t f l i x` →
 /// `netflix`): how "N e t f l i x", "U.P.S" and letters split by emoji or zero-width characters read. `None`
@@ -168,10 +111,53 @@ impl Folded {
             return false;
         }
         // Words are separated by single spaces and the text is padded, so a whole-word occurrence is the
-        // phrase between two spaces; the first one found starts earliest.
-        self.text
+        // phrase between two spaces; the first one found starts earliest. One that starts in time ends
+        // within `limit + phrase.len() + 1` bytes: the rest of the text need not be searched.
+        let mut end = limit.saturating_add(phrase.len() + 1).min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        self.text[..end]
             .find(&format!(" {phrase} "))
             .is_some_and(|space| space + 1 < limit)
+    }
+}
+
+impl Folded {
+    /// The first of `words` (folded phrases) that occurs as whole words right before `then`, starting within
+    /// the first `limit` bytes: what `words.find(|w| self.has_before(&format!("{w} {then}"), limit))` gives,
+    /// with one search for `then` instead of one per word.
+    pub fn first_before<'w>(
+        &self,
+        mut words: impl Iterator<Item = &'w str>,
+        then: &str,
+        limit: usize,
+    ) -> Option<&'w str> {
+        let joined = |w: &str| self.has_before(&format!("{w} {then}"), limit);
+        if then.is_empty() || then.trim() != then {
+            return words.find(|w| joined(w));
+        }
+        // Where ` then ` starts (its leading space), everywhere in the text.
+        let needle = format!(" {then} ");
+        let mut at = Vec::new();
+        let mut from = 0;
+        while let Some(i) = self.text[from..].find(&needle) {
+            at.push(from + i);
+            from += i + 1;
+        }
+        let text = self.text.as_bytes();
+        words.find(|w| {
+            if w.is_empty() || w.trim() != *w {
+                return joined(w);
+            }
+            // ` w then ` starts one space and `w` before a ` then `.
+            at.iter().any(|&p| {
+                p > w.len()
+                    && p - w.len() < limit
+                    && text[p - w.len() - 1] == b' '
+                    && &text[p - w.len()..p] == w.as_bytes()
+            })
+        })
     }
 }
 
@@ -243,6 +229,29 @@ mod tests {
         assert!(f.has("account"));
         assert!(!f.has("custom"));
         assert!(!f.has("your account now please"));
+    }
+
+    #[test]
+    fn the_word_before_a_name_is_found_as_phrase_by_phrase_lookups_find_it() {
+        let f = Folded::new("Dear Anna, hello Anna! Hi Bob. Good morning Anna", 1000);
+        let words = ["hello", "dear", "good morning", "hi", "anna", " dear", ""];
+        for then in ["anna", "bob", "carl", "anna hi", " anna"] {
+            for limit in [0, 1, 2, 3, 10, 12, 20, 1000] {
+                let slow = words
+                    .iter()
+                    .copied()
+                    .find(|w| f.has_before(&format!("{w} {then}"), limit));
+                assert_eq!(
+                    f.first_before(words.iter().copied(), then, limit),
+                    slow,
+                    "{then} within {limit}"
+                );
+            }
+        }
+        assert_eq!(
+            f.first_before(words.iter().copied(), "anna", 3),
+            Some("dear")
+        );
     }
 
     #[test]

@@ -6,16 +6,25 @@ use super::message::Attachment;
 use super::zip;
 
 /// Every attachment of `msg` (parts mail-parser files as attachments, minus unnamed inline text parts).
-pub fn collect(msg: &mail_parser::Message<'_>, problems: &mut Vec<String>) -> Vec<Attachment> {
+/// `missing` holds, per part, decoded bytes that were cut out before parsing ([`super::hollow`]).
+pub fn collect(
+    msg: &mail_parser::Message<'_>,
+    missing: &[usize],
+    problems: &mut Vec<String>,
+) -> Vec<Attachment> {
     msg.attachments
         .iter()
-        .filter_map(|&id| msg.parts.get(id as usize))
-        .filter_map(|part| attachment(part, problems))
+        .filter_map(|&id| Some((msg.parts.get(id as usize)?, id as usize)))
+        .filter_map(|(part, id)| {
+            let mut found = attachment(part, problems)?;
+            found.size += missing.get(id).copied().unwrap_or(0);
+            Some(found)
+        })
         .collect()
 }
 
 /// Declared types that mean a zip archive (`application/gzip` is not one).
-const ZIP_TYPES: &[&str] = &[
+pub(super) const ZIP_TYPES: &[&str] = &[
     "application/zip",
     "application/x-zip",
     "application/x-zip-compressed",
@@ -46,13 +55,8 @@ fn attachment(part: &MessagePart<'_>, problems: &mut Vec<String>) -> Option<Atta
         ),
         PartType::Multipart(_) => (0, &[]),
     };
-    let declared_zip = ZIP_TYPES.contains(&mime.as_str())
-        || name
-            .as_deref()
-            .is_some_and(|n| n.to_ascii_lowercase().ends_with(".zip"));
-    let sniffed_zip = mime == "application/octet-stream" && zip::has_zip_magic(bytes);
     let mut archive_entries = Vec::new();
-    if declared_zip || sniffed_zip {
+    if is_zip(&mime, name.as_deref(), bytes) {
         let label = name.as_deref().unwrap_or("unnamed archive");
         match zip::list(bytes) {
             Ok(listing) => {
@@ -70,6 +74,24 @@ fn attachment(part: &MessagePart<'_>, problems: &mut Vec<String>) -> Option<Atta
         size,
         archive_entries,
     })
+}
+
+/// Whether a part is listed as a zip archive: declared one (type or name), or an untyped part that starts
+/// like one.
+fn is_zip(mime: &str, name: Option<&str>, bytes: &[u8]) -> bool {
+    let declared =
+        ZIP_TYPES.contains(&mime) || name.is_some_and(|n| n.to_ascii_lowercase().ends_with(".zip"));
+    declared || (mime == "application/octet-stream" && zip::has_zip_magic(bytes))
+}
+
+/// Whether the attachment list reads `part`'s content beyond its size (a zip archive's central directory).
+pub(super) fn reads_content(part: &MessagePart<'_>) -> bool {
+    let name = part.attachment_name().map(str::trim);
+    let bytes = match &part.body {
+        PartType::Binary(b) | PartType::InlineBinary(b) => b.as_ref(),
+        _ => &[],
+    };
+    is_zip(&mime_type(part), name, bytes)
 }
 
 /// The declared `type/subtype`, lowercased; a default from the part kind when none is declared.

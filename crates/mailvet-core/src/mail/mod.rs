@@ -12,6 +12,7 @@ mod attachments;
 mod authres;
 mod entities;
 mod headers;
+mod hollow;
 mod html;
 mod html_lex;
 mod html_tags;

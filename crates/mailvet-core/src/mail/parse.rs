@@ -15,7 +15,7 @@ use super::authres::parse_auth_results;
 use super::headers::{self, raw_values, unfold};
 use super::message::{Link, Message};
 use super::sanitise::sanitise;
-use super::{ParseError, attachments, html, text_links};
+use super::{ParseError, attachments, hollow, html, text_links};
 
 /// mail-parser decodes only the headers read through its API; every other header (Received,
 /// Authentication-Results, DKIM-Signature, ...) is skipped and read raw by offset when needed.
@@ -35,16 +35,39 @@ static PARSER: LazyLock<MessageParser> = LazyLock::new(|| {
 
 /// Parses one RFC 5322 message; see the module doc for what is an error.
 pub fn parse(raw: &[u8]) -> Result<Message, ParseError> {
+    parse_hollowing(raw, true)
+}
+
+/// [`parse`] decoding every attachment's body, as mail-parser does: what `parse` must equal.
+#[cfg(test)]
+pub(super) fn parse_decoding_all(raw: &[u8]) -> Result<Message, ParseError> {
+    parse_hollowing(raw, false)
+}
+
+/// [`parse`], with the bodies of binary attachments cut out first ([`hollow`]) when `hollowing`.
+fn parse_hollowing(raw: &[u8], hollowing: bool) -> Result<Message, ParseError> {
     let start = header_block_start(raw)?;
     let mut problems = Vec::new();
     let bytes = with_header_separator(&raw[start..], &mut problems);
-    let msg = PARSER
-        .parse(&bytes)
-        .ok_or_else(|| ParseError::NoHeaders("mail-parser found no header block".to_owned()))?;
+    let hollowed = hollowing.then(|| hollow::hollow(&bytes)).flatten();
+    let shortened = hollowed.as_ref().and_then(|(shortened, cuts)| {
+        let msg = PARSER.parse(shortened)?;
+        let missing = cuts.fit(&msg)?;
+        Some((msg, missing))
+    });
+    let (msg, missing) = match shortened {
+        Some(parsed) => parsed,
+        None => (
+            PARSER.parse(&bytes).ok_or_else(|| {
+                ParseError::NoHeaders("mail-parser found no header block".to_owned())
+            })?,
+            Vec::new(),
+        ),
+    };
     let (date, timestamp) = date(&msg, &mut problems);
     let first_raw = |name: &'static str| raw_values(&msg, name).next();
     let (text, html, links, forms) = bodies(&msg);
-    let attachments = attachments::collect(&msg, &mut problems);
+    let attachments = attachments::collect(&msg, &missing, &mut problems);
     for (i, part) in msg.parts.iter().enumerate() {
         if part.is_encoding_problem {
             problems.push(format!(

@@ -25,8 +25,6 @@ const DMARC_PASS_VERIFIED: f64 = 0.90;
 const CATEGORY_AGREEMENT: f64 = 0.824;
 /// Category equal to the corpus label on the first corpus alone (the floor of issue 4).
 const CATEGORY_AGREEMENT_FIRST: f64 = 0.75;
-/// Phishing labelled verified without its From domain being officially the claimed brand's (issue: 0).
-const PHISHING_VERIFIED_UNOFFICIAL: usize = 0;
 
 #[test]
 fn accuracy_floors_hold_on_both_corpora() {
@@ -81,8 +79,9 @@ fn accuracy_floors_hold_on_both_corpora() {
             first.category_agreement >= CATEGORY_AGREEMENT_FIRST,
         ),
         (
+            // None may be labelled verified without its From domain being officially the claimed brand's.
             "phishing verified, not official",
-            t.phishing_verified_unofficial <= PHISHING_VERIFIED_UNOFFICIAL,
+            t.phishing_verified_unofficial == 0,
         ),
     ];
     let failed: Vec<&str> = checks

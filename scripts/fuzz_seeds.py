@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the seed corpora of the fuzz targets into OUT/TARGET/, derived from the messages under SRC.
 
-parse_analyse: whole messages; authres: Authentication-Results values; html_scan: text/html parts;
+parse_analyse: whole messages; hollow_same: whole messages with a base64 part; authres: Authentication-Results values; html_scan: text/html parts;
 zip_list: zip attachments plus a few built here (one normal, one with a lying central directory);
 store_name: Maildir file names built from the messages' names and a few flag forms.
 """
@@ -13,7 +13,7 @@ import sys
 import zipfile
 
 src, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
-targets = ["parse_analyse", "authres", "html_scan", "zip_list", "store_name"]
+targets = ["parse_analyse", "hollow_same", "authres", "html_scan", "zip_list", "store_name"]
 for t in targets:
     (out / t).mkdir(parents=True, exist_ok=True)
 
@@ -27,6 +27,8 @@ for path in sorted(p for p in src.rglob("*") if p.is_file() and p.suffix in (".e
     raw = path.read_bytes()
     n += 1
     put("parse_analyse", f"m{n}", raw)
+    if b"base64" in raw.lower():
+        put("hollow_same", f"m{n}", raw)
     put("store_name", f"n{n}", f"17000{n:05}.M{n}P1.host:2,{'FS'[: n % 3]}".encode())
     msg = email.message_from_bytes(raw, policy=email.policy.compat32)
     for i, value in enumerate(msg.get_all("Authentication-Results") or []):

@@ -30,11 +30,13 @@ pub use message::{
 };
 pub use parse::parse;
 
-/// Internal parsers exposed only to the fuzz targets in `fuzz/` (feature `fuzzing`).
+/// Internal parsers exposed only to the fuzz targets in `fuzz/` (feature `fuzzing`): the HTML scanner, the zip
+/// lister, and the parse that decodes every attachment, which [`parse`] must equal.
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing {
     pub use super::html::scan as scan_html;
+    pub use super::parse::parse_decoding_all;
     pub use super::zip::list as list_zip;
 }
 

@@ -38,9 +38,10 @@ pub fn parse(raw: &[u8]) -> Result<Message, ParseError> {
     parse_hollowing(raw, true)
 }
 
-/// [`parse`] decoding every attachment's body, as mail-parser does: what `parse` must equal.
-#[cfg(test)]
-pub(super) fn parse_decoding_all(raw: &[u8]) -> Result<Message, ParseError> {
+/// [`parse`] decoding every attachment's body, as mail-parser does: what `parse` must equal (the tests and
+/// the `hollow_same` fuzz target compare them).
+#[cfg(any(test, feature = "fuzzing"))]
+pub fn parse_decoding_all(raw: &[u8]) -> Result<Message, ParseError> {
     parse_hollowing(raw, false)
 }
 

@@ -1,0 +1,11 @@
+//! Arbitrary bytes → `parse` (binary attachments' base64 cut out before mail-parser, sizes added back) must
+//! equal the parse that decodes every attachment: the cut is a speed-up, never a different message.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use mailvet_core::mail::fuzzing::parse_decoding_all;
+use mailvet_core::mail::parse;
+
+fuzz_target!(|data: &[u8]| {
+    assert_eq!(parse(data), parse_decoding_all(data));
+});

@@ -33,7 +33,10 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ("toggle-detail", "Show or hide the detail pane"),
     ("search", "Search sender, subject, domain, brand, labels"),
     ("search-next", "Next match, in the last search's direction"),
-    ("search-prev", "Next match the other way (mutt's search-opposite)"),
+    (
+        "search-prev",
+        "Next match the other way (mutt's search-opposite)",
+    ),
     ("search-reverse", "Search backwards (mutt's Esc-/)"),
     ("limit", "Limit the list (t:phish,susp c:ord words; all)"),
     ("cycle-trust", "Limit by trust (cycles)"),

@@ -9,20 +9,18 @@
 //! entry that does not decode is a miss. WAL mode lets an interface and a `scan` use it at once; writes go in
 //! batches, one transaction each.
 
-use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use rayon::prelude::*;
-use rusqlite::types::ValueRef;
 use rusqlite::{
     Connection, ErrorCode, OpenFlags, OptionalExtension, ToSql, TransactionBehavior, params,
     params_from_iter,
 };
 
+use super::cache_bulk::{Table, get_many};
 use super::cache_file::{Header, check_header, set_aside};
 pub use super::cache_file::{Stats, clear, stats};
 pub use super::cache_key::Key;
@@ -39,10 +37,8 @@ const APPLICATION_ID: i64 = 0x6d76_6574;
 const SCHEMA_VERSION: i64 = 3;
 /// From this many keys on, one pass over the table beats a lookup per key.
 const BULK: usize = 512;
-/// A lookup of many keys reads the table in at most this many parts at once.
-const PARTS: usize = 4;
 /// How long to wait for another process's write before calling the file locked.
-const BUSY: Duration = Duration::from_secs(2);
+pub(super) const BUSY: Duration = Duration::from_secs(2);
 
 /// The tables. The head is plain columns ([`super::cache_row`]), so reading the list decodes no JSON. The
 /// signals (evidence, most of a judgement's bytes) have a table of their own, so reading the list's heads
@@ -286,73 +282,16 @@ impl Cache {
             false => ("", ""),
         };
         if keys.iter().flatten().count() >= BULK {
-            // One pass over the table, keeping only the rows wanted, as they come (a message listed twice
-            // is wanted twice).
-            // Each key wanted, with the number of its group of slots.
-            let mut wanted: HashMap<(&str, u64), usize> = HashMap::new();
-            let mut groups: Vec<Vec<usize>> = Vec::new();
-            for (i, key) in keys.iter().enumerate() {
-                if let Some(key) = key {
-                    let group = *wanted.entry((&key.unique, key.size)).or_insert_with(|| {
-                        groups.push(Vec::new());
-                        groups.len() - 1
-                    });
-                    groups[group].push(i);
-                }
-            }
-            // Read in parts, one per core, each on its own connection: every part steps over the whole
-            // table (cheap) and reads back only the rows whose size falls in it (the costly part).
             let sql = format!(
                 "SELECT unique_name, size, {HEAD_COLUMNS}{signals} FROM verdicts{joined} \
                  WHERE fingerprint = ?1 AND size % ?2 = ?3"
             );
-            let parts = std::thread::available_parallelism().map_or(1, usize::from);
-            let parts = parts.clamp(1, PARTS);
-            let (conn, path, fingerprint) = (&self.conn, &self.path, &self.fingerprint);
-            let slots = Mutex::new(&mut found);
-            let part = |conn: &Connection, part: usize| -> rusqlite::Result<()> {
-                let mut stmt = conn.prepare_cached(&sql)?;
-                let mut rows = stmt.query(params![fingerprint, parts as i64, part as i64])?;
-                while let Some(row) = rows.next()? {
-                    // Looked up without copying the name: rows for other folders are skipped at once.
-                    let (ValueRef::Text(unique), Ok(size)) =
-                        (row.get_ref(0)?, row.get::<_, i64>(1))
-                    else {
-                        continue;
-                    };
-                    let (Ok(unique), Ok(size)) = (std::str::from_utf8(unique), u64::try_from(size))
-                    else {
-                        continue;
-                    };
-                    let Some((last, others)) =
-                        (wanted.get(&(unique, size))).and_then(|&group| groups[group].split_last())
-                    else {
-                        continue;
-                    };
-                    let stored = read(row, 2)?;
-                    let mut found = slots.lock().unwrap_or_else(PoisonError::into_inner);
-                    for &i in others {
-                        found[i].clone_from(&stored);
-                    }
-                    found[*last] = stored;
-                }
-                Ok(())
+            let table = Table {
+                conn: &self.conn,
+                path: &self.path,
+                fingerprint: &self.fingerprint,
             };
-            let parts: Vec<rusqlite::Result<()>> = std::thread::scope(|scope| {
-                let others: Vec<_> = (1..parts)
-                    .map(|i| scope.spawn(move || reader(path).and_then(|c| part(&c, i))))
-                    .collect();
-                let mut all = vec![part(conn, 0)];
-                for (i, other) in (1..).zip(others) {
-                    // A part whose connection failed is read on this one.
-                    all.push(match other.join() {
-                        Ok(Ok(got)) => Ok(got),
-                        _ => part(conn, i),
-                    });
-                }
-                all
-            });
-            parts.into_iter().collect::<rusqlite::Result<()>>()?;
+            get_many(&table, &sql, keys, &mut found, &read)?;
         } else {
             let mut stmt = self.conn.prepare_cached(&format!(
                 "SELECT {HEAD_COLUMNS}{signals} FROM verdicts{joined} \
@@ -447,14 +386,6 @@ impl Cache {
             }
         }
     }
-}
-
-/// Another connection to the cache at `path`, for reading.
-fn reader(path: &Path) -> rusqlite::Result<Connection> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags)?;
-    conn.busy_timeout(BUSY)?;
-    Ok(conn)
 }
 
 fn size_of(key: &Key) -> i64 {

@@ -4,6 +4,7 @@
 //! [`cached`] and [`list_judge`] judge through it. Imports `store`, `config` and the pure core; never `cli` or `tui`.
 
 pub mod cache;
+mod cache_bulk;
 mod cache_file;
 mod cache_key;
 mod cache_row;

@@ -10,6 +10,7 @@
 
 mod attachments;
 mod authres;
+mod bodies;
 mod entities;
 mod headers;
 mod hollow;

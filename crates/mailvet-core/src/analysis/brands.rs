@@ -226,6 +226,12 @@ impl Brands {
         self.index().roles(host).any(|r| r == Role::Shared)
     }
 
+    /// Whether `host` is a known party's own: a known brand's site or a shared platform (where a link or a form
+    /// going there sends nothing to an unknown stranger).
+    pub fn is_known_site(&self, host: &str) -> bool {
+        self.is_shared_platform(host) || self.link_brand(host).is_some()
+    }
+
     /// Whether `host` is a free-mail provider.
     pub fn is_freemail(&self, host: &str) -> bool {
         self.index().roles(host).any(|r| r == Role::Freemail)

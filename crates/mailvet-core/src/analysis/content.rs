@@ -234,8 +234,7 @@ fn foreign_action(action: &str, rules: &Rules, from_host: Option<&str>) -> Optio
     // The sender's own domain, under any of its TLDs (a newsletter's form may post to its .com).
     let own = domains::normalise_host(&host).is_some_and(|h| {
         domains::registrable(&h).is_some_and(|r| Some(domains::reg_label(r)) == from_label)
-            || rules.brands.is_shared_platform(&h)
-            || rules.brands.link_brand(&h).is_some()
+            || rules.brands.is_known_site(&h)
     });
     (!own).then_some(host)
 }

@@ -203,10 +203,7 @@ fn holds_brand(word: &str, official: &str) -> bool {
 /// imitate one; shared platforms and free-mail providers never do.
 pub fn lookalike<'a>(ascii_host: &str, brands: &'a Brands) -> Option<Lookalike<'a>> {
     let reg = registrable(ascii_host)?;
-    if brands.is_shared_platform(ascii_host) || brands.is_freemail(ascii_host) {
-        return None;
-    }
-    if brands.link_brand(ascii_host).is_some() {
+    if brands.is_known_site(ascii_host) || brands.is_freemail(ascii_host) {
         return None;
     }
     let label = reg_label(reg);

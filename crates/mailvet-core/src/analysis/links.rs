@@ -332,9 +332,7 @@ pub fn decoys(signals: &mut [Signal], msg: &Message, rules: &Rules, claim: Optio
         .filter_map(|d| host_of(&d.url))
         .collect();
     let decoy = hosts.iter().any(|h| c.brand.owns_link(h));
-    let foreign = hosts
-        .iter()
-        .find(|h| rules.brands.link_brand(h).is_none() && !rules.brands.is_shared_platform(h));
+    let foreign = hosts.iter().find(|h| !rules.brands.is_known_site(h));
     let (true, Some(foreign)) = (decoy, foreign) else {
         return;
     };

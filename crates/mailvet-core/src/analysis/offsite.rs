@@ -49,7 +49,7 @@ pub fn check(
         .filter_map(|l| url::Url::parse(l.href.trim()).ok())
         .filter(|u| matches!(u.scheme(), "http" | "https"))
         .filter_map(|u| u.host_str().map(str::to_ascii_lowercase))
-        .filter(|h| !rules.brands.is_shared_platform(h) && rules.brands.link_brand(h).is_none())
+        .filter(|h| !rules.brands.is_known_site(h))
         .collect();
     let first = hosts.first()?;
     let unrelated = |h: &String| domains::normalise_host(h).is_none_or(|h| !within(&h, from_reg));

@@ -115,6 +115,18 @@ pub fn official_for(href: &str, brand: &Brand) -> Option<bool> {
     Some(brand.owns_link(&host))
 }
 
+/// The hosts of the message's first 200 web (http, https) links, lowercased, as written (not
+/// unwrapped, not normalised: an IP-literal host stays one).
+pub(super) fn web_hosts(msg: &Message) -> Vec<String> {
+    msg.links
+        .iter()
+        .take(200)
+        .filter_map(|l| url::Url::parse(l.href.trim()).ok())
+        .filter(|u| matches!(u.scheme(), "http" | "https"))
+        .filter_map(|u| u.host_str().map(str::to_ascii_lowercase))
+        .collect()
+}
+
 /// The normalised host of a parsed URL, `None` for IP literals.
 pub(super) fn host_of(url: &Url) -> Option<String> {
     match url.host()? {

@@ -6,6 +6,7 @@
 use super::Rules;
 use super::brands::within;
 use super::claim::Claim;
+use super::destinations::web_hosts;
 use super::domains;
 use crate::mail::Message;
 use crate::model::{Outcome, Signal, SignalId};
@@ -42,13 +43,8 @@ pub fn check(
     let lure = strong.or(lures.first().filter(|_| lures.len() >= 2))?;
     // Hosts as written, a sending platform's click trackers and known brands' own sites aside (a link to a real
     // brand's site leads to no phishing page); an IP-literal host belongs to nobody.
-    let hosts: Vec<String> = msg
-        .links
-        .iter()
-        .take(200)
-        .filter_map(|l| url::Url::parse(l.href.trim()).ok())
-        .filter(|u| matches!(u.scheme(), "http" | "https"))
-        .filter_map(|u| u.host_str().map(str::to_ascii_lowercase))
+    let hosts: Vec<String> = web_hosts(msg)
+        .into_iter()
         .filter(|h| !rules.brands.is_known_site(h))
         .collect();
     let first = hosts.first()?;

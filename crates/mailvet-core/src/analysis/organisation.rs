@@ -11,6 +11,7 @@ use super::Rules;
 use super::auth::AuthFacts;
 use super::brands::within;
 use super::claim::{Claim, ClaimSource};
+use super::destinations::web_hosts;
 use super::phrases::{Hits, List, phrases};
 use super::text::{self, Texts};
 use super::{domains, hosts};
@@ -277,17 +278,6 @@ fn throwaway_domain(rules: &Rules, from_host: Option<&str>) -> Option<Signal> {
         format!("The From domain looks throw-away ({why})"),
         domains::shown(host),
     ))
-}
-
-/// The hosts of the message's first 200 web (http, https) links, lowercased, as written.
-fn web_hosts(msg: &Message) -> Vec<String> {
-    msg.links
-        .iter()
-        .take(200)
-        .filter_map(|l| url::Url::parse(l.href.trim()).ok())
-        .filter(|u| matches!(u.scheme(), "http" | "https"))
-        .filter_map(|u| u.host_str().map(str::to_ascii_lowercase))
-        .collect()
 }
 
 /// `link-unrelated`: a sender presenting an organisation whose every web link goes to domains that are neither

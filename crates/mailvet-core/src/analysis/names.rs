@@ -9,7 +9,6 @@
 //! builds them early. The two ways give the same answers (tested).
 
 use std::borrow::Cow;
-use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -53,31 +52,75 @@ impl Clone for Deferred {
     }
 }
 
-/// Ids by a string key, as one sorted array of (hash of the key, id): built without an allocation per key
-/// (the sets are built in every process, once per delivered message). A lookup yields the ids whose key has
-/// the same hash: the caller compares the actual text, so a collision costs a comparison, never a wrong answer.
-#[derive(Debug, Clone, Default)]
-struct Keyed(Vec<(u64, usize)>);
+/// Ids by a string key, as one array of (hash of the key, id) sorted by hash, with where each bucket of hashes
+/// (their top bits) starts in it: built without an allocation per key (the sets are built in every process,
+/// once per delivered message), looked up with one hash and a short run of the array. A lookup yields the ids
+/// whose key has the same hash: the caller compares the actual text, so a collision costs a comparison, never
+/// a wrong answer.
+#[derive(Debug, Clone)]
+struct Keyed {
+    table: Vec<(u64, usize)>,
+    /// Where each bucket's entries start in `table`, and one past the last.
+    starts: Vec<usize>,
+    /// A hash's bucket is `hash >> shift`.
+    shift: u32,
+}
+
+impl Default for Keyed {
+    fn default() -> Self {
+        Keyed::build(std::iter::empty())
+    }
+}
 
 impl Keyed {
     fn build<'a>(keys: impl Iterator<Item = &'a str>) -> Self {
-        let mut table: Vec<(u64, usize)> = keys.enumerate().map(|(id, k)| (hash(k), id)).collect();
+        let mut table: Vec<(u64, usize)> = (keys.enumerate())
+            .map(|(id, k)| (hash(k.as_bytes()), id))
+            .collect();
         table.sort_unstable();
-        Keyed(table)
+        // About a bucket per key, so that most lookups of a word no key has meet an empty bucket.
+        let bits = table.len().max(2).ilog2().min(24) + 1;
+        let shift = 64 - bits;
+        let mut starts = Vec::with_capacity((1 << bits) + 1);
+        let mut at = 0;
+        for bucket in 0..=(1u64 << bits) {
+            while table.get(at).is_some_and(|&(h, _)| h >> shift < bucket) {
+                at += 1;
+            }
+            starts.push(at);
+        }
+        Keyed {
+            table,
+            starts,
+            shift,
+        }
     }
 
-    /// The ids whose key may be `key`, in id order.
-    fn get(&self, key: &str) -> impl Iterator<Item = usize> + '_ {
-        let h = hash(key);
-        let from = self.0.partition_point(|&(k, _)| k < h);
-        (self.0[from..].iter())
-            .take_while(move |&&(k, _)| k == h)
+    /// The ids whose key may be the one hashed to `h` (by [`hash`]), in id order.
+    fn get(&self, h: u64) -> impl Iterator<Item = usize> + '_ {
+        let bucket = usize::try_from(h >> self.shift).unwrap_or(usize::MAX);
+        let from = self.starts.get(bucket).copied().unwrap_or(0);
+        let to = self.starts.get(bucket + 1).copied().unwrap_or(0);
+        (self.table.get(from..to).unwrap_or_default().iter())
+            .filter(move |&&(k, _)| k == h)
             .map(|&(_, id)| id)
     }
 }
 
-fn hash(key: &str) -> u64 {
-    BuildHasherDefault::<DefaultHasher>::default().hash_one(key)
+/// The hash of a key: FNV-1a byte by byte ([`hash_step`], so that a scan hashes each word as it finds its end),
+/// then mixed so that its top bits, the bucket, depend on every byte ([`hash_finish`]).
+fn hash(key: &[u8]) -> u64 {
+    hash_finish(key.iter().fold(HASH_SEED, |h, &b| hash_step(h, b)))
+}
+
+const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn hash_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+}
+
+fn hash_finish(h: u64) -> u64 {
+    (h ^ (h >> 31)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// Folded names with the brand each belongs to, in knowledge-base order.
@@ -135,23 +178,34 @@ impl NameSet {
                 .collect();
         }
         // A name occurs where a space is followed by its first word and then by the rest of it: look up
-        // the word after each space, then compare the few names that start with it.
+        // the word after each space (hashed as it is read), then compare the few names that start with it.
+        let bytes = folded.as_bytes();
         let mut hits = Vec::new();
-        for (at, _) in folded.match_indices(' ') {
-            let rest = &folded[at + 1..];
-            let word = rest.split(' ').next().unwrap_or_default();
-            let here = &folded[at..];
+        let Some(mut at) = bytes.iter().position(|&b| b == b' ') else {
+            return hits;
+        };
+        loop {
+            let mut h = HASH_SEED;
+            let mut end = at + 1;
+            while let Some(&b) = bytes.get(end).filter(|&&b| b != b' ') {
+                h = hash_step(h, b);
+                end += 1;
+            }
+            let here = bytes.get(at..).unwrap_or_default();
             hits.extend(
-                (self.by_first_word.get(word))
+                (self.by_first_word.get(hash_finish(h)))
                     .filter(|&id| {
                         self.padded
                             .get(id)
-                            .is_some_and(|p| here.starts_with(p.as_ref()))
+                            .is_some_and(|p| here.starts_with(p.as_bytes()))
                     })
                     .map(|id| (id, at)),
             );
+            if end >= bytes.len() {
+                return hits;
+            }
+            at = end;
         }
-        hits
     }
 
     /// Every pattern id found in `folded`, once per occurrence.
@@ -231,7 +285,7 @@ impl Substrings {
                         }
                         continue;
                     };
-                    (self.at.get(sub))
+                    (self.at.get(hash(sub.as_bytes())))
                         .filter(|&id| self.patterns.get(id).is_some_and(|p| p == sub))
                         .for_each(&mut mark);
                 }

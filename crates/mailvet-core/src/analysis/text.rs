@@ -117,8 +117,7 @@ impl Folded {
         while !self.text.is_char_boundary(end) {
             end += 1;
         }
-        self.text[..end]
-            .find(&format!(" {phrase} "))
+        memchr::memmem::find(self.text[..end].as_bytes(), format!(" {phrase} ").as_bytes())
             .is_some_and(|space| space + 1 < limit)
     }
 }
@@ -139,9 +138,11 @@ impl Folded {
         }
         // Where ` then ` starts (its leading space), everywhere in the text.
         let needle = format!(" {then} ");
+        let finder = memchr::memmem::Finder::new(&needle);
         let mut at = Vec::new();
         let mut from = 0;
-        while let Some(i) = self.text[from..].find(&needle) {
+        // Overlapping occurrences too: ` a ` twice in ` a a `.
+        while let Some(i) = self.text.as_bytes().get(from..).and_then(|t| finder.find(t)) {
             at.push(from + i);
             from += i + 1;
         }

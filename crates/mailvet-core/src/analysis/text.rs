@@ -113,11 +113,9 @@ impl Folded {
         // Words are separated by single spaces and the text is padded, so a whole-word occurrence is the
         // phrase between two spaces; the first one found starts earliest. One that starts in time ends
         // within `limit + phrase.len() + 1` bytes: the rest of the text need not be searched.
-        let mut end = limit.saturating_add(phrase.len() + 1).min(self.text.len());
-        while !self.text.is_char_boundary(end) {
-            end += 1;
-        }
-        memchr::memmem::find(self.text[..end].as_bytes(), format!(" {phrase} ").as_bytes())
+        let end = limit.saturating_add(phrase.len() + 1).min(self.text.len());
+        let searched = self.text.as_bytes().get(..end).unwrap_or_default();
+        memchr::memmem::find(searched, format!(" {phrase} ").as_bytes())
             .is_some_and(|space| space + 1 < limit)
     }
 }
@@ -142,7 +140,12 @@ impl Folded {
         let mut at = Vec::new();
         let mut from = 0;
         // Overlapping occurrences too: ` a ` twice in ` a a `.
-        while let Some(i) = self.text.as_bytes().get(from..).and_then(|t| finder.find(t)) {
+        while let Some(i) = self
+            .text
+            .as_bytes()
+            .get(from..)
+            .and_then(|t| finder.find(t))
+        {
             at.push(from + i);
             from += i + 1;
         }

@@ -118,7 +118,8 @@ impl Scanner {
                 let name = tag_name(&rest[1..]);
                 self.end_tag(name);
                 let after = lt + 2 + name.len();
-                memchr::memchr(b'>', &html.as_bytes()[after..]).map_or(html.len(), |i| after + i + 1)
+                memchr::memchr(b'>', &html.as_bytes()[after..])
+                    .map_or(html.len(), |i| after + i + 1)
             }
             Some(c) if c.is_ascii_alphabetic() => self.start_tag(html, lt),
             _ => {

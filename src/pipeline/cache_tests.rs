@@ -181,6 +181,16 @@ fn every_head_column_comes_back_exactly() {
     let listed = cache.get(&wanted, Want::List);
     assert!(listed[0].as_ref().unwrap().verdict.signals.is_empty());
     assert_eq!(listed[2].as_ref().unwrap().verdict, all[2].verdict);
+    // The scan columns' reading is the list's without the advice and the Message-ID.
+    let columns = cache.get(&wanted, Want::Columns);
+    for (columns, listed) in columns.into_iter().zip(listed) {
+        let mut listed = listed.expect("kept");
+        listed.verdict.advice.clear();
+        if let Some(head) = listed.head.as_mut() {
+            head.message_id = None;
+        }
+        assert_eq!(columns.expect("kept"), listed);
+    }
 }
 
 #[test]

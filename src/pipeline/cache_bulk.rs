@@ -15,6 +15,8 @@ use super::cache_row::Row;
 
 /// A lookup of many keys reads the table in at most this many parts at once.
 const PARTS: usize = 4;
+/// No further slot wants the key.
+const NONE: usize = usize::MAX;
 
 /// The cache's table as a lookup reads it: its connection, its file (for the other parts' connections), and
 /// the fingerprint of the judgements wanted.
@@ -35,16 +37,15 @@ pub(super) fn get_many(
     found: &mut [Option<Row>],
     read: &(dyn Fn(&rusqlite::Row, usize) -> rusqlite::Result<Option<Row>> + Sync),
 ) -> rusqlite::Result<()> {
-    // Each key wanted, with the number of its group of slots.
-    let mut wanted: HashMap<(&str, u64), usize> = HashMap::new();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (i, key) in keys.iter().enumerate() {
-        if let Some(key) = key {
-            let group = *wanted.entry((&key.unique, key.size)).or_insert_with(|| {
-                groups.push(Vec::new());
-                groups.len() - 1
-            });
-            groups[group].push(i);
+    // Each key wanted, with the first slot wanting it; `also[i]` is the next slot wanting the same key as
+    // slot `i` (a message listed twice is wanted twice), [`NONE`] after the last.
+    let mut wanted: HashMap<(&str, u64), usize> = HashMap::with_capacity(keys.len());
+    let mut also = vec![NONE; keys.len()];
+    for (i, key) in keys.iter().enumerate().rev() {
+        if let Some(key) = key
+            && let Some(next) = wanted.insert((&key.unique, key.size), i)
+        {
+            also[i] = next;
         }
     }
     let parts = std::thread::available_parallelism().map_or(1, usize::from);
@@ -67,17 +68,17 @@ pub(super) fn get_many(
             let (Ok(unique), Ok(size)) = (std::str::from_utf8(unique), u64::try_from(size)) else {
                 continue;
             };
-            let Some((last, others)) =
-                (wanted.get(&(unique, size))).and_then(|&group| groups[group].split_last())
-            else {
+            let Some(&first) = wanted.get(&(unique, size)) else {
                 continue;
             };
             let stored = read(row, 2)?;
             let mut found = slots.lock().unwrap_or_else(PoisonError::into_inner);
-            for &i in others {
-                found[i].clone_from(&stored);
+            let mut slot = first;
+            while also[slot] != NONE {
+                found[slot].clone_from(&stored);
+                slot = also[slot];
             }
-            found[*last] = stored;
+            found[slot] = stored;
         }
         Ok(())
     };

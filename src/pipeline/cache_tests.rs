@@ -49,6 +49,13 @@ fn bulk_and_single_lookups_agree() {
     assert_eq!(bulk.iter().filter(|j| j.is_some()).count(), BULK);
     assert!(bulk[BULK].is_none());
     assert_eq!(cache.get(&wanted[..2], Want::Full), bulk[..2].to_vec());
+    // A message listed three times is found three times; a file without a key is not looked up.
+    let mut again = wanted.clone();
+    again.extend([wanted[3].clone(), None, wanted[3].clone()]);
+    let found = cache.get(&again, Want::List);
+    assert!(found[3].is_some() && found[BULK + 2].is_none());
+    assert_eq!(found[BULK + 1], found[3]);
+    assert_eq!(found[BULK + 3], found[3]);
 }
 
 #[test]

@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Times a terminal mail program in a private tmux server, for scripts/bench-scale.
 
-    bench_tui.py screen  HOME READY [--labelled] -- PROGRAM ARGS...
+    bench_tui.py screen  HOME READY [--labelled] [--tmux] -- PROGRAM ARGS...
     bench_tui.py keys    HOME COUNT -- PROGRAM ARGS...
 
-`screen` starts PROGRAM in a 160x48 tmux window (HOME, XDG_* under HOME, NO_COLOR=1) and prints the seconds
-until the screen matches the regex READY (the first full screen), and with --labelled also until the
-status bar no longer says "analysed N/M" (every row labelled); it then waits 1.5 s (the cache writer's
-batches) and quits with `q`.
+`screen` starts PROGRAM on a 160x48 pseudo-terminal of its own (HOME, XDG_* under HOME, NO_COLOR=1), reads
+its output into a small screen model as it comes, and prints the seconds until the screen matches the regex
+READY (the first full screen), and with --labelled also until the status bar no longer says "analysed N/M"
+(every row labelled); it then waits 1.5 s (the cache writer's batches) and quits with `q`. Nothing polls:
+the figure is when the program's output made the screen so. With --tmux (for programs whose output the
+small model does not follow, such as neomutt) it runs in a tmux window instead, polled with
+`tmux capture-pane`.
 `keys` starts PROGRAM on a pseudo-terminal of its own (160x48, no tmux), waits for the first screen, opens
 the search prompt and types COUNT letters one at a time while the list is still being analysed, timing each
 from the write of the letter to the terminal until the program's output draws it in the prompt (Escape and
@@ -16,7 +19,6 @@ start). The program's output is read without pause, as a terminal would, and no 
 per key, so the figure is the program's key-to-frame time plus the kernel's pty hand-over. With
 MAILVET_FRAME_LOG (set for PROGRAM here) it also prints mailvet's own share: from the moment its input
 thread read the key to the end of the frame that shows it (`inside_*`).
-`screen` reads the screen with `tmux capture-pane`, so its figures are what a user would see.
 """
 
 import codecs
@@ -245,7 +247,16 @@ def main():
     split = argv.index("--")
     opts, program = argv[:split], argv[split + 1:]
     mode, home = opts[0], opts[1]
-    if mode == "screen":
+    if mode == "screen" and "--tmux" not in opts:
+        ready, labelled = opts[2], "--labelled" in opts
+        term = Pty(home, program, {})
+        print("first_screen_s=%.3f" % term.wait(ready, term.t0, limit=900))
+        if labelled:
+            done = term.wait(r"[1-9][0-9]* shown", term.t0, limit=900, absent=r"analysed [0-9]+/")
+            print("labelled_s=%.3f" % done)
+            term.pause(1.5)
+        term.stop()
+    elif mode == "screen":
         ready, labelled = opts[2], "--labelled" in opts
         t0 = start(home, program)
         first, _ = wait(ready, t0)

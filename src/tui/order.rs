@@ -188,7 +188,7 @@ mod tests {
     fn judge(row: &mut Row, trust: Trust) {
         let mut v = Verdict::unparseable("test");
         v.trust = trust;
-        row.verdict = Some(v);
+        row.verdict = Some(Box::new(v));
     }
 
     #[test]

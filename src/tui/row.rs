@@ -22,11 +22,12 @@ pub struct Row {
     pub flags: String,
     /// Delivery time from the unique name.
     pub delivered: Option<i64>,
-    /// Filled in by the background analysis.
-    pub envelope: Option<Envelope>,
+    /// Filled in by the background analysis (boxed, as the verdict: a row not analysed yet stays small,
+    /// and 100,000 of them are made at once when the Maildir is listed).
+    pub envelope: Option<Box<Envelope>>,
     /// Filled in by the background analysis: the verdict without its signals (the full one comes with the
     /// opened message) and without its advice (in [`Row::advice`]), so 100,000 rows stay small.
-    pub verdict: Option<Verdict>,
+    pub verdict: Option<Box<Verdict>>,
     /// The verdict's advice, shared by every row with the same text ([`Texts`]); empty until analysed.
     pub advice: Arc<str>,
     /// What a search or limit looks for in it, lowercased once when it is analysed: the sender's name and
@@ -82,13 +83,13 @@ impl Row {
             let text = format!("{} {} {} {brand}", e.from_name, e.from_addr, e.subject);
             text.to_lowercase().into_boxed_str()
         });
-        self.envelope = envelope;
+        self.envelope = envelope.map(Box::new);
         self.advice = texts.share(verdict.advice);
-        self.verdict = Some(Verdict {
+        self.verdict = Some(Box::new(Verdict {
             signals: Vec::new(),
             advice: String::new(),
             ..verdict
-        });
+        }));
     }
 
     /// Flagged trashed (`T`).

@@ -104,8 +104,8 @@ fn read(
             };
             if event.events().contains(ReadFlags::QUEUE_OVERFLOW) {
                 overflow = true;
-            } else if let Some(dir) = (dirs.lock().unwrap_or_else(PoisonError::into_inner))
-                .get(&event.wd())
+            } else if let Some(dir) =
+                (dirs.lock().unwrap_or_else(PoisonError::into_inner)).get(&event.wd())
             {
                 let name = event.file_name().map(|n| {
                     use std::os::unix::ffi::OsStrExt;

@@ -28,8 +28,14 @@ static BASE64: LazyLock<GeneralPurpose> = LazyLock::new(|| {
 /// a line, a `=` in the middle, a stray `-`, is `None`.
 pub fn base64(body: &[u8]) -> Option<Vec<u8>> {
     let mut letters = Vec::with_capacity(body.len());
-    for line in body.split(|&b| b == b'\n') {
+    let mut rest = body;
+    while !rest.is_empty() {
+        let (line, next) = match memchr::memchr(b'\n', rest) {
+            Some(nl) => (&rest[..nl], &rest[nl + 1..]),
+            None => (rest, &[][..]),
+        };
         letters.extend_from_slice(line.strip_suffix(b"\r").unwrap_or(line));
+        rest = next;
     }
     if !letters.len().is_multiple_of(4) && letters.last() != Some(&b'=') {
         return None;

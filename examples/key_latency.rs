@@ -106,7 +106,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 sent.lock()
                     .unwrap_or_else(PoisonError::into_inner)
                     .push_back(Instant::now());
-                if tx.send(Action::Input(key)).is_err() {
+                if tx.send(Action::Input(key, Instant::now())).is_err() {
                     return;
                 }
             }

@@ -119,9 +119,9 @@ pub enum Action {
     PromptCancel,
     /// A key typed into the prompt.
     PromptKey(KeyEvent),
-    /// A raw terminal event from the input thread; the loop maps it through the keymap before `update`,
-    /// which ignores it.
-    Input(Event),
+    /// A raw terminal event from the input thread, with the moment it was read; the loop maps it through
+    /// the keymap before `update`, which ignores it.
+    Input(Event, std::time::Instant),
     /// The terminal has a new size (columns, rows).
     Resize(u16, u16),
     /// Time passes (Unix seconds now): re-sorts rows that changed.

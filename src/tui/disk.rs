@@ -1,6 +1,6 @@
 //! The disk thread: the one place the TUI changes the Maildir or lists it. In order, on one thread: recovery
 //! of interrupted moves (writable only), the first listing, then writes (flags, moves, undo, purge) and
-//! rescans of the folders where something changed on disk. Changes are noticed with inotify (notify crate,
+//! rescans of the folders where something changed on disk. Changes are noticed with inotify ([`Watcher`]:
 //! `new/` and `cur/` of every folder, non-recursive, debounced ~200 ms); when watching is impossible, the
 //! folders are listed again every few seconds. One thread means a rescan never races our own renames, and
 //! the undo stack lives here, next to the writes it reverses.
@@ -10,8 +10,6 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
-use notify::{RecursiveMode, Watcher};
-
 use crate::store::flag::{Flag, FlagEdit};
 use crate::store::ops::{self, Bulk, MessageRef, Writable};
 use crate::store::{self, Undo};
@@ -19,6 +17,7 @@ use crate::store::{self, Undo};
 use super::action::Action;
 use super::changes::Known;
 use super::jobs::{Report, Write};
+use super::watch::{WatchError, Watcher};
 use super::wording::{count, summary, why};
 use crate::pipeline::inputs::{self, Listing};
 
@@ -83,7 +82,7 @@ struct Worker {
     actions: Sender<Action>,
     undo: Vec<Undo>,
     folders: Vec<(String, PathBuf)>,
-    watcher: Option<notify::RecommendedWatcher>,
+    watcher: Option<Watcher>,
     watched: BTreeSet<PathBuf>,
     known: Known,
 }
@@ -111,15 +110,10 @@ impl Worker {
         let mut errors = Vec::new();
         self.folders = inputs::discover(&self.root, &mut errors);
         if !self.folders.is_empty() {
-            self.watcher =
-                notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-                    if let Ok(ev) = res
-                        && !matches!(ev.kind, notify::EventKind::Access(_))
-                    {
-                        let _ = changes.send(Job::Changed(ev.paths));
-                    }
-                })
-                .ok();
+            self.watcher = Watcher::start(move |paths| {
+                let _ = changes.send(Job::Changed(paths));
+            })
+            .ok();
             self.watch();
         }
         let listing = inputs::list(&self.root, &self.folders, errors);
@@ -193,12 +187,12 @@ impl Worker {
             if self.watched.contains(&dir) {
                 continue;
             }
-            match watcher.watch(&dir, RecursiveMode::NonRecursive) {
+            match watcher.watch(&dir) {
                 Ok(()) => {
                     self.watched.insert(dir);
                 }
-                Err(_) if !dir.is_dir() => {} // a folder without new/ or cur/: nothing arrives there
-                Err(_) => {
+                Err(WatchError::Missing) => {} // a folder without new/ or cur/: nothing arrives there
+                Err(WatchError::Other(_)) => {
                     self.watcher = None;
                     self.watched.clear();
                     return;

@@ -4,6 +4,7 @@
 //! inside the terminal library (crossterm spins on a closed terminal; the loop must still see SIGHUP).
 
 use std::sync::mpsc::Sender;
+use std::time::Instant;
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
@@ -23,7 +24,8 @@ pub fn map_event(ev: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
     }
 }
 
-/// Starts the thread that reads terminal events and sends them as [`Action::Input`]. When the terminal is
+/// Starts the thread that reads terminal events and sends them as [`Action::Input`], stamped with the moment
+/// they were read (the frame log measures a key's time inside mailvet from there). When the terminal is
 /// lost (reading fails) it ends mailvet at once, however busy the UI thread is; it ends quietly when the
 /// loop has gone.
 pub fn spawn_input(tx: Sender<Action>) -> std::io::Result<()> {
@@ -34,7 +36,7 @@ pub fn spawn_input(tx: Sender<Action>) -> std::io::Result<()> {
                 let Ok(ev) = event::read() else {
                     super::term::hard_stop()
                 };
-                if tx.send(Action::Input(ev)).is_err() {
+                if tx.send(Action::Input(ev, Instant::now())).is_err() {
                     return;
                 }
             }

@@ -37,7 +37,7 @@ mod tests {
         v.trust = trust;
         v.category = Category::Other;
         v.brand = brand.map(Into::into);
-        row.judged(Some(envelope), v);
+        row.judged(Some(envelope), v, &mut crate::tui::state::Texts::default());
         row
     }
 

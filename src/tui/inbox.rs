@@ -33,6 +33,8 @@ pub struct Turn {
     pub began: Instant,
     /// Terminal events handled.
     pub keys: usize,
+    /// When the input thread read the first of them.
+    pub read: Option<Instant>,
     /// Whether a frame is due now.
     pub draw: bool,
 }
@@ -43,6 +45,7 @@ impl Default for Turn {
         Turn {
             began: Instant::now(),
             keys: 0,
+            read: None,
             draw: true,
         }
     }
@@ -91,10 +94,13 @@ impl Inbox {
             self.rx.recv_timeout(wait).ok()
         };
         let began = Instant::now();
-        let mut inputs = Vec::new();
+        let (mut inputs, mut read) = (Vec::new(), None::<Instant>);
         for action in first.into_iter().chain(self.rx.try_iter()) {
             match action {
-                Action::Input(ev) => inputs.push(ev),
+                Action::Input(ev, at) => {
+                    read = Some(read.map_or(at, |r| r.min(at)));
+                    inputs.push(ev);
+                }
                 other => self.results.push_back(other),
             }
         }
@@ -122,7 +128,12 @@ impl Inbox {
             self.dirty = false;
             self.drawn = Instant::now();
         }
-        Turn { began, keys, draw }
+        Turn {
+            began,
+            keys,
+            read,
+            draw,
+        }
     }
 }
 
@@ -136,8 +147,9 @@ fn apply(state: &mut AppState, runner: &mut effect::Runner, action: Action) {
 }
 
 /// Frame times written to the file `MAILVET_FRAME_LOG` names, one line per frame: milliseconds since the
-/// start, terminal events in the turn, milliseconds from the turn's start to the frame's end (what a key
-/// waits at most, besides the frame before it), and milliseconds drawing.
+/// start, terminal events in the turn, milliseconds from the turn's start to the frame's end, milliseconds
+/// drawing, and (`-` without a key) milliseconds from the moment the input thread read the turn's first key
+/// to the frame's end: the key's whole time inside mailvet, earlier turns it waited behind included.
 pub struct FrameLog {
     file: Option<BufWriter<File>>,
     start: Instant,
@@ -158,9 +170,12 @@ impl FrameLog {
     pub fn frame(&mut self, turn: &Turn, drawing: Duration) {
         let Some(file) = &mut self.file else { return };
         let ms = |d: Duration| d.as_secs_f64() * 1e3;
+        let key = turn
+            .read
+            .map_or_else(|| "-".to_string(), |r| format!("{:.2}", ms(r.elapsed())));
         let _ = writeln!(
             file,
-            "{:.1} {} {:.2} {:.2}",
+            "{:.1} {} {:.2} {:.2} {key}",
             ms(self.start.elapsed()),
             turn.keys,
             ms(turn.began.elapsed()),

@@ -33,6 +33,7 @@ pub mod theme;
 pub mod update;
 pub mod view;
 pub mod warnings;
+pub mod watch;
 pub mod wording;
 
 use std::path::PathBuf;

@@ -18,6 +18,25 @@ pub struct Order {
     key: Option<SortKey>,
     /// Rows whose envelope or verdict changed since.
     pending: Vec<usize>,
+    /// Each row's time and trust rank, by row id, as of the last sort or merge: a merge compares these
+    /// (a few bytes each, side by side) instead of reading 100,000 rows scattered in memory.
+    times: Vec<Time>,
+}
+
+/// What the date and trust orders read of a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Time {
+    time: Option<i64>,
+    rank: u8,
+}
+
+impl Time {
+    fn of(row: &Row) -> Time {
+        Time {
+            time: row.time(),
+            rank: trust_rank(row.trust()),
+        }
+    }
 }
 
 impl Order {
@@ -36,6 +55,7 @@ impl Order {
     pub fn sorted(&mut self, rows: &[Row], sort: SortKey) -> &[usize] {
         if self.key != Some(sort) || self.ids.len() != rows.len() {
             self.ids = sort_all(rows, sort);
+            self.times = rows.iter().map(Time::of).collect();
             self.key = Some(sort);
             self.pending.clear();
         } else if !self.pending.is_empty() {
@@ -51,12 +71,20 @@ impl Order {
         moved.dedup();
         let mut is_moved = vec![false; rows.len()];
         moved.iter().for_each(|&id| is_moved[id] = true);
-        moved.sort_by(|&a, &b| compare(rows, sort, a, b));
+        for &id in &moved {
+            self.times[id] = Time::of(&rows[id]);
+        }
+        let times = &self.times;
+        let cmp = |a: usize, b: usize| match sort {
+            SortKey::Sender => compare(rows, sort, a, b),
+            _ => compare_times(times, sort, a, b),
+        };
+        moved.sort_by(|&a, &b| cmp(a, b));
         let mut merged = Vec::with_capacity(self.ids.len());
         let mut incoming = moved.into_iter().peekable();
         for id in self.ids.iter().copied().filter(|&id| !is_moved[id]) {
             while let Some(&m) = incoming.peek() {
-                if compare(rows, sort, m, id) == Ordering::Greater {
+                if cmp(m, id) == Ordering::Greater {
                     break;
                 }
                 merged.push(m);
@@ -111,6 +139,15 @@ pub fn compare(rows: &[Row], sort: SortKey, a: usize, b: usize) -> Ordering {
     }
 }
 
+/// How rows `a` and `b` sort under the date or trust order, as [`compare`] orders them, from their times.
+fn compare_times(times: &[Time], sort: SortKey, a: usize, b: usize) -> Ordering {
+    let (ta, tb) = (times[a], times[b]);
+    match sort {
+        SortKey::Trust => (ta.rank, tb.time, a).cmp(&(tb.rank, ta.time, b)),
+        _ => (tb.time, b).cmp(&(ta.time, a)),
+    }
+}
+
 /// `s` lowercased char by char, without allocating.
 fn lower(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars().flat_map(char::to_lowercase)
@@ -151,7 +188,7 @@ mod tests {
     fn judge(row: &mut Row, trust: Trust) {
         let mut v = Verdict::unparseable("test");
         v.trust = trust;
-        row.verdict = Some(v);
+        row.verdict = Some(Box::new(v));
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! One message in the list (known from its file name at once, filled in when analysed) and the envelope
 //! the list shows. Plain data; no I/O.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::model::{Trust, Verdict};
 pub use crate::pipeline::Envelope;
@@ -20,14 +22,17 @@ pub struct Row {
     pub flags: String,
     /// Delivery time from the unique name.
     pub delivered: Option<i64>,
-    /// Filled in by the background analysis.
-    pub envelope: Option<Envelope>,
+    /// Filled in by the background analysis (boxed, as the verdict: a row not analysed yet stays small,
+    /// and 100,000 of them are made at once when the Maildir is listed).
+    pub envelope: Option<Box<Envelope>>,
     /// Filled in by the background analysis: the verdict without its signals (the full one comes with the
-    /// opened message), so 100,000 rows stay small.
-    pub verdict: Option<Verdict>,
+    /// opened message) and without its advice (in [`Row::advice`]), so 100,000 rows stay small.
+    pub verdict: Option<Box<Verdict>>,
+    /// The verdict's advice, shared by every row with the same text ([`Texts`]); empty until analysed.
+    pub advice: Arc<str>,
     /// What a search or limit looks for in it, lowercased once when it is analysed: the sender's name and
     /// address, the subject and the brand claimed.
-    pub search: String,
+    pub search: Box<str>,
     /// The file is gone (purged, or removed by another client); row ids never change, so it stays hidden.
     pub gone: bool,
 }
@@ -43,7 +48,8 @@ impl Row {
             delivered,
             envelope: None,
             verdict: None,
-            search: String::new(),
+            advice: Arc::from(""),
+            search: Box::default(),
             gone: false,
         }
     }
@@ -69,17 +75,21 @@ impl Row {
         crate::store::name::Name::parse(file).unique
     }
 
-    /// Fills in what the analysis found: the envelope, and the verdict without its signals.
-    pub fn judged(&mut self, envelope: Option<Envelope>, verdict: Verdict) {
+    /// Fills in what the analysis found: the envelope, and the verdict without its signals, its advice
+    /// kept once in `texts`.
+    pub fn judged(&mut self, envelope: Option<Envelope>, verdict: Verdict, texts: &mut Texts) {
         let brand = verdict.brand.as_deref().unwrap_or_default();
-        self.search = envelope.as_ref().map_or_else(String::new, |e| {
-            format!("{} {} {} {brand}", e.from_name, e.from_addr, e.subject).to_lowercase()
+        self.search = envelope.as_ref().map_or_else(Box::default, |e| {
+            let text = format!("{} {} {} {brand}", e.from_name, e.from_addr, e.subject);
+            text.to_lowercase().into_boxed_str()
         });
-        self.envelope = envelope;
-        self.verdict = Some(Verdict {
+        self.envelope = envelope.map(Box::new);
+        self.advice = texts.share(verdict.advice);
+        self.verdict = Some(Box::new(Verdict {
             signals: Vec::new(),
+            advice: String::new(),
             ..verdict
-        });
+        }));
     }
 
     /// Flagged trashed (`T`).
@@ -103,5 +113,22 @@ impl Row {
     /// The trust label, once analysed.
     pub fn trust(&self) -> Option<Trust> {
         self.verdict.as_ref().map(|v| v.trust)
+    }
+}
+
+/// Texts many rows repeat (the advice: a few hundred different sentences for 100,000 messages), each kept
+/// once and shared.
+#[derive(Debug, Clone, Default)]
+pub struct Texts(HashSet<Arc<str>>);
+
+impl Texts {
+    /// The shared copy of `text`.
+    pub fn share(&mut self, text: String) -> Arc<str> {
+        if let Some(kept) = self.0.get(text.as_str()) {
+            return Arc::clone(kept);
+        }
+        let kept: Arc<str> = Arc::from(text);
+        self.0.insert(Arc::clone(&kept));
+        kept
     }
 }

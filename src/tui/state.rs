@@ -9,7 +9,7 @@ use crate::model::Query;
 
 pub use super::opened::{Content, Opened};
 pub use super::prompt::{Confirm, Prompt, PromptKind};
-pub use super::row::{Envelope, Row};
+pub use super::row::{Envelope, Row, Texts};
 
 use super::export::{Dialog, Places};
 use super::jobs::Step;
@@ -132,6 +132,8 @@ pub struct AppState {
     pub brands: Brands,
     /// Every message, in listing order; row ids are indexes here.
     pub rows: Vec<Row>,
+    /// The texts rows share (their advice).
+    pub texts: Texts,
     /// Every folder with counts.
     pub folders: Vec<FolderStat>,
     /// The folder shown.
@@ -216,6 +218,7 @@ impl AppState {
             keymap,
             brands,
             rows: Vec::new(),
+            texts: Texts::default(),
             folders: Vec::new(),
             folder: 0,
             sidebar_sel: 0,
@@ -305,11 +308,13 @@ impl AppState {
     pub fn refresh(&mut self) {
         let keep = self.selected_row();
         let mut order = std::mem::take(&mut self.order);
+        // Which rows are visible, in row order (the rows' memory order), then picked in sort order.
+        let visible: Vec<bool> = self.rows.iter().map(|r| self.visible(r)).collect();
         let shown: Vec<usize> = order
             .sorted(&self.rows, self.sort)
             .iter()
             .copied()
-            .filter(|&i| self.visible(&self.rows[i]))
+            .filter(|&i| visible[i])
             .collect();
         self.order = order;
         self.selected = if self.moved {

@@ -222,7 +222,7 @@ pub fn analysed(s: &mut AppState, id: usize, summary: Summary) {
         f.suspicious += usize::from(summary.verdict.trust == Trust::Suspicious);
         f.phishing += usize::from(summary.verdict.trust == Trust::Phishing);
     }
-    row.judged(summary.envelope, summary.verdict);
+    row.judged(summary.envelope, summary.verdict, &mut s.texts);
     s.order.changed(id);
 }
 

@@ -173,7 +173,7 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
                 s.refresh();
             }
         }
-        Action::Input(_) => {}
+        Action::Input(..) => {}
         Action::Listed(listing) => sync::listed(s, *listing, &mut effects),
         Action::Analysed(id, summary) => sync::analysed(s, id, *summary),
         Action::AnalysedMany(lessons, batch) => {

@@ -104,7 +104,7 @@ fn signal_line<'a>(sig: &Signal, decisive: bool, theme: &Theme) -> Line<'a> {
 }
 
 /// The verdict and advice lines that head the pane.
-fn verdict_head<'a>(v: &Verdict, theme: &Theme) -> Vec<Line<'a>> {
+fn verdict_head<'a>(v: &Verdict, advice: &str, theme: &Theme) -> Vec<Line<'a>> {
     let brand = v
         .brand
         .as_deref()
@@ -118,7 +118,7 @@ fn verdict_head<'a>(v: &Verdict, theme: &Theme) -> Vec<Line<'a>> {
             category_chip(Some(v.category), theme),
             Span::raw(brand),
         ]),
-        field("Advice", clean(&v.advice), theme),
+        field("Advice", clean(advice), theme),
     ]
 }
 
@@ -136,7 +136,7 @@ pub fn render(f: &mut Frame, area: Rect, s: &AppState, theme: &Theme, beside: bo
     let mut lines: Vec<Line> = Vec::new();
     if let Some(row) = s.selected_row().and_then(|i| s.rows.get(i)) {
         match &row.verdict {
-            Some(v) => lines.extend(verdict_head(v, theme)),
+            Some(v) => lines.extend(verdict_head(v, &row.advice, theme)),
             None => lines.push(Line::styled("analysing…", theme.dim)),
         }
         let content = s.content();

@@ -1,5 +1,6 @@
-//! Arbitrary bytes → `parse` (binary attachments' base64 cut out before mail-parser, sizes added back) must
-//! equal the parse that decodes every attachment: the cut is a speed-up, never a different message.
+//! Arbitrary bytes → `parse` (binary attachments' base64 cut out before mail-parser, sizes added back; base64
+//! and quoted-printable text bodies decoded ahead, cut out and put back) must equal the parse that leaves every
+//! body to mail-parser: the cuts are a speed-up, never a different message.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

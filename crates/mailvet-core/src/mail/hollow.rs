@@ -1,12 +1,14 @@
-//! Skipping the decoding of attachment bodies nobody reads. mail-parser decodes every base64 part, but of a
-//! binary attachment the analysis needs only its name, type and decoded size (zip archives aside: their
-//! central directory is read). [`hollow`] cuts whole lines of pure base64 out of the bodies that look like
-//! such attachments before mail-parser sees the message, remembering how many decoded bytes each cut held;
+//! Skipping mail-parser's decoding of bodies. mail-parser decodes every base64 part, but of a binary
+//! attachment the analysis needs only its name, type and decoded size (zip archives aside: their central
+//! directory is read). [`hollow`] cuts whole lines of pure base64 out of the bodies that look like such
+//! attachments before mail-parser sees the message, remembering how many decoded bytes each cut held; it also
+//! cuts out whole the base64 and quoted-printable text bodies it decoded faster itself ([`predecode`]).
 //! [`Cuts::fit`] then checks, on what mail-parser made of the shortened message, that every cut fell inside
-//! the base64 body of a binary attachment whose content is not read, and gives each such part's missing
-//! size. When any cut fails that check the caller parses the whole message instead.
+//! the base64 body of a binary attachment whose content is not read, giving each such part's missing size,
+//! and puts the decoded text bodies in ([`predecode::fill`], which has its own checks and argument). When any
+//! cut fails its check the caller parses the whole message instead.
 //!
-//! Why the result is the same as decoding everything: the bytes before a cut are unchanged, so mail-parser
+//! Why the result is the same for an attachment's cut: the bytes before a cut are unchanged, so mail-parser
 //! is at the same point of the same part's base64 decoding when it reaches it; a cut holds only whole lines
 //! of base64 letters (a multiple of four letters, no `=`, no `-`), which in the original only extend the
 //! decoded bytes by three per four letters and move no part boundary; after a cut's closing line break the
@@ -16,8 +18,10 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use mail_parser::{Encoding, PartType};
+
+use super::predecode::{self, TextBody};
 
 /// Bodies shorter than this many bytes of base64 lines are decoded as they are: not worth a cut.
 const MIN_CUT: usize = 2048;
@@ -25,51 +29,86 @@ const MIN_CUT: usize = 2048;
 /// How far before a `base64` mention the start of its header block is looked for.
 const HEADER_REACH: usize = 4096;
 
-/// One run of base64 lines removed from the message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One run of a body removed from the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Cut {
     /// Where the run was, in the shortened message (it ran from here up to the byte now here).
     at: usize,
-    /// The decoded bytes the run held.
-    decoded: usize,
+    /// What the run held.
+    held: Held,
+}
+
+/// What a cut run held.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Held {
+    /// Whole lines of base64 of a binary attachment: this many decoded bytes.
+    Binary(usize),
+    /// A whole text body, decoded ([`predecode`]).
+    Text(TextBody),
 }
 
 /// The runs cut out of a message by [`hollow`].
 #[derive(Debug, Default)]
 pub struct Cuts(Vec<Cut>);
 
-/// `base64` in any case (one literal: it always builds).
-static BASE64: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+/// The transfer encodings whose bodies are cut out, as mailers write them. Case-sensitive and leftmost-first,
+/// so the search runs on SIMD (Teddy) through every attachment: a name written in another case is not found,
+/// and its body is left to mail-parser. Base64 first (patterns below [`QUOTED_PRINTABLE`]).
+static ENCODINGS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(["base64"])
+        .match_kind(MatchKind::LeftmostFirst)
+        .build([
+            "base64",
+            "Base64",
+            "BASE64",
+            "quoted-printable",
+            "Quoted-Printable",
+            "QUOTED-PRINTABLE",
+        ])
         .ok()
 });
 
-/// `message` with the base64 bodies of likely binary attachments cut out (their first line kept), and the
-/// cuts made; `None` when nothing was cut.
+/// The first quoted-printable pattern of [`ENCODINGS`].
+const QUOTED_PRINTABLE: usize = 3;
+
+/// `message` with the base64 bodies of likely binary attachments cut out (their first line kept) and the
+/// text bodies decoded ahead ([`predecode`]) cut out whole, and the cuts made; `None` when nothing was cut.
 pub fn hollow(message: &[u8]) -> Option<(Vec<u8>, Cuts)> {
     let mut out: Vec<u8> = Vec::new();
     let mut cuts = Vec::new();
     let mut copied = 0;
     let mut from = 0;
-    let base64 = BASE64.as_ref()?;
-    while let Some(hit) = base64.find(&message[from..]) {
+    let mut boundaries = None;
+    let encodings = ENCODINGS.as_ref()?;
+    while let Some(hit) = encodings.find(&message[from..]) {
+        let base64 = hit.pattern().as_usize() < QUOTED_PRINTABLE;
         let hit = from + hit.start();
         from = hit + 1;
-        let Some(body) = binary_base64_body(message, hit) else {
+        let Some((block, body)) = encoded_body(message, hit) else {
             continue;
         };
-        let Some((start, end, letters)) = base64_run(message, body) else {
+        let lower = message[block..body].to_ascii_lowercase();
+        let cut = if base64 && binary_type(&lower) {
+            base64_run(message, body)
+                .map(|(start, end, letters)| (start..end, Held::Binary(letters / 4 * 3)))
+        } else if predecode::is_text_block(&lower) {
+            let boundaries =
+                boundaries.get_or_insert_with(|| predecode::declared_boundaries(message));
+            predecode::text_body(message, body, base64, boundaries)
+                .map(|(range, text)| (range, Held::Text(text)))
+        } else {
+            None
+        };
+        let Some((range, held)) = cut else {
             continue;
         };
-        out.extend_from_slice(&message[copied..start]);
+        out.extend_from_slice(&message[copied..range.start]);
         cuts.push(Cut {
             at: out.len(),
-            decoded: letters / 4 * 3,
+            held,
         });
-        copied = end;
-        from = end;
+        copied = range.end;
+        from = range.end;
     }
     if cuts.is_empty() {
         return None;
@@ -78,10 +117,9 @@ pub fn hollow(message: &[u8]) -> Option<(Vec<u8>, Cuts)> {
     Some((out, Cuts(cuts)))
 }
 
-/// Where the body starts when `hit` (a `base64`) is the value of a Content-Transfer-Encoding header in a
-/// header block whose Content-Type names a binary type whose content is not read (no text, multipart,
-/// message or zip part).
-fn binary_base64_body(message: &[u8], hit: usize) -> Option<usize> {
+/// Where the header block starts and where the body starts when `hit` (a transfer encoding's name) is the
+/// value of a Content-Transfer-Encoding header.
+fn encoded_body(message: &[u8], hit: usize) -> Option<(usize, usize)> {
     let line_start = message[..hit]
         .iter()
         .rposition(|&b| b == b'\n')
@@ -96,8 +134,7 @@ fn binary_base64_body(message: &[u8], hit: usize) -> Option<usize> {
     let reach = line_start.saturating_sub(HEADER_REACH);
     let block_start = block_start(&message[reach..line_start]).map_or(reach, |i| reach + i);
     let body = blank_line_after(message, hit)?;
-    let block = &message[block_start..body];
-    binary_type(block).then_some(body)
+    Some((block_start, body))
 }
 
 /// Where the header block ending `text` starts: just after the last blank line or boundary line (`--...`).
@@ -127,10 +164,9 @@ fn blank_line_after(message: &[u8], from: usize) -> Option<usize> {
     None
 }
 
-/// Whether a header block declares a type whose content the attachment list does not read.
-fn binary_type(block: &[u8]) -> bool {
-    let lower = block.to_ascii_lowercase();
-    let Some(at) = find(&lower, b"content-type:") else {
+/// Whether a header block (lowercased) declares a type whose content the attachment list does not read.
+fn binary_type(lower: &[u8]) -> bool {
+    let Some(at) = find(lower, b"content-type:") else {
         return false;
     };
     let value = &lower[at + 13..];
@@ -145,7 +181,7 @@ fn binary_type(block: &[u8]) -> bool {
         && !super::attachments::ZIP_TYPES
             .iter()
             .any(|z| mime == z.as_bytes())
-        && find(&lower, b"zip").is_none()
+        && find(lower, b"zip").is_none()
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -204,22 +240,39 @@ fn without_eol(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-/// Whether every byte is a base64 letter (`A–Z a–z 0–9 + /`); no padding, no blanks.
+/// Whether every byte is a base64 letter (`A–Z a–z 0–9 + /`); no padding, no blanks. Range tests without
+/// branches, so the compiler checks many bytes at once.
 fn is_base64_letters(bytes: &[u8]) -> bool {
     bytes.iter().fold(true, |ok, &b| {
-        ok & (b.is_ascii_alphanumeric() | (b == b'+') | (b == b'/'))
+        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+        let digit = b.wrapping_sub(b'0') < 10;
+        ok & (letter | digit | (b == b'+') | (b == b'/'))
     })
 }
 
 impl Cuts {
-    /// For each part of `msg` (parsed from the hollowed message), the decoded bytes cut out of it; `None`
-    /// when a cut did not fall inside the base64 body of a binary part whose content is not read, and the
+    /// Fits the cuts to `msg` (parsed from the hollowed message; `original` is the message [`hollow`] was
+    /// given): puts each decoded text body into its part ([`predecode::fill`]) and gives, for each part, the
+    /// decoded bytes of binary attachments cut out of it. `None` when a cut did not fall where it assumed
+    /// (inside the base64 body of a binary part whose content is not read; at a text part's body), and the
     /// whole message must be parsed instead.
-    pub fn fit(&self, msg: &mail_parser::Message<'_>) -> Option<Vec<usize>> {
+    pub fn fit(self, msg: &mut mail_parser::Message<'_>, original: &[u8]) -> Option<Vec<usize>> {
         let mut missing = vec![0; msg.parts.len()];
-        for cut in &self.0 {
+        for cut in self.0 {
+            let decoded = match cut.held {
+                Held::Binary(decoded) => decoded,
+                Held::Text(text) => {
+                    predecode::fill(msg, cut.at, text, original)?;
+                    continue;
+                }
+            };
+            // A cut may end the body, just before or just after the line break that ends the part's content
+            // (`offset_end`) and precedes its boundary line: the decoder reads letters, a line break, the
+            // boundary line in both messages.
             let inside = |p: &mail_parser::MessagePart<'_>| {
-                (p.offset_body as usize) < cut.at && cut.at < p.offset_end as usize
+                let (body, end) = (p.offset_body as usize, p.offset_end as usize);
+                let after_break = matches!(msg.raw_message.get(end..cut.at), Some(b"\n" | b"\r\n"));
+                body < cut.at && (cut.at <= end || after_break)
             };
             let (i, part) = msg
                 .parts
@@ -227,14 +280,27 @@ impl Cuts {
                 .enumerate()
                 .find(|(_, p)| !matches!(p.body, PartType::Multipart(_)) && inside(p))?;
             let binary = matches!(part.body, PartType::Binary(_) | PartType::InlineBinary(_));
-            let decoded = part.encoding == Encoding::Base64 && !part.is_encoding_problem;
-            if !binary || !decoded || super::attachments::reads_content(part) {
+            let base64 = part.encoding == Encoding::Base64 && !part.is_encoding_problem;
+            if !binary || !base64 || super::attachments::reads_content(part) {
                 return None;
             }
-            missing[i] += cut.decoded;
+            missing[i] += decoded;
         }
         Some(missing)
     }
+}
+
+/// Whether `raw` is parsed in its cut form, every cut fitting: the tests' way to see that no cut fell back
+/// to the whole parse.
+#[cfg(test)]
+pub(super) fn taken_apart(raw: &[u8]) -> bool {
+    let Some((short, cuts)) = hollow(raw) else {
+        return false;
+    };
+    let Some(mut msg) = super::parse::PARSER.parse(&short) else {
+        return false;
+    };
+    cuts.fit(&mut msg, raw).is_some()
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-use super::hollow;
+use super::{hollow, taken_apart};
 use crate::mail::parse::{parse, parse_decoding_all};
 
 /// Base64 of `data` in lines of `width` letters ending in `eol`.
@@ -85,16 +85,30 @@ fn lines_of_any_width_give_the_same_size() {
 }
 
 #[test]
-fn archives_and_text_are_still_decoded() {
+fn archives_and_forwarded_messages_are_still_decoded() {
     let body = || base64_lines(&bytes(10_000, 4), 76, "\r\n");
     for ctype in [
         "application/zip",
         "application/pdf; name=\"x.ZIP\"",
-        "text/html",
         "message/rfc822",
     ] {
         same_as_decoding_all(&message("\r\n", &[(ctype, body())]), false);
     }
+}
+
+#[test]
+fn a_base64_text_body_is_decoded_ahead_and_put_back() {
+    let html = format!("<p>{}</p>", "Caf\u{e9} au lait & more. ".repeat(400));
+    let raw = message(
+        "\r\n",
+        &[(
+            "text/html; charset=utf-8",
+            base64_lines(html.as_bytes(), 76, "\r\n"),
+        )],
+    );
+    same_as_decoding_all(&raw, true);
+    assert!(taken_apart(&raw), "the cut parse is used");
+    assert_eq!(parse(&raw).unwrap().html, Some(html));
 }
 
 #[test]
@@ -177,4 +191,23 @@ fn a_message_that_is_one_image_keeps_its_size() {
         base64_lines(&bytes(7_000, 8), 76, "\n")
     );
     same_as_decoding_all(raw.as_bytes(), true);
+}
+
+#[test]
+fn a_cut_may_end_the_body_before_or_after_its_last_line_break() {
+    // 12,000 bytes: whole groups of three, no padding, so the run cut reaches the body's last line.
+    for eol in ["\r\n", "\n"] {
+        let body = base64_lines(&bytes(12_000, 11), 76, eol);
+        for blank_line in [false, true] {
+            let body = if blank_line {
+                format!("{body}{eol}")
+            } else {
+                body.clone()
+            };
+            let raw = message(eol, &[("application/pdf", body)]);
+            same_as_decoding_all(&raw, true);
+            assert!(taken_apart(&raw), "blank line {blank_line}");
+            assert_eq!(parse(&raw).unwrap().attachments[0].size, 12_000);
+        }
+    }
 }

@@ -19,9 +19,11 @@ mod html_lex;
 mod html_tags;
 mod message;
 mod parse;
+mod predecode;
 pub mod sanitise;
 mod text_links;
 mod text_sink;
+mod transfer;
 mod zip;
 
 pub use authres::parse_auth_results;

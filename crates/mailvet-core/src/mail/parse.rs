@@ -19,7 +19,7 @@ use super::{ParseError, attachments, hollow};
 
 /// mail-parser decodes only the headers read through its API; every other header (Received,
 /// Authentication-Results, DKIM-Signature, ...) is skipped and read raw by offset when needed.
-static PARSER: LazyLock<MessageParser> = LazyLock::new(|| {
+pub(super) static PARSER: LazyLock<MessageParser> = LazyLock::new(|| {
     MessageParser::new()
         .with_mime_headers()
         .header_date(HeaderName::Date)
@@ -38,24 +38,31 @@ pub fn parse(raw: &[u8]) -> Result<Message, ParseError> {
     parse_hollowing(raw, true)
 }
 
-/// [`parse`] decoding every attachment's body, as mail-parser does: what `parse` must equal (the tests and
-/// the `hollow_same` fuzz target compare them).
+/// [`parse`] leaving every body to mail-parser (no attachment skipped, no text decoded ahead): what `parse`
+/// must equal (the tests and the `hollow_same` fuzz target compare them).
 #[cfg(any(test, feature = "fuzzing"))]
 pub fn parse_decoding_all(raw: &[u8]) -> Result<Message, ParseError> {
     parse_hollowing(raw, false)
 }
 
-/// [`parse`], with the bodies of binary attachments cut out first ([`hollow`]) when `hollowing`.
+/// [`parse`], with the bodies of binary attachments and of encoded text parts cut out first ([`hollow`])
+/// when `hollowing`.
 fn parse_hollowing(raw: &[u8], hollowing: bool) -> Result<Message, ParseError> {
     let start = header_block_start(raw)?;
     let mut problems = Vec::new();
     let bytes = with_header_separator(&raw[start..], &mut problems);
-    let hollowed = hollowing.then(|| hollow::hollow(&bytes)).flatten();
-    let shortened = hollowed.as_ref().and_then(|(shortened, cuts)| {
-        let msg = PARSER.parse(shortened)?;
-        let missing = cuts.fit(&msg)?;
-        Some((msg, missing))
-    });
+    let (shortened, cuts) = match hollowing.then(|| hollow::hollow(&bytes)).flatten() {
+        Some((shortened, cuts)) => (Some(shortened), Some(cuts)),
+        None => (None, None),
+    };
+    let shortened = shortened
+        .as_deref()
+        .zip(cuts)
+        .and_then(|(shortened, cuts)| {
+            let mut msg = PARSER.parse(shortened)?;
+            let missing = cuts.fit(&mut msg, &bytes)?;
+            Some((msg, missing))
+        });
     let (msg, missing) = match shortened {
         Some(parsed) => parsed,
         None => (

@@ -1,0 +1,200 @@
+//! Text bodies decoded ahead of mail-parser. Of every text/plain and text/html part written in base64 or
+//! quoted-printable, [`text_body`] decodes the body with the faster decoders of [`super::transfer`] (which
+//! give mail-parser's bytes or nothing) and [`super::hollow`] cuts the body out of the message, so mail-parser
+//! parses an empty part; [`fill`] then checks on its result that the cut part is that very part, ended where
+//! the cut says, and puts the decoded text in, turned into a string as mail-parser does (the part's charset).
+//!
+//! Why the result is the same as mail-parser's own: the bytes before the cut are unchanged, so mail-parser
+//! reaches the part's body in the same state; [`fill`] accepts only a part of the right kind and transfer
+//! encoding whose decoding went through, whose body starts at the cut, and whose closing boundary line is the
+//! first place after the body start where mail-parser looks for one (`--` and the parent's boundary; or, for
+//! a message that is one text part, the end of the message). So in the whole message mail-parser decodes
+//! exactly the cut bytes and resumes at the same boundary line, whatever the decoded text holds.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use mail_parser::decoders::charsets::map::charset_decoder;
+use mail_parser::{Encoding, MimeHeaders, PartType};
+
+use super::transfer;
+
+/// Text bodies shorter than this many bytes are left to mail-parser: not worth a cut.
+pub const MIN_TEXT_CUT: usize = 256;
+
+/// A text body decoded ahead of mail-parser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextBody {
+    /// The decoded bytes (before the charset).
+    bytes: Vec<u8>,
+    /// The transfer encoding undone.
+    encoding: Encoding,
+    /// The body in the message as given to [`super::hollow::hollow`]: from its start to the start of the
+    /// boundary line after it (or the end of the message).
+    region: Range<usize>,
+    /// Whether the body runs to the end of the message (no boundary line follows).
+    to_end: bool,
+}
+
+/// `boundary=` as mailers write it. Case-sensitive and leftmost-first, so the search runs on SIMD (Teddy)
+/// through every attachment: a boundary written in another case is not found, and a body it ends is left to
+/// mail-parser.
+static BOUNDARY: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(["boundary=", "Boundary=", "BOUNDARY="])
+        .ok()
+});
+
+/// The `boundary=` values declared anywhere in `message` (quoted or not), for finding where a body ends.
+pub fn declared_boundaries(message: &[u8]) -> Vec<Vec<u8>> {
+    let mut found: Vec<Vec<u8>> = Vec::new();
+    let Some(key) = BOUNDARY.as_ref() else {
+        return found;
+    };
+    for hit in key.find_iter(message) {
+        let value = &message[hit.end()..];
+        let value = match value.strip_prefix(b"\"") {
+            Some(quoted) => &quoted[..memchr::memchr(b'"', quoted).unwrap_or(0)],
+            None => {
+                let end = value
+                    .iter()
+                    .position(|&b| matches!(b, b';' | b' ' | b'\t' | b'\r' | b'\n'))
+                    .unwrap_or(value.len());
+                &value[..end]
+            }
+        };
+        if !value.is_empty() && !found.iter().any(|b| b == value) {
+            found.push(value.to_vec());
+        }
+    }
+    found
+}
+
+/// Whether a header block's first Content-Type (in `lower`, the block lowercased) is text/plain or
+/// text/html: the text bodies the analysis reads.
+pub fn is_text_block(lower: &[u8]) -> bool {
+    let Some(at) = memchr::memmem::find(lower, b"content-type:") else {
+        return false;
+    };
+    let value = &lower[at + 13..];
+    let end = value
+        .iter()
+        .position(|&b| matches!(b, b';' | b'\r' | b'\n'))
+        .unwrap_or(value.len());
+    matches!(value[..end].trim_ascii(), b"text/plain" | b"text/html")
+}
+
+/// The text body starting at `body` in `message`, decoded: it runs to the line break before the first
+/// `--boundary` of `boundaries` after it, or to the end when the message declares no boundary. Gives the range to cut out (the
+/// line break before the boundary line stays) and the body; `None` when it is short or not in the plain form
+/// [`transfer`] decodes.
+pub fn text_body(
+    message: &[u8],
+    body: usize,
+    base64: bool,
+    boundaries: &[Vec<u8>],
+) -> Option<(Range<usize>, TextBody)> {
+    let rest = &message[body..];
+    let next_boundary = boundaries
+        .iter()
+        .filter_map(|b| {
+            let finder = memchr::memmem::Finder::new(b);
+            let mut from = 0;
+            while let Some(i) = finder.find(&rest[from..]) {
+                let at = from + i;
+                if at >= 2 && &rest[at - 2..at] == b"--" {
+                    return Some(at - 2);
+                }
+                from = at + 1;
+            }
+            None
+        })
+        .min();
+    let (end, cut_end, to_end) = match next_boundary {
+        Some(at) => {
+            let before = rest[..at].strip_suffix(b"\n")?;
+            let break_start = before.strip_suffix(b"\r").unwrap_or(before).len();
+            (body + at, body + break_start, false)
+        }
+        // A body inside a multipart whose closing boundary line is missing: mail-parser gives up on it.
+        None if !boundaries.is_empty() => return None,
+        None => (message.len(), message.len(), true),
+    };
+    if end - body < MIN_TEXT_CUT {
+        return None;
+    }
+    let text = &message[body..end];
+    let (bytes, encoding) = if base64 {
+        (transfer::base64(text)?, Encoding::Base64)
+    } else {
+        (
+            transfer::quoted_printable(text, !to_end)?,
+            Encoding::QuotedPrintable,
+        )
+    };
+    let decoded = TextBody {
+        bytes,
+        encoding,
+        region: body..end,
+        to_end,
+    };
+    Some((body..cut_end, decoded))
+}
+
+/// Puts `text`, cut out at `at` of the message mail-parser parsed into `msg`, into its part; `None` when the
+/// part is not what the cut assumed (see the module doc), and the whole message must be parsed instead.
+/// `original` is the message given to [`super::hollow::hollow`].
+pub fn fill(
+    msg: &mut mail_parser::Message<'_>,
+    at: usize,
+    text: TextBody,
+    original: &[u8],
+) -> Option<()> {
+    let mut at_cut = msg.parts.iter().enumerate().filter(|(_, p)| {
+        p.offset_body as usize == at
+            && p.offset_end as usize == at
+            && matches!(p.body, PartType::Text(_) | PartType::Html(_))
+    });
+    let (i, part) = at_cut.next()?;
+    if at_cut.next().is_some() || part.encoding != text.encoding || part.is_encoding_problem {
+        return None;
+    }
+    let parent = msg.parts.iter().find(|p| match &p.body {
+        PartType::Multipart(children) => children.iter().any(|&c| c as usize == i),
+        _ => false,
+    });
+    match parent {
+        Some(parent) => {
+            let boundary = parent.content_type()?.attribute("boundary")?;
+            let closing = [b"--", boundary.as_bytes()].concat();
+            let first = memchr::memmem::find(&original[text.region.start..], &closing);
+            if boundary.is_empty() || text.to_end || first != Some(text.region.len()) {
+                return None;
+            }
+        }
+        None if !(text.to_end && at == msg.raw_message.len()) => return None,
+        None => {}
+    }
+    let charset = part
+        .content_type()
+        .and_then(|ct| ct.attribute("charset"))
+        .and_then(|c| charset_decoder(c.as_bytes()));
+    // As mail-parser turns decoded bytes into text.
+    let decoded = match charset {
+        Some(decode) => decode(&text.bytes),
+        None => String::from_utf8(text.bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    };
+    let part = msg.parts.get_mut(i)?;
+    part.body = match part.body {
+        PartType::Html(_) => PartType::Html(decoded.into()),
+        _ => PartType::Text(decoded.into()),
+    };
+    Some(())
+}
+
+#[cfg(test)]
+#[path = "predecode_tests.rs"]
+mod tests;

@@ -85,7 +85,7 @@ fn headers_view_wraps_long_headers() {
 /// Trashes the selected message as the disk thread would report it.
 fn trash_selected(s: &mut mailvet::tui::state::AppState) {
     let id = s.selected_row().expect("row");
-    let from = s.rows[id].path.clone();
+    let from = s.rows[id].path.to_path_buf();
     let to = from.with_file_name("1795512000.M1P1.host:2,T");
     apply(
         s,

@@ -5,16 +5,16 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::state::Row;
 use crate::pipeline::Listing;
+use crate::store::Entry;
 
 /// Files that appeared in and disappeared from some folders (a rename is one of each).
 #[derive(Debug, Default)]
 pub struct Changes {
     /// The folders looked at: (name, directory); new ones join the sidebar.
     pub folders: Vec<(String, PathBuf)>,
-    /// Files that appeared, as rows.
-    pub added: Vec<Row>,
+    /// Files that appeared.
+    pub added: Vec<Entry>,
     /// Files that disappeared.
     pub removed: Vec<PathBuf>,
 }
@@ -73,7 +73,7 @@ impl Known {
                 .is_some_and(|files| files.contains(&entry.path));
             now.entry(dir).or_default().insert(entry.path.clone());
             if !seen {
-                added.push(Row::of(entry));
+                added.push(entry);
             }
         }
         let mut removed = Vec::new();
@@ -115,7 +115,7 @@ mod tests {
             listing(&["/m/cur/1.a:2,FS", "/m/new/2.b", "/m/new/3.c"]),
             false,
         );
-        let added: Vec<&Path> = changes.added.iter().map(|r| r.path.as_path()).collect();
+        let added: Vec<&Path> = changes.added.iter().map(|e| e.path.as_path()).collect();
         assert_eq!(
             added,
             [Path::new("/m/cur/1.a:2,FS"), Path::new("/m/new/3.c")]

@@ -17,6 +17,7 @@ use crate::store::{self, Undo};
 use super::action::Action;
 use super::changes::Known;
 use super::jobs::{Report, Write};
+use super::sync;
 use super::watch::{WatchError, Watcher};
 use super::wording::{count, summary, why};
 use crate::pipeline::inputs::{self, Listing};
@@ -120,7 +121,7 @@ impl Worker {
         // The interface gets the listing first; the paths are remembered (for later differences) meanwhile.
         let folders = listing.folders.clone();
         let paths = listing.entries.iter().map(|e| e.path.clone()).collect();
-        self.send(Action::Listed(Box::new(listing)));
+        self.send(Action::Listed(Box::new(sync::prepare(listing))));
         self.known.remember(&folders, paths);
         let mut pending: BTreeSet<PathBuf> = BTreeSet::new();
         let mut full = false;

@@ -36,7 +36,7 @@ pub fn scan(
     let rules = config.rules();
     let place = Place::default_for(config.cache, &rules, config.max_message_bytes);
     let want = match args.format {
-        ScanFormat::Table | ScanFormat::Csv => Want::List,
+        ScanFormat::Table | ScanFormat::Csv => Want::Columns,
         ScanFormat::Jsonl => Want::Full,
     };
     let mut findings = false;

@@ -69,9 +69,11 @@ fn schema() -> String {
 pub enum Want {
     /// Everything, the verdict's signals included (records).
     Full,
-    /// The head and the verdict without its signals, except for a message that could not be parsed (the list,
-    /// the CSV and table columns).
+    /// The head and the verdict without its signals, except for a message that could not be parsed (the
+    /// interface's list).
     List,
+    /// What `scan`'s table and CSV print: [`Want::List`] without the advice and the Message-ID (left empty).
+    Columns,
 }
 
 /// Why the cache cannot be used.
@@ -266,7 +268,7 @@ impl Cache {
         let mut found: Vec<Option<Row>> = vec![None; keys.len()];
         // The head columns start at `first`; with `full`, the signals column follows them.
         let read = |row: &rusqlite::Row, first: usize| -> rusqlite::Result<Option<Row>> {
-            let Some(mut stored) = Row::read_head(row, first) else {
+            let Some(mut stored) = Row::read_head(row, first, want) else {
                 return Ok(None);
             };
             if full {
@@ -284,7 +286,7 @@ impl Cache {
         if keys.iter().flatten().count() >= BULK {
             let sql = format!(
                 "SELECT unique_name, size, {HEAD_COLUMNS}{signals} FROM verdicts{joined} \
-                 WHERE fingerprint = ?1 AND size % ?2 = ?3"
+                 WHERE fingerprint = ?1 AND unique_name >= ?2 AND unique_name < ?3"
             );
             let table = Table {
                 conn: &self.conn,

@@ -1,5 +1,6 @@
-//! A lookup of many keys at once: one pass over the verdicts table, keeping only the rows wanted as they
-//! come, read in parts (one per core, at most [`PARTS`]), each on its own read-only connection.
+//! A lookup of many keys at once: one pass over the verdicts table between the least and the greatest name
+//! wanted, keeping only the rows wanted as they come, read in parts (one per core, at most [`PARTS`]: ranges
+//! of names holding about as many of the keys each), each on its own read-only connection.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -14,6 +15,8 @@ use super::cache_row::Row;
 
 /// A lookup of many keys reads the table in at most this many parts at once.
 const PARTS: usize = 4;
+/// No further slot wants the key.
+const NONE: usize = usize::MAX;
 
 /// The cache's table as a lookup reads it: its connection, its file (for the other parts' connections), and
 /// the fingerprint of the judgements wanted.
@@ -25,8 +28,8 @@ pub(super) struct Table<'a> {
 
 /// Reads the rows of `keys` into `found` (a slot per key; a message listed twice is wanted twice). `sql`
 /// selects `unique_name, size` then the columns `read` decodes (from column 2), for `?1` the fingerprint,
-/// and only the rows whose `size % ?2 = ?3`: every part steps over the whole table (cheap) and reads back
-/// only the rows whose size falls in it (the costly part).
+/// and only the rows whose `unique_name >= ?2 AND unique_name < ?3`: a range of the table's primary key,
+/// so each part steps over its own rows only.
 pub(super) fn get_many(
     table: &Table,
     sql: &str,
@@ -34,20 +37,20 @@ pub(super) fn get_many(
     found: &mut [Option<Row>],
     read: &(dyn Fn(&rusqlite::Row, usize) -> rusqlite::Result<Option<Row>> + Sync),
 ) -> rusqlite::Result<()> {
-    // Each key wanted, with the number of its group of slots.
-    let mut wanted: HashMap<(&str, u64), usize> = HashMap::new();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (i, key) in keys.iter().enumerate() {
-        if let Some(key) = key {
-            let group = *wanted.entry((&key.unique, key.size)).or_insert_with(|| {
-                groups.push(Vec::new());
-                groups.len() - 1
-            });
-            groups[group].push(i);
+    // Each key wanted, with the first slot wanting it; `also[i]` is the next slot wanting the same key as
+    // slot `i` (a message listed twice is wanted twice), [`NONE`] after the last.
+    let mut wanted: HashMap<(&str, u64), usize> = HashMap::with_capacity(keys.len());
+    let mut also = vec![NONE; keys.len()];
+    for (i, key) in keys.iter().enumerate().rev() {
+        if let Some(key) = key
+            && let Some(next) = wanted.insert((&key.unique, key.size), i)
+        {
+            also[i] = next;
         }
     }
     let parts = std::thread::available_parallelism().map_or(1, usize::from);
     let parts = parts.clamp(1, PARTS);
+    let bounds = bounds(wanted.keys().map(|&(unique, _)| unique).collect(), parts);
     let Table {
         conn,
         path,
@@ -56,7 +59,7 @@ pub(super) fn get_many(
     let slots = Mutex::new(found);
     let part = |conn: &Connection, part: usize| -> rusqlite::Result<()> {
         let mut stmt = conn.prepare_cached(sql)?;
-        let mut rows = stmt.query(params![fingerprint, parts as i64, part as i64])?;
+        let mut rows = stmt.query(params![fingerprint, bounds[part], bounds[part + 1]])?;
         while let Some(row) = rows.next()? {
             // Looked up without copying the name: rows for other folders are skipped at once.
             let (ValueRef::Text(unique), Ok(size)) = (row.get_ref(0)?, row.get::<_, i64>(1)) else {
@@ -65,17 +68,17 @@ pub(super) fn get_many(
             let (Ok(unique), Ok(size)) = (std::str::from_utf8(unique), u64::try_from(size)) else {
                 continue;
             };
-            let Some((last, others)) =
-                (wanted.get(&(unique, size))).and_then(|&group| groups[group].split_last())
-            else {
+            let Some(&first) = wanted.get(&(unique, size)) else {
                 continue;
             };
             let stored = read(row, 2)?;
             let mut found = slots.lock().unwrap_or_else(PoisonError::into_inner);
-            for &i in others {
-                found[i].clone_from(&stored);
+            let mut slot = first;
+            while also[slot] != NONE {
+                found[slot].clone_from(&stored);
+                slot = also[slot];
             }
-            found[*last] = stored;
+            found[slot] = stored;
         }
         Ok(())
     };
@@ -96,10 +99,46 @@ pub(super) fn get_many(
     parts.into_iter().collect()
 }
 
+/// The bounds of `parts` ranges of names (part `i` from `bounds[i]` up to, not including, `bounds[i + 1]`)
+/// that together hold every one of `names`, about as many each.
+fn bounds(mut names: Vec<&str>, parts: usize) -> Vec<String> {
+    let (Some(least), Some(greatest)) = (names.iter().min(), names.iter().max()) else {
+        return vec![String::new(); parts + 1];
+    };
+    // The least name greater than the greatest wanted (names compare as bytes).
+    let past = format!("{greatest}\0");
+    let mut bounds = vec![(*least).to_owned()];
+    let count = names.len();
+    for part in 1..parts {
+        let (_, nth, _) = names.select_nth_unstable(part * count / parts);
+        bounds.push((*nth).to_owned());
+    }
+    bounds.push(past);
+    bounds
+}
+
 /// Another connection to the cache at `path`, for reading.
 fn reader(path: &Path) -> rusqlite::Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)?;
     conn.busy_timeout(BUSY)?;
     Ok(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bounds;
+
+    #[test]
+    fn the_parts_hold_every_name_about_as_many_each() {
+        let names = ["d", "a", "c", "b", "e", "f"];
+        let bounds = bounds(names.to_vec(), 3);
+        assert_eq!(bounds, ["a", "c", "e", "f\0"]);
+        for name in names {
+            let holding =
+                (0..3).filter(|&i| bounds[i].as_str() <= name && name < bounds[i + 1].as_str());
+            assert_eq!(holding.count(), 1, "{name}");
+        }
+        assert_eq!(super::bounds(vec!["x", "x"], 2), ["x", "x", "x\0"]);
+    }
 }

@@ -20,14 +20,7 @@ impl Key {
     /// not unique) and files that cannot be examined. The size is the one the name carries (`,S=` as
     /// Dovecot writes it) or else read from disk.
     pub fn of(path: &Path) -> Option<Key> {
-        let dir = path.parent()?.file_name()?;
-        if dir != "cur" && dir != "new" {
-            return None;
-        }
-        let unique = Name::parse(path.file_name()?.to_str()?).unique;
-        if unique.is_empty() {
-            return None;
-        }
+        let unique = unique_name(path)?;
         let size = match size_in_name(unique) {
             Some(size) => size,
             None => {
@@ -40,6 +33,29 @@ impl Key {
             size,
         })
     }
+
+    /// The key of a message file that was read whole, `size` bytes: the bytes judged are what it keys. `None`
+    /// for files [`Key::of`] gives none, and when the name carries another size than was read.
+    pub fn read(path: &Path, size: u64) -> Option<Key> {
+        let unique = unique_name(path)?;
+        size_in_name(unique)
+            .is_none_or(|named| named == size)
+            .then_some(())?;
+        Some(Key {
+            unique: unique.to_owned(),
+            size,
+        })
+    }
+}
+
+/// The unique name of a message file in a Maildir's `cur/` or `new/`.
+fn unique_name(path: &Path) -> Option<&str> {
+    let dir = path.parent()?.file_name()?;
+    if dir != "cur" && dir != "new" {
+        return None;
+    }
+    let unique = Name::parse(path.file_name()?.to_str()?).unique;
+    (!unique.is_empty()).then_some(unique)
 }
 
 /// The size a Maildir unique name carries (`1700000000.M1P2.host,S=2345,W=2400`), if any.
@@ -69,5 +85,19 @@ mod tests {
         assert_eq!(size_in_name("1700000000.M1P2.host,S=+5"), None);
         assert_eq!(size_in_name("1700000000.M1P2.host,S="), None);
         assert_eq!(size_in_name("S=12.host"), None);
+    }
+
+    #[test]
+    fn a_key_from_the_bytes_read_agrees_with_the_name() {
+        let named = Path::new("/m/cur/1700000000.M1P2.host,S=17:2,S");
+        assert_eq!(Key::read(named, 17).map(|k| k.size), Some(17));
+        assert_eq!(Key::read(named, 18), None);
+        let plain = Path::new("/m/new/1700000000.M1P2.host");
+        let key = Key::read(plain, 5).unwrap();
+        assert_eq!((key.unique.as_str(), key.size), ("1700000000.M1P2.host", 5));
+        assert_eq!(
+            Key::read(Path::new("/m/loose/1700000000.M1P2.host"), 5),
+            None
+        );
     }
 }

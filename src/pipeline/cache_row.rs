@@ -4,6 +4,7 @@
 
 use rusqlite::types::{ToSqlOutput, Value};
 
+use super::cache::Want;
 use super::judge::{Head, Judgement};
 use crate::mail::Address;
 use crate::model::{Category, Score, Signal, SignalId, Trust, Verdict};
@@ -117,14 +118,15 @@ impl Row {
         ])
     }
 
-    /// The row whose head columns start at column `first` of `row` (no signals); `None` when a value does
-    /// not read back (a miss).
-    pub(super) fn read_head(row: &rusqlite::Row, first: usize) -> Option<Row> {
+    /// The row whose head columns start at column `first` of `row` (no signals; with [`Want::Columns`] no
+    /// advice nor Message-ID either); `None` when a value does not read back (a miss).
+    pub(super) fn read_head(row: &rusqlite::Row, first: usize, want: Want) -> Option<Row> {
         let text = |i: usize| row.get::<_, Option<String>>(first + i).ok();
+        let all = want != Want::Columns;
         let parsed: bool = row.get(first).ok()?;
         let from_address = text(5)?;
         let head = Head {
-            message_id: text(1)?,
+            message_id: if all { text(1)? } else { None },
             date: text(2)?,
             timestamp: row.get(first + 3).ok()?,
             from: from_address.map(|address| Address {
@@ -149,7 +151,7 @@ impl Row {
                 suspicious: row.get(first + 12).ok()?,
                 phishing: row.get(first + 13).ok()?,
             },
-            advice: text(14)??,
+            advice: if all { text(14)?? } else { String::new() },
             signals: match reason {
                 Some(json) => serde_json::from_str(&json).ok()?,
                 None => Vec::new(),

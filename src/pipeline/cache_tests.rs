@@ -49,6 +49,13 @@ fn bulk_and_single_lookups_agree() {
     assert_eq!(bulk.iter().filter(|j| j.is_some()).count(), BULK);
     assert!(bulk[BULK].is_none());
     assert_eq!(cache.get(&wanted[..2], Want::Full), bulk[..2].to_vec());
+    // A message listed three times is found three times; a file without a key is not looked up.
+    let mut again = wanted.clone();
+    again.extend([wanted[3].clone(), None, wanted[3].clone()]);
+    let found = cache.get(&again, Want::List);
+    assert!(found[3].is_some() && found[BULK + 2].is_none());
+    assert_eq!(found[BULK + 1], found[3]);
+    assert_eq!(found[BULK + 3], found[3]);
 }
 
 #[test]
@@ -181,6 +188,16 @@ fn every_head_column_comes_back_exactly() {
     let listed = cache.get(&wanted, Want::List);
     assert!(listed[0].as_ref().unwrap().verdict.signals.is_empty());
     assert_eq!(listed[2].as_ref().unwrap().verdict, all[2].verdict);
+    // The scan columns' reading is the list's without the advice and the Message-ID.
+    let columns = cache.get(&wanted, Want::Columns);
+    for (columns, listed) in columns.into_iter().zip(listed) {
+        let mut listed = listed.expect("kept");
+        listed.verdict.advice.clear();
+        if let Some(head) = listed.head.as_mut() {
+            head.message_id = None;
+        }
+        assert_eq!(columns.expect("kept"), listed);
+    }
 }
 
 #[test]

@@ -10,13 +10,14 @@ use rayon::prelude::*;
 
 use super::cache::{Cache, Key, Row, Want, fingerprint};
 use super::judge::{Judgement, judge_file_sized};
+use super::ordered::each_in_order;
 use super::places::default_cache_file;
 use crate::analysis::Rules;
 use crate::model::Record;
 use crate::store::Entry;
 
-/// `records` judges this many entries at a time (the bound on records and cache rows held at once).
-const WINDOW: usize = 1024;
+/// Judgements are kept in transactions of this many.
+const BATCH: usize = 1024;
 
 /// Where and how the cache is used: its file and the fingerprint of the rules judging.
 #[derive(Debug, Clone)]
@@ -72,9 +73,10 @@ pub fn records(
 }
 
 /// [`records`] as a stream: hands each entry's record (with its index) to `emit` in the entries' order as
-/// soon as it and every one before it are judged. Entries are judged in parallel a window at a time, and
-/// what was judged is kept by a writer thread in one transaction per window, so memory stays bounded
-/// however many messages there are. Stops at the first error `emit` returns.
+/// soon as it and every one before it are judged. Entries are judged in parallel ([`each_in_order`]: no
+/// worker waits for the printing, nor for the slowest message of a batch), and what was judged is kept by a
+/// writer thread in one transaction per [`BATCH`] judgements, so memory stays bounded however many
+/// messages there are. Stops at the first error `emit` returns.
 pub fn each_record(
     entries: &[Entry],
     rules: &Rules,
@@ -84,19 +86,17 @@ pub fn each_record(
     mut emit: impl FnMut(usize, Record) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut cache = place.and_then(Place::open);
-    // A cold start looks nothing up (every key would be a miss), but still needs the keys to keep what it
-    // judges.
-    let (keys, mut hits) = match cache.as_mut() {
-        Some(cache) => {
+    // A cold start looks nothing up (every key would be a stat and a miss); what is judged is keyed by the
+    // bytes read.
+    let hits = match cache.as_mut() {
+        Some(cache) if !cache.is_empty() => {
             let keys: Vec<Option<Key>> = entries.par_iter().map(|e| Key::of(&e.path)).collect();
-            let hits = match cache.is_empty() {
-                true => vec![None; entries.len()],
-                false => cache.get_rows(&keys, want),
-            };
-            (keys, hits)
+            cache.get_rows(&keys, want)
         }
-        None => (vec![None; entries.len()], vec![None; entries.len()]),
+        _ => vec![None; entries.len()],
     };
+    let keep = cache.is_some();
+    let threads = rayon::current_num_threads();
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::sync_channel::<Vec<(Key, Row)>>(2);
         if let Some(mut cache) = cache {
@@ -106,55 +106,50 @@ pub fn each_record(
                 }
             });
         }
-        let mut next = 0;
-        for ((entries, keys), hits) in entries
-            .chunks(WINDOW)
-            .zip(keys.chunks(WINDOW))
-            .zip(hits.chunks_mut(WINDOW))
-        {
-            let judged: Vec<(Record, Option<(Key, Row)>)> = entries
-                .par_iter()
-                .zip(keys)
-                .zip(hits)
-                .map(|((entry, key), hit)| {
-                    let cached = hit.take().and_then(|row| row.decode());
-                    let (judgement, fresh) = match cached {
-                        Some(judgement) => (judgement, None),
-                        None => {
-                            let (judgement, key) =
-                                judge_for_cache(&entry.path, key.as_ref(), rules, max_bytes);
-                            let fresh = key.and_then(|k| Some((k, Row::encode(&judgement)?)));
-                            (judgement, fresh)
-                        }
-                    };
-                    let record = judgement.record(&entry.path.to_string_lossy(), &entry.folder);
-                    (record, fresh)
-                })
-                .collect();
-            let mut fresh = Vec::new();
-            for (record, row) in judged {
-                fresh.extend(row);
-                emit(next, record)?;
-                next += 1;
-            }
-            // The writer gone (it never is while the scope lives) only means nothing more is kept.
-            if !fresh.is_empty() {
-                let _ = tx.send(fresh);
-            }
+        let judge = |_, (entry, hit): (&Entry, Option<Row>)| {
+            let (judgement, fresh) = match hit.and_then(Row::decode) {
+                Some(judgement) => (judgement, None),
+                None => {
+                    let (judgement, key) = judge_for_cache(&entry.path, keep, rules, max_bytes);
+                    let fresh = key.and_then(|k| Some((k, Row::encode(&judgement)?)));
+                    (judgement, fresh)
+                }
+            };
+            let record = judgement.record(&entry.path.to_string_lossy(), &entry.folder);
+            (record, fresh)
+        };
+        let mut fresh = Vec::new();
+        let emitted = each_in_order(
+            entries.iter().zip(hits),
+            threads,
+            judge,
+            |i, (record, row)| {
+                if let Some(row) = row {
+                    fresh.push(row);
+                    // The writer gone (it never is while the scope lives) only means nothing more is kept.
+                    if fresh.len() >= BATCH {
+                        let _ = tx.send(std::mem::take(&mut fresh));
+                    }
+                }
+                emit(i, record)
+            },
+        );
+        if !fresh.is_empty() {
+            let _ = tx.send(fresh);
         }
-        Ok(())
+        emitted
     })
 }
 
-/// Reads and judges a file; the key comes back when the judgement is worth keeping (the file was read whole
-/// and has the size its key says).
+/// Reads and judges a file; with `keep`, its key comes back when the judgement is worth keeping (the file is
+/// in a Maildir and was read whole: [`Key::read`]).
 pub(super) fn judge_for_cache(
     path: &Path,
-    key: Option<&Key>,
+    keep: bool,
     rules: &Rules,
     max_bytes: u64,
 ) -> (Judgement, Option<Key>) {
     let (judged, read) = judge_file_sized(path, max_bytes, rules);
-    let key = key.filter(|k| read == Some(k.size)).cloned();
+    let key = read.filter(|_| keep).and_then(|size| Key::read(path, size));
     (judged.judgement(), key)
 }

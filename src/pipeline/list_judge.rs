@@ -168,8 +168,7 @@ impl ListJudge {
             }
             // The writer keeps judgements under the rules it was opened with, so only those.
             let writer = cached.writer.as_ref().filter(|_| same);
-            let key = writer.and_then(|_| Key::of(path));
-            let (judgement, key) = judge_for_cache(path, key.as_ref(), &rules, self.max_bytes);
+            let (judgement, key) = judge_for_cache(path, writer.is_some(), &rules, self.max_bytes);
             if self.ruling.generation() != generation {
                 continue;
             }

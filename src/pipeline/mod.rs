@@ -15,6 +15,7 @@ mod fingerprint;
 pub mod inputs;
 pub mod judge;
 pub mod list_judge;
+mod ordered;
 pub mod places;
 pub mod reports;
 

@@ -5,6 +5,7 @@
 //! are not UTF-8 are shown with U+FFFD in place of the bad bytes; the path itself is kept exact.
 
 use std::collections::HashSet;
+use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -108,14 +109,22 @@ fn nested(
 /// The messages of one folder: `new/` and `cur/`, sorted by file name.
 pub fn list(folder: &Folder, errors: &mut Vec<StoreError>) -> Vec<Entry> {
     let mut entries = Vec::new();
+    let mut new = 0;
     for (sub, is_new) in [("new", true), ("cur", false)] {
-        for entry in read_dir_sorted(&folder.path.join(sub), errors) {
-            if !entry.file_name().to_string_lossy().starts_with('.') && is_file(&entry, errors) {
-                entries.push(Entry::in_maildir(entry.path(), &folder.name, is_new));
+        let dir = folder.path.join(sub);
+        for (name, entry) in named_sorted(&dir, errors) {
+            if !name.as_encoded_bytes().starts_with(b".") && is_file(&entry, errors) {
+                entries.push(Entry::in_maildir(dir.join(name), &folder.name, is_new));
             }
         }
+        if is_new {
+            new = entries.len();
+        }
     }
-    entries.sort_by(|a, b| a.path.file_name().cmp(&b.path.file_name()));
+    // Each part is sorted already: only a folder with messages in both needs them merged.
+    if new > 0 && new < entries.len() {
+        entries.sort_by(|a, b| a.path.file_name().cmp(&b.path.file_name()));
+    }
     entries
 }
 
@@ -129,19 +138,28 @@ pub fn collect(root: &Path, prefix: &str, errors: &mut Vec<StoreError>) -> Vec<E
 
 /// The entries of a directory, sorted by name; a directory that cannot be read is reported and gives none.
 pub(super) fn read_dir_sorted(dir: &Path, errors: &mut Vec<StoreError>) -> Vec<fs::DirEntry> {
+    named_sorted(dir, errors)
+        .into_iter()
+        .map(|(_, entry)| entry)
+        .collect()
+}
+
+/// [`read_dir_sorted`], each entry with its name (taken once: a name is not copied at every comparison).
+fn named_sorted(dir: &Path, errors: &mut Vec<StoreError>) -> Vec<(OsString, fs::DirEntry)> {
     let mut entries = Vec::new();
     match fs::read_dir(dir) {
         Ok(iter) => {
             for entry in iter {
                 match entry {
-                    Ok(entry) => entries.push(entry),
+                    Ok(entry) => entries.push((entry.file_name(), entry)),
                     Err(source) => errors.push(StoreError::io(dir, source)),
                 }
             }
         }
         Err(source) => errors.push(StoreError::io(dir, source)),
     }
-    entries.sort_by_key(fs::DirEntry::file_name);
+    // The names in a directory are unique: an unstable sort gives one order.
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     entries
 }
 

@@ -99,8 +99,7 @@ struct Pattern {
 #[derive(Debug)]
 struct Lexicon {
     patterns: Vec<Pattern>,
-    /// The patterns' texts, by pattern id: found by word lookups, or by an automaton once a process has
-    /// scanned enough text to pay for building it (see [`NameSet`]), with the same answers.
+    /// The patterns' texts, by pattern id, found by word lookups (see [`NameSet`]).
     set: NameSet,
 }
 

@@ -113,12 +113,9 @@ impl Folded {
         // Words are separated by single spaces and the text is padded, so a whole-word occurrence is the
         // phrase between two spaces; the first one found starts earliest. One that starts in time ends
         // within `limit + phrase.len() + 1` bytes: the rest of the text need not be searched.
-        let mut end = limit.saturating_add(phrase.len() + 1).min(self.text.len());
-        while !self.text.is_char_boundary(end) {
-            end += 1;
-        }
-        self.text[..end]
-            .find(&format!(" {phrase} "))
+        let end = limit.saturating_add(phrase.len() + 1).min(self.text.len());
+        let searched = self.text.as_bytes().get(..end).unwrap_or_default();
+        memchr::memmem::find(searched, format!(" {phrase} ").as_bytes())
             .is_some_and(|space| space + 1 < limit)
     }
 }
@@ -139,9 +136,16 @@ impl Folded {
         }
         // Where ` then ` starts (its leading space), everywhere in the text.
         let needle = format!(" {then} ");
+        let finder = memchr::memmem::Finder::new(&needle);
         let mut at = Vec::new();
         let mut from = 0;
-        while let Some(i) = self.text[from..].find(&needle) {
+        // Overlapping occurrences too: ` a ` twice in ` a a `.
+        while let Some(i) = self
+            .text
+            .as_bytes()
+            .get(from..)
+            .and_then(|t| finder.find(t))
+        {
             at.push(from + i);
             from += i + 1;
         }

@@ -40,7 +40,7 @@ pub fn scan(html: &str, want_text: bool) -> HtmlScan {
     let b = html.as_bytes();
     let mut pos = 0;
     while pos < b.len() {
-        let lt = html[pos..].find('<').map_or(b.len(), |i| pos + i);
+        let lt = memchr::memchr(b'<', &b[pos..]).map_or(b.len(), |i| pos + i);
         if lt > pos {
             sc.text(&html[pos..lt]);
         }
@@ -110,16 +110,15 @@ impl Scanner {
         }
         match b.first() {
             // Declarations, processing instructions and `</` + non-letter are bogus comments.
-            Some(b'!' | b'?') => rest.find('>').map_or(html.len(), |i| lt + 1 + i + 1),
+            Some(b'!' | b'?') => memchr::memchr(b'>', b).map_or(html.len(), |i| lt + 1 + i + 1),
             Some(b'/') if !b.get(1).is_some_and(u8::is_ascii_alphabetic) => {
-                rest.find('>').map_or(html.len(), |i| lt + 1 + i + 1)
+                memchr::memchr(b'>', b).map_or(html.len(), |i| lt + 1 + i + 1)
             }
             Some(b'/') => {
                 let name = tag_name(&rest[1..]);
                 self.end_tag(name);
                 let after = lt + 2 + name.len();
-                html[after..]
-                    .find('>')
+                memchr::memchr(b'>', &html.as_bytes()[after..])
                     .map_or(html.len(), |i| after + i + 1)
             }
             Some(c) if c.is_ascii_alphabetic() => self.start_tag(html, lt),

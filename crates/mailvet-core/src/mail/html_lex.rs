@@ -66,7 +66,7 @@ fn attr_value(html: &str, p: usize) -> (&str, usize) {
     match b.get(p) {
         Some(&q @ (b'"' | b'\'')) => {
             let body = &html[p + 1..];
-            match body.find(q as char) {
+            match memchr::memchr(q, body.as_bytes()) {
                 Some(i) => (&body[..i], p + 1 + i + 1),
                 None => (body, html.len()),
             }

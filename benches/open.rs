@@ -14,6 +14,7 @@ use mailvet::pipeline::inputs;
 use mailvet::tui::action::Action;
 use mailvet::tui::keymap::Keymap;
 use mailvet::tui::state::AppState;
+use mailvet::tui::sync::prepare;
 use mailvet::tui::theme::Theme;
 use mailvet::tui::update::update;
 use mailvet::tui::view::render;
@@ -61,7 +62,10 @@ static MAILDIR: LazyLock<BigMaildir> = LazyLock::new(|| {
 fn opened(root: &Path) -> AppState {
     let mut state = AppState::new("bench", Keymap::embedded(), Brands::embedded());
     update(&mut state, Action::Resize(200, 50));
-    update(&mut state, Action::Listed(Box::new(inputs::open(root))));
+    update(
+        &mut state,
+        Action::Listed(Box::new(prepare(inputs::open(root)))),
+    );
     state
 }
 

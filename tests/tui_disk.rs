@@ -47,7 +47,7 @@ fn start(root: &Path, read_only: bool) -> (Disk, Receiver<Action>) {
 
 fn listed(rx: &Receiver<Action>) -> usize {
     match next(rx) {
-        Action::Listed(l) => l.entries.len(),
+        Action::Listed(l) => l.rows.len(),
         other => panic!("expected the listing, got {other:?}"),
     }
 }

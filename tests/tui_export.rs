@@ -74,7 +74,7 @@ fn path_of(s: &AppState) -> String {
 
 fn item(s: &AppState, id: usize) -> Item {
     Item {
-        path: s.rows[id].path.clone(),
+        path: s.rows[id].path.to_path_buf(),
         folder: "INBOX".into(),
     }
 }

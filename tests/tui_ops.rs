@@ -3,8 +3,9 @@
 
 mod tui_support;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use mailvet::store::Entry;
 use mailvet::store::flag::{Flag, FlagEdit};
 use mailvet::tui::action::Action;
 use mailvet::tui::acts::READ_ONLY;
@@ -13,7 +14,7 @@ use mailvet::tui::effect::Effect;
 use mailvet::tui::jobs::Report;
 use mailvet::tui::jobs::Write;
 use mailvet::tui::keymap::Mode;
-use mailvet::tui::state::{AppState, Row};
+use mailvet::tui::state::AppState;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_support::{apply, cmd, state};
 
@@ -39,7 +40,9 @@ fn type_text(s: &mut AppState, text: &str) {
 }
 
 fn selected_path(s: &AppState) -> PathBuf {
-    s.rows[s.selected_row().expect("selected")].path.clone()
+    s.rows[s.selected_row().expect("selected")]
+        .path
+        .to_path_buf()
 }
 
 fn renamed(s: &mut AppState, from: PathBuf, to: &str) {
@@ -124,7 +127,7 @@ fn marked_messages_shown_are_the_targets_in_list_order() {
     cmd(&mut s, "mark");
     let expected: Vec<PathBuf> = s.shown[..2]
         .iter()
-        .map(|&i| s.rows[i].path.clone())
+        .map(|&i| s.rows[i].path.to_path_buf())
         .collect();
     assert_eq!(
         writes(&cmd(&mut s, "archive")),
@@ -227,7 +230,7 @@ fn trashed_messages_hide_and_purge_asks_first() {
         s.status
     );
     let id = s.selected_row().expect("row");
-    let path = s.rows[id].path.clone();
+    let path = s.rows[id].path.to_path_buf();
     let trashed = format!("{ROOT}/cur/1795512000.M1P1.host:2,T");
     renamed(&mut s, path, &trashed);
     assert!(s.rows[id].trashed());
@@ -271,7 +274,7 @@ fn reports_move_rows_to_their_new_folder_and_keep_the_place() {
     let id = s.shown[1];
     let next = s.shown[2];
     s.selected = 1;
-    let from = s.rows[id].path.clone();
+    let from = s.rows[id].path.to_path_buf();
     let name = from
         .file_name()
         .expect("name")
@@ -289,8 +292,8 @@ fn reports_move_rows_to_their_new_folder_and_keep_the_place() {
     );
     let names: Vec<&str> = s.folders.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(names, ["INBOX", "Archive", "Junk"]);
-    assert_eq!(s.rows[id].folder, "Archive");
-    assert_eq!(s.rows[id].path, PathBuf::from(&to));
+    assert_eq!(s.folder_of(&s.rows[id]), "Archive");
+    assert_eq!(*s.rows[id].path, *Path::new(&to));
     assert!(!s.shown.contains(&id));
     assert!(s.marks.is_empty(), "a moved message is no longer marked");
     assert_eq!(
@@ -302,14 +305,17 @@ fn reports_move_rows_to_their_new_folder_and_keep_the_place() {
     assert_eq!(s.folders[0].total, 5);
     // Undo's renames bring it back.
     renamed(&mut s, PathBuf::from(&to), &format!("{ROOT}/cur/{name}"));
-    assert_eq!(s.rows[id].folder, "INBOX");
+    assert_eq!(s.folder_of(&s.rows[id]), "INBOX");
     assert!(s.shown.contains(&id));
 }
 
-fn row(path: &str, folder: &str) -> Row {
+fn entry(path: &str, folder: &str) -> Entry {
     let file = path.rsplit('/').next().unwrap_or_default();
     let flags = file.split_once(":2,").map_or("", |(_, f)| f);
-    Row::new(path.into(), folder.into(), flags.into(), None)
+    Entry {
+        flags: flags.into(),
+        ..Entry::loose(path.into(), folder)
+    }
 }
 
 #[test]
@@ -318,30 +324,30 @@ fn rescans_update_renamed_rows_in_place_add_new_and_hide_removed() {
     cmd(&mut s, "down");
     let kept = s.selected_row().expect("row");
     let inbox: Vec<usize> = (0..s.rows.len())
-        .filter(|&i| s.rows[i].folder == "INBOX")
+        .filter(|&i| s.folder_of(&s.rows[i]) == "INBOX")
         .collect();
     let removed = *inbox.iter().find(|&&i| i != kept).expect("another row");
     // Another client flags the selected message (a rename), deletes another, and a new one is delivered.
-    let old = s.rows[kept].path.clone();
+    let old = s.rows[kept].path.to_path_buf();
     let unique = s.rows[kept].unique().to_string();
     let flagged = format!("{ROOT}/cur/{unique}:2,FS");
     let new_file = PathBuf::from(format!("{ROOT}/new/1795512999.M9P1.host"));
     let total = s.rows.len();
-    let removed_path = s.rows[removed].path.clone();
+    let removed_path = s.rows[removed].path.to_path_buf();
     let effects = apply(
         &mut s,
         Action::Rescanned(Box::new(Changes {
             folders: vec![("INBOX".into(), PathBuf::from(ROOT))],
             added: vec![
-                row(&flagged, "INBOX"),
-                row(&new_file.to_string_lossy(), "INBOX"),
+                entry(&flagged, "INBOX"),
+                entry(&new_file.to_string_lossy(), "INBOX"),
             ],
             removed: vec![old, removed_path],
         })),
     );
     assert_eq!(s.rows.len(), total + 1, "one new row, ids kept");
     assert_eq!(s.rows[kept].flags, "FS");
-    assert_eq!(s.rows[kept].path, PathBuf::from(&flagged));
+    assert_eq!(*s.rows[kept].path, *Path::new(&flagged));
     assert!(s.rows[kept].verdict.is_some(), "the verdict stays");
     assert_eq!(
         s.selected_row(),
@@ -359,7 +365,7 @@ fn rescans_update_renamed_rows_in_place_add_new_and_hide_removed() {
     let junk = s
         .rows
         .iter()
-        .find(|r| r.folder == "Junk")
+        .find(|r| s.folder_of(r) == "Junk")
         .expect("junk row");
     assert!(!junk.gone, "rows not named are left alone");
     // Our own move, which the rows already follow, changes nothing more when its rescan arrives.
@@ -368,7 +374,7 @@ fn rescans_update_renamed_rows_in_place_add_new_and_hide_removed() {
         &mut s,
         Action::Rescanned(Box::new(Changes {
             folders: Vec::new(),
-            added: vec![row(&flagged, "INBOX")],
+            added: vec![entry(&flagged, "INBOX")],
             removed: vec![PathBuf::from(format!("{ROOT}/cur/{unique}:2,S"))],
         })),
     );
@@ -383,7 +389,7 @@ fn a_moved_row_not_yet_analysed_is_analysed_at_its_new_path_and_keeps_a_readable
         .iter()
         .position(|r| r.verdict.is_none())
         .expect("pending row");
-    let from = s.rows[id].path.clone();
+    let from = s.rows[id].path.to_path_buf();
     let name = from
         .file_name()
         .expect("name")
@@ -425,7 +431,7 @@ fn trashing_marked_messages_unmarks_them() {
     cmd(&mut s, "mark");
     let id = s.shown[0];
     assert!(s.marks.contains(&id));
-    let from = s.rows[id].path.clone();
+    let from = s.rows[id].path.to_path_buf();
     let to = from.with_file_name(format!("{}:2,T", s.rows[id].unique()));
     renamed(&mut s, from, &to.to_string_lossy());
     assert!(s.marks.is_empty(), "a hidden message stays unmarked");

@@ -85,7 +85,7 @@ fn headers_view_wraps_long_headers() {
 /// Trashes the selected message as the disk thread would report it.
 fn trash_selected(s: &mut mailvet::tui::state::AppState) {
     let id = s.selected_row().expect("row");
-    let from = s.rows[id].path.clone();
+    let from = s.rows[id].path.to_path_buf();
     let to = from.with_file_name("1795512000.M1P1.host:2,T");
     apply(
         s,
@@ -292,4 +292,51 @@ fn a_long_status_message_is_cut_to_fit_and_kept_whole_for_m() {
     cmd(&mut s, "messages");
     let text = format!("{}", draw(&s, &dark()).backend());
     assert!(text.contains("/very/long/path/very/long/path"), "{text}");
+}
+
+/// The lines the fixtures' INBOX messages are on, listed before any is analysed (the list shows their file
+/// names), after the order was cycled `cycles` times before the listing arrived.
+fn listed_lines(cycles: usize) -> Vec<u16> {
+    use mailvet::analysis::Brands;
+    use mailvet::tui::keymap::Keymap;
+    use mailvet::tui::state::AppState;
+    let mut s = AppState::new("/home/user/Maildir", Keymap::embedded(), Brands::embedded());
+    s.now = tui_support::NOW;
+    apply(&mut s, Action::Resize(160, 48));
+    for _ in 0..cycles {
+        cmd(&mut s, "cycle-sort");
+    }
+    let listing = mailvet::tui::sync::prepare(tui_support::listing());
+    apply(&mut s, Action::Listed(Box::new(listing)));
+    let term = draw(&s, &dark());
+    let inbox = tui_support::fixtures().into_iter();
+    inbox
+        .filter(|f| f.folder == "INBOX")
+        .map(|f| find(&term, f.name).1)
+        .collect()
+}
+
+#[test]
+fn the_first_listing_is_shown_in_the_order_chosen_before_it_came() {
+    // The rows come sorted newest first: shown as they come.
+    let dated = listed_lines(0);
+    let ages: Vec<i64> = tui_support::fixtures()
+        .into_iter()
+        .filter(|f| f.folder == "INBOX")
+        .map(|f| f.age)
+        .collect();
+    let mut by_age: Vec<usize> = (0..ages.len()).collect();
+    by_age.sort_by_key(|&i| ages[i]);
+    let mut by_line: Vec<usize> = (0..dated.len()).collect();
+    by_line.sort_by_key(|&i| dated[i]);
+    assert_eq!(by_line, by_age, "newest first: {dated:?}");
+    // The user chose the sender order while the Maildir was being listed: no sender is known yet, so the
+    // messages stay in listing order, not in the date order the rows came in.
+    let by_sender = listed_lines(2);
+    assert!(by_sender.windows(2).all(|w| w[0] < w[1]), "{by_sender:?}");
+    assert_ne!(
+        by_line,
+        (0..dated.len()).collect::<Vec<_>>(),
+        "the orders differ"
+    );
 }

@@ -6,6 +6,7 @@ use mailvet::model::Trust;
 use mailvet::tui::action::Action;
 use mailvet::tui::effect::Effect;
 use mailvet::tui::state::{Focus, Overlay, SortKey};
+use mailvet::tui::sync::prepare;
 
 use tui_support::{apply, cmd, state};
 
@@ -13,7 +14,10 @@ use tui_support::{apply, cmd, state};
 fn listing_starts_analysis_and_prioritises_visible_rows() {
     let mut s = mailvet::tui::state::AppState::new("x", Default::default(), Default::default());
     apply(&mut s, Action::Resize(80, 24));
-    let effects = apply(&mut s, Action::Listed(Box::new(tui_support::listing())));
+    let effects = apply(
+        &mut s,
+        Action::Listed(Box::new(prepare(tui_support::listing()))),
+    );
     assert!(matches!(&effects[0], Effect::Analyse(paths) if paths.len() == 7));
     assert!(matches!(&effects[1], Effect::Prioritise(ids) if !ids.is_empty()));
     assert_eq!(
@@ -55,7 +59,7 @@ fn moving_stays_in_bounds_and_reads_the_new_selection() {
     assert!(
         effects
             .iter()
-            .any(|e| matches!(e, Effect::Load(i, p, _) if *i == id && *p == s.rows[id].path))
+            .any(|e| matches!(e, Effect::Load(i, p, _) if *i == id && **p == *s.rows[id].path))
     );
     assert_eq!(s.loading, Some(id));
     cmd(&mut s, "bottom");
@@ -191,7 +195,10 @@ fn unreadable_message_shows_the_reason() {
 fn the_selection_stays_on_the_newest_message_until_moved() {
     let mut s = mailvet::tui::state::AppState::new("x", Default::default(), Default::default());
     apply(&mut s, Action::Resize(80, 24));
-    apply(&mut s, Action::Listed(Box::new(tui_support::listing())));
+    apply(
+        &mut s,
+        Action::Listed(Box::new(prepare(tui_support::listing()))),
+    );
     assert_eq!(s.selected, 0);
     // The oldest delivery turns out to carry the newest Date header: it moves to the top, and so does
     // the selection (the list is sorted newest first, as mutt shows it).
@@ -260,7 +267,10 @@ fn opening_an_unread_message_marks_it_read_except_read_only() {
 fn results_judged_before_a_lesson_are_judged_again_not_shown() {
     let mut s = mailvet::tui::state::AppState::new("x", Default::default(), Default::default());
     apply(&mut s, Action::Resize(80, 24));
-    apply(&mut s, Action::Listed(Box::new(tui_support::listing())));
+    apply(
+        &mut s,
+        Action::Listed(Box::new(prepare(tui_support::listing()))),
+    );
     let fixtures = tui_support::fixtures();
     let judged: Vec<(usize, _)> = (fixtures.iter().enumerate())
         .filter_map(|(i, f)| Some((i, tui_support::summary(f)?)))
@@ -287,7 +297,7 @@ fn results_judged_before_a_lesson_are_judged_again_not_shown() {
     assert!(
         effects.contains(&Effect::AnalyseRows(vec![(
             late,
-            s.rows[late].path.clone()
+            s.rows[late].path.to_path_buf()
         )])),
         "{effects:?}"
     );

@@ -3,7 +3,7 @@
 //! batches. The rules come from a [`Ruling`] the judges share, which teaching replaces while rows are still
 //! queued: every row judged after the lesson is judged by it.
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 use std::time::Duration;
@@ -80,7 +80,7 @@ impl Ruling {
 /// call takes everything the cache holds for them at once; later calls judge the rest and hand their
 /// judgements to a writer thread that keeps them in batches.
 pub struct ListJudge {
-    paths: Vec<PathBuf>,
+    paths: Vec<Arc<Path>>,
     ruling: Ruling,
     max_bytes: u64,
     cached: OnceLock<Cached>,
@@ -95,7 +95,7 @@ struct Cached {
 
 impl ListJudge {
     /// A judge for these files, by the rules `ruling` holds at each judgement.
-    pub fn new(paths: Vec<PathBuf>, ruling: Ruling, max_bytes: u64) -> ListJudge {
+    pub fn new(paths: Vec<Arc<Path>>, ruling: Ruling, max_bytes: u64) -> ListJudge {
         ListJudge {
             paths,
             ruling,

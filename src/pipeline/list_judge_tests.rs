@@ -6,15 +6,15 @@ const MAIL: &[u8] = b"From: Sam Example <sam@example.org>\r\nTo: dana@example.ne
     Date: Wed, 18 Nov 2026 12:00:00 +0100\r\nMessage-ID: <lunch@example.org>\r\n\r\nAre you free on Friday?\r\n";
 
 /// Two messages from example.org in a Maildir's `cur/`.
-fn maildir() -> (tempfile::TempDir, Vec<PathBuf>) {
+fn maildir() -> (tempfile::TempDir, Vec<Arc<Path>>) {
     let dir = tempfile::tempdir().unwrap();
     let cur = dir.path().join("cur");
     std::fs::create_dir(&cur).unwrap();
-    let paths: Vec<PathBuf> = (0..2)
+    let paths: Vec<Arc<Path>> = (0..2)
         .map(|i| {
             let path = cur.join(format!("170000000{i}.M1P1.host:2,S"));
             std::fs::write(&path, MAIL).unwrap();
-            path
+            Arc::from(path)
         })
         .collect();
     (dir, paths)

@@ -7,8 +7,9 @@ use super::bodytext::BodyText;
 use super::changes::Changes;
 use super::jobs::{Finished, Report, Step};
 use super::state::Content;
+use super::sync::Prepared;
 pub use crate::config::keys::COMMANDS;
-use crate::pipeline::{Listing, Summary};
+use crate::pipeline::Summary;
 
 /// Something that changes the state: a command from a key, or a result from the background.
 #[derive(Debug)]
@@ -126,8 +127,8 @@ pub enum Action {
     Resize(u16, u16),
     /// Time passes (Unix seconds now): re-sorts rows that changed.
     Tick(i64),
-    /// The Maildir was listed.
-    Listed(Box<Listing>),
+    /// The Maildir was listed (and its rows made).
+    Listed(Box<Prepared>),
     /// A row was analysed in the background.
     Analysed(usize, Box<Summary>),
     /// Rows were analysed in the background, by the rules as they were after this many lessons (what the

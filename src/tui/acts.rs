@@ -53,7 +53,7 @@ fn write_targets(s: &mut AppState) -> Option<Vec<usize>> {
 }
 
 fn paths(s: &AppState, ids: &[usize]) -> Vec<PathBuf> {
-    ids.iter().map(|&i| s.rows[i].path.clone()).collect()
+    ids.iter().map(|&i| s.rows[i].path.to_path_buf()).collect()
 }
 
 /// Sets `flag` on the targets, or clears it when every target has it. `verbs`: (set, cleared).
@@ -83,7 +83,7 @@ pub fn mark_read(s: &AppState, effects: &mut Vec<Effect>) {
         return;
     };
     if !s.read_only && s.rows[id].unread() {
-        effects.push(Effect::Write(Write::Read(s.rows[id].path.clone())));
+        effects.push(Effect::Write(Write::Read(s.rows[id].path.to_path_buf())));
     }
 }
 
@@ -184,7 +184,7 @@ pub fn ask_purge(s: &mut AppState) {
         .rows
         .iter()
         .filter(|r| r.folder_idx == folder && !r.gone && r.trashed())
-        .map(|r| r.path.clone())
+        .map(|r| r.path.to_path_buf())
         .collect();
     let name = s.folders.get(folder).map_or("", |f| f.name.as_str());
     if trashed.is_empty() {

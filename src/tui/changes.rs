@@ -4,17 +4,18 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use super::state::Row;
 use crate::pipeline::Listing;
+use crate::store::Entry;
 
 /// Files that appeared in and disappeared from some folders (a rename is one of each).
 #[derive(Debug, Default)]
 pub struct Changes {
     /// The folders looked at: (name, directory); new ones join the sidebar.
     pub folders: Vec<(String, PathBuf)>,
-    /// Files that appeared, as rows.
-    pub added: Vec<Row>,
+    /// Files that appeared.
+    pub added: Vec<Entry>,
     /// Files that disappeared.
     pub removed: Vec<PathBuf>,
 }
@@ -29,7 +30,8 @@ impl Changes {
 /// The files last seen, by folder directory.
 #[derive(Debug, Default)]
 pub struct Known {
-    files: HashMap<PathBuf, HashSet<PathBuf>>,
+    /// The paths, shared with the rows of the first listing (one copy of each of 100,000 paths).
+    files: HashMap<PathBuf, HashSet<Arc<Path>>>,
 }
 
 fn dir_of(path: &Path) -> PathBuf {
@@ -42,7 +44,7 @@ fn dir_of(path: &Path) -> PathBuf {
 impl Known {
     /// Remembers the first listing: its folders and the paths of its files (taken apart from the listing,
     /// so that the listing can go to the interface first).
-    pub fn remember(&mut self, folders: &[(String, PathBuf)], paths: Vec<PathBuf>) {
+    pub fn remember(&mut self, folders: &[(String, PathBuf)], paths: Vec<Arc<Path>>) {
         for (_, dir) in folders {
             self.files.entry(dir.clone()).or_default();
         }
@@ -54,7 +56,7 @@ impl Known {
     /// Remembers a listing of `listing.folders`, and returns how it differs from what was known of them.
     /// With `whole`, the listing covers the whole Maildir: known folders missing from it are now empty.
     pub fn update(&mut self, listing: Listing, whole: bool) -> Changes {
-        let mut now: HashMap<PathBuf, HashSet<PathBuf>> = listing
+        let mut now: HashMap<PathBuf, HashSet<Arc<Path>>> = listing
             .folders
             .iter()
             .map(|(_, dir)| (dir.clone(), HashSet::new()))
@@ -67,19 +69,18 @@ impl Known {
         let mut added = Vec::new();
         for entry in listing.entries {
             let dir = dir_of(&entry.path);
-            let seen = self
-                .files
-                .get(&dir)
-                .is_some_and(|files| files.contains(&entry.path));
-            now.entry(dir).or_default().insert(entry.path.clone());
-            if !seen {
-                added.push(Row::of(entry));
+            let seen = (self.files.get(&dir)).and_then(|files| files.get(entry.path.as_path()));
+            let path = seen.map_or_else(|| Arc::from(entry.path.as_path()), Arc::clone);
+            now.entry(dir).or_default().insert(path);
+            if seen.is_none() {
+                added.push(entry);
             }
         }
         let mut removed = Vec::new();
         for (dir, files) in now {
             let old = self.files.remove(&dir).unwrap_or_default();
-            removed.extend(old.into_iter().filter(|p| !files.contains(p)));
+            let gone = old.into_iter().filter(|p| !files.contains(p));
+            removed.extend(gone.map(|p| p.to_path_buf()));
             self.files.insert(dir, files);
         }
         Changes {
@@ -109,13 +110,17 @@ mod tests {
     fn only_the_difference_is_sent() {
         let mut known = Known::default();
         let first = listing(&["/m/cur/1.a:2,S", "/m/new/2.b"]);
-        let paths = first.entries.iter().map(|e| e.path.clone()).collect();
+        let paths = first
+            .entries
+            .iter()
+            .map(|e| Arc::from(e.path.as_path()))
+            .collect();
         known.remember(&first.folders, paths);
         let changes = known.update(
             listing(&["/m/cur/1.a:2,FS", "/m/new/2.b", "/m/new/3.c"]),
             false,
         );
-        let added: Vec<&Path> = changes.added.iter().map(|r| r.path.as_path()).collect();
+        let added: Vec<&Path> = changes.added.iter().map(|e| e.path.as_path()).collect();
         assert_eq!(
             added,
             [Path::new("/m/cur/1.a:2,FS"), Path::new("/m/new/3.c")]

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
@@ -17,6 +18,7 @@ use crate::store::{self, Undo};
 use super::action::Action;
 use super::changes::Known;
 use super::jobs::{Report, Write};
+use super::sync;
 use super::watch::{WatchError, Watcher};
 use super::wording::{count, summary, why};
 use crate::pipeline::inputs::{self, Listing};
@@ -119,8 +121,9 @@ impl Worker {
         let listing = inputs::list(&self.root, &self.folders, errors);
         // The interface gets the listing first; the paths are remembered (for later differences) meanwhile.
         let folders = listing.folders.clone();
-        let paths = listing.entries.iter().map(|e| e.path.clone()).collect();
-        self.send(Action::Listed(Box::new(listing)));
+        let listed = sync::prepare(listing);
+        let paths = listed.rows.iter().map(|r| Arc::clone(&r.path)).collect();
+        self.send(Action::Listed(Box::new(listed)));
         self.known.remember(&folders, paths);
         let mut pending: BTreeSet<PathBuf> = BTreeSet::new();
         let mut full = false;

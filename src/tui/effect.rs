@@ -2,7 +2,7 @@
 //! through the `pipeline`, listing and writes on the `disk` thread, exports on the `exporter` thread, clipboard through `term`). The UI thread only
 //! starts work here.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
 
@@ -26,7 +26,7 @@ use crate::pipeline::list_judge::{ListJudge, Ruling};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Analyse these files (row id = index) in the background.
-    Analyse(Vec<PathBuf>),
+    Analyse(Vec<Arc<Path>>),
     /// Analyse these rows too (they appeared after the listing): (row id, file).
     AnalyseRows(Vec<(usize, PathBuf)>),
     /// Analyse these rows next (they are on screen).
@@ -104,7 +104,7 @@ impl Runner {
     }
 
     /// A judge of the list's rows in `paths` (row id = index), through the cache.
-    fn list_judge(&self, paths: Vec<PathBuf>) -> Arc<ListJudge> {
+    fn list_judge(&self, paths: Vec<Arc<Path>>) -> Arc<ListJudge> {
         Arc::new(ListJudge::new(paths, self.ruling.clone(), self.max_bytes))
     }
 
@@ -128,6 +128,7 @@ impl Runner {
             }
             Effect::AnalyseRows(rows) => {
                 let (ids, paths): (Vec<usize>, Vec<PathBuf>) = rows.into_iter().unzip();
+                let paths = paths.into_iter().map(Arc::from).collect();
                 let (tx, judge) = (self.tx.clone(), self.list_judge(paths));
                 std::thread::Builder::new()
                     .name("mailvet-analyse-new".into())

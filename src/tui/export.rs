@@ -209,8 +209,8 @@ pub fn submit(s: &mut AppState, effects: &mut Vec<Effect>) {
 fn item(s: &AppState, id: usize) -> Item {
     let row = &s.rows[id];
     Item {
-        path: row.path.clone(),
-        folder: row.folder.clone(),
+        path: row.path.to_path_buf(),
+        folder: s.folder_of(row).to_string(),
     }
 }
 

@@ -25,7 +25,7 @@ mod tests {
     use crate::tui::state::Envelope;
 
     fn row(subject: &str, brand: Option<&str>, trust: Trust) -> Row {
-        let mut row = Row::new("/m/cur/1:2,S".into(), "INBOX".into(), "S".into(), None);
+        let mut row = Row::new("/m/cur/1:2,S".into(), 0, "S".into(), None);
         let envelope = Envelope {
             date: None,
             from_name: "Service".into(),
@@ -55,7 +55,7 @@ mod tests {
 
     #[test]
     fn rows_not_analysed_pass_only_empty_queries() {
-        let r = Row::new("/m/cur/1".into(), "INBOX".into(), String::new(), None);
+        let r = Row::new("/m/cur/1".into(), 0, String::new(), None);
         assert!(matches(&Query::default(), &r));
         assert!(!matches(&Query::parse("t:v").expect("valid"), &r));
         assert!(!matches(&Query::parse("word").expect("valid"), &r));

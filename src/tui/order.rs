@@ -175,12 +175,7 @@ mod tests {
         (0..n)
             .map(|i| {
                 let delivered = i64::try_from((i * 7919) % 1000).ok();
-                Row::new(
-                    PathBuf::from(format!("m{i}")),
-                    "INBOX".into(),
-                    String::new(),
-                    delivered,
-                )
+                Row::new(PathBuf::from(format!("m{i}")), 0, String::new(), delivered)
             })
             .collect()
     }

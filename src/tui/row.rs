@@ -2,7 +2,7 @@
 //! the list shows. Plain data; no I/O.
 
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::model::{Trust, Verdict};
@@ -12,11 +12,9 @@ use crate::store::Entry;
 /// One message in the list: known from its file name at once, filled in when analysed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
-    /// The message file.
-    pub path: PathBuf,
-    /// Its folder's name.
-    pub folder: String,
-    /// Index into [`AppState::folders`].
+    /// The message file (shared with the analysis, which reads it: one copy of each of 100,000 paths).
+    pub path: Arc<Path>,
+    /// Index into [`AppState::folders`] (which holds the folder's name).
     pub folder_idx: usize,
     /// Maildir flag letters (`FS`).
     pub flags: String,
@@ -38,12 +36,11 @@ pub struct Row {
 }
 
 impl Row {
-    /// A row known from its file name only.
-    pub fn new(path: PathBuf, folder: String, flags: String, delivered: Option<i64>) -> Row {
+    /// A row known from its file name only, in folder `folder_idx`.
+    pub fn new(path: PathBuf, folder_idx: usize, flags: String, delivered: Option<i64>) -> Row {
         Row {
-            path,
-            folder,
-            folder_idx: 0,
+            path: Arc::from(path),
+            folder_idx,
             flags,
             delivered,
             envelope: None,
@@ -54,15 +51,10 @@ impl Row {
         }
     }
 
-    /// The row of a listed message file (loose files outside any folder are in `INBOX`).
-    pub fn of(entry: Entry) -> Row {
+    /// The row of a listed message file, in folder `folder_idx`.
+    pub fn of(entry: Entry, folder_idx: usize) -> Row {
         let delivered = entry.delivered.and_then(|t| i64::try_from(t).ok());
-        let folder = if entry.folder.is_empty() {
-            "INBOX".to_string()
-        } else {
-            entry.folder
-        };
-        Row::new(entry.path, folder, entry.flags, delivered)
+        Row::new(entry.path, folder_idx, entry.flags, delivered)
     }
 
     /// The Maildir unique name (the file name up to `:`), which other clients' renames keep.
@@ -113,6 +105,15 @@ impl Row {
     /// The trust label, once analysed.
     pub fn trust(&self) -> Option<Trust> {
         self.verdict.as_ref().map(|v| v.trust)
+    }
+}
+
+/// The name of a listed file's folder (loose files outside any folder are in `INBOX`).
+pub fn folder_name(entry: &Entry) -> &str {
+    if entry.folder.is_empty() {
+        "INBOX"
+    } else {
+        &entry.folder
     }
 }
 

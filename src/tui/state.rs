@@ -295,6 +295,13 @@ impl AppState {
             .flatten()
     }
 
+    /// The name of the folder holding `row`.
+    pub fn folder_of(&self, row: &Row) -> &str {
+        self.folders
+            .get(row.folder_idx)
+            .map_or("", |f| f.name.as_str())
+    }
+
     /// Whether the list shows this row (its folder, not gone, trashed only when asked, the limit).
     pub fn visible(&self, row: &Row) -> bool {
         row.folder_idx == self.folder

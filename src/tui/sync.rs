@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::model::Trust;
 use crate::store::name::Name;
@@ -13,9 +14,12 @@ use crate::store::name::Name;
 use super::changes::Changes;
 use super::effect::Effect;
 use super::jobs::Report;
-use super::state::{AppState, FolderStat, Row};
+use super::order::Order;
+use super::row::folder_name;
+use super::state::{AppState, FolderStat, Row, SortKey};
 use super::wording::clean;
 use crate::pipeline::{Listing, Summary};
+use crate::store::Entry;
 
 /// The directory of the folder holding the message file `path` (above its `cur/` or `new/`).
 fn dir_of(path: &Path) -> PathBuf {
@@ -33,21 +37,21 @@ fn flags_of(path: &Path) -> String {
     Name::parse(file).flags().to_string()
 }
 
-/// The index of the folder named `name`, added (with `dir`) when new; folders keep their order until
-/// [`sort_folders`].
-fn folder_named(s: &mut AppState, name: &str, dir: &Path) -> usize {
-    if let Some(i) = s.folders.iter().position(|f| f.name == name) {
-        if s.folders[i].dir.as_os_str().is_empty() {
-            s.folders[i].dir = dir.to_path_buf();
+/// The index of the folder named `name` in `folders`, added (with `dir`) when new; folders keep their order
+/// until [`sort_folders`].
+fn folder_named(folders: &mut Vec<FolderStat>, name: &str, dir: &Path) -> usize {
+    if let Some(i) = folders.iter().position(|f| f.name == name) {
+        if folders[i].dir.as_os_str().is_empty() {
+            folders[i].dir = dir.to_path_buf();
         }
         return i;
     }
-    s.folders.push(FolderStat {
+    folders.push(FolderStat {
         name: name.to_string(),
         dir: dir.to_path_buf(),
         ..FolderStat::default()
     });
-    s.folders.len() - 1
+    folders.len() - 1
 }
 
 /// The index of the folder in directory `dir`; a new folder is named `hint`, else after its directory.
@@ -63,39 +67,50 @@ fn folder_at(s: &mut AppState, dir: &Path, hint: Option<&str>) -> usize {
         },
         str::to_string,
     );
-    folder_named(s, &name, dir)
+    folder_named(&mut s.folders, &name, dir)
 }
 
-/// INBOX first, then by name (any case); row folder indexes, the shown folder and the sidebar cursor follow.
-fn sort_folders(s: &mut AppState) {
-    let mut order: Vec<usize> = (0..s.folders.len()).collect();
-    order.sort_by_key(|&i| {
-        (
-            s.folders[i].name != "INBOX",
-            s.folders[i].name.to_lowercase(),
-        )
-    });
+/// INBOX first, then by name (any case), the rows' folder indexes following; returns each folder's new
+/// index by its old one.
+fn sort_folders(folders: &mut Vec<FolderStat>, rows: &mut [Row]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..folders.len()).collect();
+    order.sort_by_key(|&i| (folders[i].name != "INBOX", folders[i].name.to_lowercase()));
     let mut new_index = vec![0; order.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
     }
-    let folders = std::mem::take(&mut s.folders);
-    let mut slots: Vec<Option<FolderStat>> = folders.into_iter().map(Some).collect();
-    s.folders = order.iter().filter_map(|&i| slots[i].take()).collect();
-    for row in &mut s.rows {
+    let mut slots: Vec<Option<FolderStat>> =
+        std::mem::take(folders).into_iter().map(Some).collect();
+    *folders = order.iter().filter_map(|&i| slots[i].take()).collect();
+    for row in rows {
         row.folder_idx = new_index.get(row.folder_idx).copied().unwrap_or(0);
     }
+    new_index
+}
+
+/// Folders in order ([`sort_folders`]); the shown folder and the sidebar cursor follow.
+fn sort_state_folders(s: &mut AppState) {
+    let new_index = sort_folders(&mut s.folders, &mut s.rows);
+    follow_folders(s, &new_index);
+}
+
+/// The shown folder and the sidebar cursor follow their folders to their new indexes.
+fn follow_folders(s: &mut AppState, new_index: &[usize]) {
     s.folder = new_index.get(s.folder).copied().unwrap_or(0);
     s.sidebar_sel = new_index.get(s.sidebar_sel).copied().unwrap_or(0);
 }
 
 /// Counts every folder's messages again (trashed and gone ones do not count).
 pub fn recount(s: &mut AppState) {
-    for f in &mut s.folders {
+    count(&mut s.folders, &s.rows);
+}
+
+fn count(folders: &mut [FolderStat], rows: &[Row]) {
+    for f in folders.iter_mut() {
         (f.total, f.unread, f.suspicious, f.phishing) = (0, 0, 0, 0);
     }
-    for row in s.rows.iter().filter(|r| !r.gone && !r.trashed()) {
-        if let Some(f) = s.folders.get_mut(row.folder_idx) {
+    for row in rows.iter().filter(|r| !r.gone && !r.trashed()) {
+        if let Some(f) = folders.get_mut(row.folder_idx) {
             f.total += 1;
             f.unread += usize::from(row.unread());
             f.suspicious += usize::from(row.trust() == Some(Trust::Suspicious));
@@ -104,28 +119,62 @@ pub fn recount(s: &mut AppState) {
     }
 }
 
-/// The first listing: folders (empty ones too), rows, and the analysis of every row.
-pub fn listed(s: &mut AppState, listing: Listing, effects: &mut Vec<Effect>) {
-    s.folders.clear();
+/// The first listing made into folders (empty ones too, in order, counted), rows and their date order, away
+/// from the interface's thread: 100,000 rows take ~100 ms to make and sort, which the interface would spend
+/// between two keys. [`listed`] then only takes them.
+#[derive(Debug)]
+pub struct Prepared {
+    /// Every folder, in order, with counts.
+    pub folders: Vec<FolderStat>,
+    /// Each folder's index in `folders` by its place in the listing.
+    new_index: Vec<usize>,
+    /// Every message, in listing order.
+    pub rows: Vec<Row>,
+    /// The rows sorted by date (the interface sorts them again if it shows another order).
+    order: Order,
+    /// What could not be listed.
+    pub errors: Vec<String>,
+}
+
+/// Makes the rows of the first listing ([`Prepared`]).
+pub fn prepare(listing: Listing) -> Prepared {
+    let mut folders = Vec::new();
     for (name, dir) in &listing.folders {
-        folder_named(s, name, dir);
+        folder_named(&mut folders, name, dir);
     }
-    let mut rows: Vec<Row> = listing.entries.into_iter().map(Row::of).collect();
     // A folder's messages come together: look the folder up when it changes, not for every row.
     let mut last: Option<(String, usize)> = None;
-    for row in &mut rows {
-        row.folder_idx = match &last {
-            Some((name, idx)) if *name == row.folder => *idx,
+    let mut rows = Vec::with_capacity(listing.entries.len());
+    for entry in listing.entries {
+        let idx = match &last {
+            Some((name, idx)) if name == folder_name(&entry) => *idx,
             _ => {
-                let idx = folder_named(s, &row.folder, &dir_of(&row.path));
-                last = Some((row.folder.clone(), idx));
+                let idx = folder_named(&mut folders, folder_name(&entry), &dir_of(&entry.path));
+                last = Some((folder_name(&entry).to_string(), idx));
                 idx
             }
         };
+        rows.push(Row::of(entry, idx));
     }
-    s.rows = rows;
-    sort_folders(s);
-    recount(s);
+    let new_index = sort_folders(&mut folders, &mut rows);
+    count(&mut folders, &rows);
+    let mut order = Order::default();
+    order.sorted(&rows, SortKey::Date);
+    Prepared {
+        folders,
+        new_index,
+        rows,
+        order,
+        errors: listing.errors,
+    }
+}
+
+/// The first listing: folders, rows and their order as [`prepare`] made them, and the analysis of every row.
+pub fn listed(s: &mut AppState, listing: Prepared, effects: &mut Vec<Effect>) {
+    s.folders = listing.folders;
+    s.rows = listing.rows;
+    s.order = listing.order;
+    follow_folders(s, &listing.new_index);
     s.listed = true;
     for e in &listing.errors {
         s.status = clean(e);
@@ -140,7 +189,7 @@ pub fn listed(s: &mut AppState, listing: Listing, effects: &mut Vec<Effect>) {
     };
     s.refresh();
     effects.push(Effect::Analyse(
-        s.rows.iter().map(|r| r.path.clone()).collect(),
+        s.rows.iter().map(|r| Arc::clone(&r.path)).collect(),
     ));
 }
 
@@ -236,7 +285,7 @@ pub fn analysed_many(
 ) {
     if lessons < s.lessons {
         let again = (batch.into_iter())
-            .filter_map(|(id, _)| Some((id, s.rows.get(id)?.path.clone())))
+            .filter_map(|(id, _)| Some((id, s.rows.get(id)?.path.to_path_buf())))
             .collect();
         effects.push(Effect::AnalyseRows(again));
         return;
@@ -249,7 +298,6 @@ pub fn analysed_many(
 /// Puts row `id` at `path` in folder `folder`; a row leaving its folder is unmarked. A row not analysed yet
 /// is analysed again at its new path (the queued analysis may read the old one): returned for [`Effect::AnalyseRows`].
 fn relocate(s: &mut AppState, id: usize, path: PathBuf, folder: usize) -> Option<(usize, PathBuf)> {
-    let name = s.folders.get(folder).map(|f| f.name.clone());
     let again = s
         .rows
         .get(id)
@@ -257,12 +305,11 @@ fn relocate(s: &mut AppState, id: usize, path: PathBuf, folder: usize) -> Option
         .map(|_| (id, path.clone()));
     if let Some(row) = s.rows.get_mut(id) {
         row.flags = flags_of(&path);
-        row.path = path;
+        row.path = Arc::from(path);
         if row.folder_idx != folder {
             s.marks.remove(&id);
         }
         row.folder_idx = folder;
-        row.folder = name.unwrap_or_default();
     }
     again
 }
@@ -317,9 +364,9 @@ pub fn rescanned(s: &mut AppState, changes: Changes, effects: &mut Vec<Effect>) 
         return;
     }
     for (name, dir) in &changes.folders {
-        folder_named(s, name, dir);
+        folder_named(&mut s.folders, name, dir);
     }
-    let (vanished, added): (Vec<usize>, Vec<Row>) = {
+    let (vanished, added): (Vec<usize>, Vec<Entry>) = {
         let find = Finder::new(&s.rows, changes.removed.len() + changes.added.len());
         let vanished = changes
             .removed
@@ -329,7 +376,7 @@ pub fn rescanned(s: &mut AppState, changes: Changes, effects: &mut Vec<Effect>) 
         let added = changes
             .added
             .into_iter()
-            .filter(|r| find.path(&r.path).is_none())
+            .filter(|e| find.path(&e.path).is_none())
             .collect();
         (vanished, added)
     };
@@ -342,14 +389,11 @@ pub fn rescanned(s: &mut AppState, changes: Changes, effects: &mut Vec<Effect>) 
     }
     let mut analyse = Vec::new();
     let mut fresh = Vec::new();
-    for row in added {
-        let folder = folder_named(s, &row.folder, &dir_of(&row.path));
-        match left.get_mut(row.unique()).and_then(Vec::pop) {
-            Some(id) => analyse.extend(relocate(s, id, row.path, folder)),
-            None => fresh.push(Row {
-                folder_idx: folder,
-                ..row
-            }),
+    for entry in added {
+        let folder = folder_named(&mut s.folders, folder_name(&entry), &dir_of(&entry.path));
+        match left.get_mut(unique_of(&entry.path)).and_then(Vec::pop) {
+            Some(id) => analyse.extend(relocate(s, id, entry.path, folder)),
+            None => fresh.push(Row::of(entry, folder)),
         }
     }
     for id in left.into_values().flatten() {
@@ -363,7 +407,7 @@ pub fn rescanned(s: &mut AppState, changes: Changes, effects: &mut Vec<Effect>) 
         fresh
             .iter()
             .enumerate()
-            .map(|(n, r)| (first + n, r.path.clone())),
+            .map(|(n, r)| (first + n, r.path.to_path_buf())),
     );
     s.rows.extend(fresh);
     if !analyse.is_empty() {
@@ -380,7 +424,7 @@ fn settle(s: &mut AppState) {
         rows.get(i)
             .is_some_and(|r| !(r.gone || hide_trashed && r.trashed()))
     });
-    sort_folders(s);
+    sort_state_folders(s);
     recount(s);
     s.refresh();
 }

@@ -72,7 +72,7 @@ pub fn teach(s: &mut AppState, verdict: Lesson, effects: &mut Vec<Effect>) {
                 .and_then(|e| domain_of(&e.from_addr))
                 .is_some_and(|d| d == domain)
         })
-        .map(|(i, r)| (i, r.path.clone()))
+        .map(|(i, r)| (i, r.path.to_path_buf()))
         .collect();
     if s.open
         .as_ref()

@@ -388,6 +388,10 @@ fn follow(s: &mut AppState, effects: &mut Vec<Effect>, prioritise: bool) {
     let have = s.open.as_ref().is_some_and(|o| o.row == id) || s.loading == Some(id);
     if wanted && !have && s.rows[id].verdict.is_some() {
         s.loading = Some(id);
-        effects.push(Effect::Load(id, s.rows[id].path.clone(), body_width(s)));
+        effects.push(Effect::Load(
+            id,
+            s.rows[id].path.to_path_buf(),
+            body_width(s),
+        ));
     }
 }

@@ -19,6 +19,7 @@ use mailvet::tui::action::Action;
 use mailvet::tui::effect::Effect;
 use mailvet::tui::keymap::Keymap;
 use mailvet::tui::state::{AppState, Content, Envelope};
+use mailvet::tui::sync::prepare;
 use mailvet::tui::theme::Theme;
 use mailvet::tui::{update::update, view};
 use ratatui::Terminal;
@@ -359,7 +360,7 @@ pub fn state(w: u16, h: u16) -> AppState {
     let mut s = AppState::new("/home/user/Maildir", Keymap::embedded(), Brands::embedded());
     s.now = NOW;
     apply(&mut s, Action::Resize(w, h));
-    apply(&mut s, Action::Listed(Box::new(listing())));
+    apply(&mut s, Action::Listed(Box::new(prepare(listing()))));
     for (i, f) in fixtures().iter().enumerate() {
         if let Some(sum) = summary(f) {
             apply(&mut s, Action::Analysed(i, Box::new(sum)));

@@ -14,6 +14,7 @@ pub mod export;
 pub mod exporter;
 pub mod filter;
 pub mod find;
+mod folders;
 pub mod inbox;
 pub mod jobs;
 pub mod keymap;

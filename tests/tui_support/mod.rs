@@ -17,6 +17,7 @@ use mailvet::model::{Category, Outcome, Score, Signal, SignalId, Trust, Verdict}
 use mailvet::pipeline::{Listing, Loaded, Summary};
 use mailvet::tui::action::Action;
 use mailvet::tui::effect::Effect;
+use mailvet::tui::jobs::Report;
 use mailvet::tui::keymap::Keymap;
 use mailvet::tui::state::{AppState, Content, Envelope};
 use mailvet::tui::sync::prepare;
@@ -398,4 +399,16 @@ pub fn draw(s: &AppState, theme: &Theme) -> Terminal<TestBackend> {
 
 pub fn dark() -> Theme {
     Theme::by_name("default").expect("default theme")
+}
+
+/// Our own write report for `from` renamed to `to`, applied.
+pub fn renamed(s: &mut AppState, from: PathBuf, to: &str) {
+    apply(
+        s,
+        Action::Acted(Box::new(Report {
+            done: "done".into(),
+            renamed: vec![(from, PathBuf::from(to))],
+            ..Report::default()
+        })),
+    );
 }

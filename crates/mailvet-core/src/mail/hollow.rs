@@ -166,15 +166,9 @@ fn blank_line_after(message: &[u8], from: usize) -> Option<usize> {
 
 /// Whether a header block (lowercased) declares a type whose content the attachment list does not read.
 fn binary_type(lower: &[u8]) -> bool {
-    let Some(at) = find(lower, b"content-type:") else {
+    let Some(mime) = predecode::first_content_type(lower) else {
         return false;
     };
-    let value = &lower[at + 13..];
-    let end = value
-        .iter()
-        .position(|&b| matches!(b, b';' | b'\r' | b'\n'))
-        .unwrap_or(value.len());
-    let mime = value[..end].trim_ascii();
     let read = [&b"text/"[..], b"multipart/", b"message/"];
     mime.contains(&b'/')
         && !read.iter().any(|r| mime.starts_with(r))

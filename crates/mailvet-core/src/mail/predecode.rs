@@ -75,15 +75,22 @@ pub fn declared_boundaries(message: &[u8]) -> Vec<Vec<u8>> {
 /// Whether a header block's first Content-Type (in `lower`, the block lowercased) is text/plain or
 /// text/html: the text bodies the analysis reads.
 pub fn is_text_block(lower: &[u8]) -> bool {
-    let Some(at) = memchr::memmem::find(lower, b"content-type:") else {
-        return false;
-    };
+    matches!(
+        first_content_type(lower),
+        Some(b"text/plain" | b"text/html")
+    )
+}
+
+/// The MIME type of a header block's first Content-Type (in `lower`, the block lowercased), without its
+/// parameters and blanks.
+pub fn first_content_type(lower: &[u8]) -> Option<&[u8]> {
+    let at = memchr::memmem::find(lower, b"content-type:")?;
     let value = &lower[at + 13..];
     let end = value
         .iter()
         .position(|&b| matches!(b, b';' | b'\r' | b'\n'))
         .unwrap_or(value.len());
-    matches!(value[..end].trim_ascii(), b"text/plain" | b"text/html")
+    Some(value[..end].trim_ascii())
 }
 
 /// The text body starting at `body` in `message`, decoded: it runs to the line break before the first

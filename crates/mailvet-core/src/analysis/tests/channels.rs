@@ -16,12 +16,7 @@ fn a_free_mail_sender_whose_replies_go_to_a_company_domain_warns() {
     msg.auth = vec![passing("gmail.com")];
     msg.reply_to = vec![addr(None, "purchasing@harbour-supplies.example.com")];
     let v = analyse(&msg, &r);
-    assert_eq!(
-        outcome(&v, SignalId::ReplyToMismatch),
-        Some(Outcome::Warn),
-        "{:?}",
-        v.signals
-    );
+    assert_outcome(&v, SignalId::ReplyToMismatch, Some(Outcome::Warn));
     // Replies to another free-mail box of the same person, or a list's Reply-To, are ordinary.
     msg.reply_to = vec![addr(None, "paul.grant@outlook.com")];
     let v = analyse(&msg, &r);
@@ -43,23 +38,13 @@ fn a_form_that_posts_to_another_domain_than_the_senders_fails() {
         inputs: vec!["user".into(), "code".into()],
     }];
     let v = analyse(&msg, &r);
-    assert_eq!(
-        outcome(&v, SignalId::HtmlForm),
-        Some(Outcome::Fail),
-        "{:?}",
-        v.signals
-    );
+    assert_outcome(&v, SignalId::HtmlForm, Some(Outcome::Fail));
     assert!(v.trust.is_alarm());
     // A newsletter's poll posting to its own site, under another TLD of the same name, is information.
     msg.forms[0].action = Some("https://www.northfieldbank.org/poll".into());
     msg.from = Some(addr(Some("Northfield News"), "news@northfieldbank.com"));
     let v = analyse(&msg, &r);
-    assert_eq!(
-        outcome(&v, SignalId::HtmlForm),
-        Some(Outcome::Info),
-        "{:?}",
-        v.signals
-    );
+    assert_outcome(&v, SignalId::HtmlForm, Some(Outcome::Info));
 }
 
 #[test]
@@ -75,22 +60,12 @@ fn the_brands_own_links_beside_a_foreign_one_under_a_data_request_warn() {
         link("http://billing-fix.example.net/a/", "Update now"),
     ];
     let v = analyse(&msg, &r);
-    assert_eq!(
-        outcome(&v, SignalId::LinkOffbrand),
-        Some(Outcome::Warn),
-        "{:?}",
-        v.signals
-    );
+    assert_outcome(&v, SignalId::LinkOffbrand, Some(Outcome::Warn));
     assert!(v.trust.is_alarm(), "{:?}", v.signals);
     // The same links without a data request: a footer link elsewhere is information.
     msg.text = "Your order has shipped.".into();
     let v = analyse(&msg, &r);
-    assert_eq!(
-        outcome(&v, SignalId::LinkOffbrand),
-        Some(Outcome::Info),
-        "{:?}",
-        v.signals
-    );
+    assert_outcome(&v, SignalId::LinkOffbrand, Some(Outcome::Info));
 }
 
 #[test]
@@ -124,8 +99,8 @@ fn english_dont_and_a_lot_are_no_french_lure_words() {
         ),
         &rules(),
     );
-    assert_eq!(outcome(&v, SignalId::MoneyLure), None, "{:?}", v.signals);
-    assert_eq!(outcome(&v, SignalId::PrizeLure), None, "{:?}", v.signals);
+    assert_outcome(&v, SignalId::MoneyLure, None);
+    assert_outcome(&v, SignalId::PrizeLure, None);
 }
 
 #[test]
@@ -189,21 +164,11 @@ fn a_dmarc_aggregate_report_is_not_faulted_for_its_authentication() {
         "Open report",
     )];
     let v = analyse(&msg, &r);
-    assert_eq!(
-        outcome(&v, SignalId::DkimAligned),
-        Some(Outcome::Warn),
-        "{:?}",
-        v.signals
-    );
+    assert_outcome(&v, SignalId::DkimAligned, Some(Outcome::Warn));
     let mut msg = dmarc_report();
     msg.attachments[0].name = Some("report.xml.exe".into());
     let v = analyse(&msg, &r);
-    assert_eq!(
-        outcome(&v, SignalId::DkimAligned),
-        Some(Outcome::Warn),
-        "{:?}",
-        v.signals
-    );
+    assert_outcome(&v, SignalId::DkimAligned, Some(Outcome::Warn));
 }
 
 #[test]

@@ -43,12 +43,7 @@ fn without_authentication_one_strong_warning_is_enough() {
         ),
         &r,
     );
-    assert_eq!(
-        outcome(&v, SignalId::LinkTextMismatch),
-        Some(Outcome::Fail),
-        "{:?}",
-        v.signals
-    );
+    assert_outcome(&v, SignalId::LinkTextMismatch, Some(Outcome::Fail));
     assert!(v.trust.is_alarm());
     // A link to a bare public IP address.
     let ip = link("http://93.184.216.34/northfield/login.php", "Sign in");
@@ -106,12 +101,7 @@ fn organisations_unknown_to_brands_toml_are_checked_against_the_from_domain() {
     // An organisation word in the display name, an unrelated (authenticated) domain.
     msg.from = Some(addr(Some("Kundenservice Talbank"), "info@smith-family.org"));
     let v = analyse(&msg, &r);
-    assert_eq!(
-        outcome(&v, SignalId::DisplayNameOrganisation),
-        Some(Outcome::Fail),
-        "{:?}",
-        v.signals
-    );
+    assert_outcome(&v, SignalId::DisplayNameOrganisation, Some(Outcome::Fail));
     assert_ne!(v.trust, Trust::Verified);
     // A name the subject repeats, unrelated to the authenticated domain: a warning, and never verified.
     msg.from = Some(addr(Some("Kestrelwallet"), "bob@smith-family.org"));
@@ -167,12 +157,7 @@ fn machine_made_sender_domains_and_links_elsewhere_warn() {
         vec![link("https://review-portal.example.net/a", "Review")],
     );
     let v = analyse(&msg, &r);
-    assert_eq!(
-        outcome(&v, SignalId::LinkUnrelated),
-        Some(Outcome::Warn),
-        "{:?}",
-        v.signals
-    );
+    assert_outcome(&v, SignalId::LinkUnrelated, Some(Outcome::Warn));
 }
 
 #[test]
@@ -223,12 +208,7 @@ fn an_abused_platform_is_never_verified() {
     ));
     msg.auth = vec![passing("google.com")];
     let v = analyse(&msg, &r);
-    assert_eq!(
-        outcome(&v, SignalId::DisplayNameBrand),
-        Some(Outcome::Fail),
-        "{:?}",
-        v.signals
-    );
+    assert_outcome(&v, SignalId::DisplayNameBrand, Some(Outcome::Fail));
     assert!(v.trust.is_alarm());
     // A giveaway sent through the platform, whose links leave it.
     msg.from = Some(addr(
@@ -239,12 +219,7 @@ fn an_abused_platform_is_never_verified() {
     msg.text = "Congratulations, you have won a gift card! Claim your prize today.".into();
     msg.links = vec![link("https://prize-claim.example.net/x", "Claim")];
     let v = analyse(&msg, &r);
-    assert_eq!(
-        outcome(&v, SignalId::PlatformAbuse),
-        Some(Outcome::Fail),
-        "{:?}",
-        v.signals
-    );
+    assert_outcome(&v, SignalId::PlatformAbuse, Some(Outcome::Fail));
     assert_ne!(v.trust, Trust::Verified);
     // The platform's own notice with its own links stays verified.
     let mut own = genuine_other();
@@ -279,12 +254,7 @@ fn a_free_mail_stranger_sharing_only_a_file_link() {
         &share("Hello,\nplease find the document below.\nView document\nRegards"),
         &r,
     );
-    assert_eq!(
-        outcome(&v, SignalId::FileShareLure),
-        Some(Outcome::Fail),
-        "{:?}",
-        v.signals
-    );
+    assert_outcome(&v, SignalId::FileShareLure, Some(Outcome::Fail));
     assert!(v.trust.is_alarm());
     // Someone who names you: a warning only.
     let v = analyse(

@@ -100,12 +100,7 @@ fn redirectors_are_unwrapped_offline() {
 
     let pp = "https://urldefense.proofpoint.com/v2/url?u=https-3A__www.amazon.com_orders&d=x";
     let v = analyse(&with_links(vec![link(pp, "Orders")]), &rules());
-    assert_eq!(
-        outcome(&v, SignalId::LinkOffbrand),
-        Some(Outcome::Pass),
-        "{:?}",
-        v.signals
-    );
+    assert_outcome(&v, SignalId::LinkOffbrand, Some(Outcome::Pass));
 }
 
 #[test]

@@ -126,6 +126,12 @@ pub fn outcome(v: &Verdict, id: SignalId) -> Option<Outcome> {
     v.signals.iter().find(|s| s.id == id).map(|s| s.outcome)
 }
 
+/// Asserts the outcome of signal `id` in `v`, showing every signal when it is another.
+#[track_caller]
+pub fn assert_outcome(v: &Verdict, id: SignalId, want: Option<Outcome>) {
+    assert_eq!(outcome(v, id), want, "{:?}", v.signals);
+}
+
 pub fn alarms(v: &Verdict) -> Vec<SignalId> {
     v.signals
         .iter()

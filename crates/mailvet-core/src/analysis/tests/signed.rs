@@ -33,12 +33,7 @@ fn paypal_signed_only_by_an_email_service_provider_fails_without_a_dmarc_result(
         &[],
     );
     let v = analyse(&msg, &rules());
-    assert_eq!(
-        outcome(&v, SignalId::BrandUnsigned),
-        Some(Outcome::Fail),
-        "{:?}",
-        v.signals
-    );
+    assert_outcome(&v, SignalId::BrandUnsigned, Some(Outcome::Fail));
     assert!(v.trust.is_alarm(), "{:?}", v.trust);
     assert_ne!(v.trust, Trust::Verified);
 }
@@ -47,12 +42,7 @@ fn paypal_signed_only_by_an_email_service_provider_fails_without_a_dmarc_result(
 fn without_authentication_results_the_signature_tags_decide() {
     let spoof = from_paypal(vec![], &["mailgun.org"]);
     let v = analyse(&spoof, &rules());
-    assert_eq!(
-        outcome(&v, SignalId::BrandUnsigned),
-        Some(Outcome::Fail),
-        "{:?}",
-        v.signals
-    );
+    assert_outcome(&v, SignalId::BrandUnsigned, Some(Outcome::Fail));
     let s = v
         .signals
         .iter()

@@ -2,7 +2,8 @@
 //! as each thread comes free, and their results handed to one consumer in the items' order, each as soon as
 //! it and every one before it are done. Workers never stop to wait for the consumer (nor for the slowest item
 //! of a batch) unless they are [`AHEAD`] items in front of it, so however many items there are, at most that
-//! many results are held at once.
+//! many results are held at once. Written here because no crate we use does this: rayon's ordered
+//! `collect` holds every result until the end, and its `par_bridge` gives up the order.
 
 use std::io;
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};

@@ -175,11 +175,7 @@ fn binary_type(lower: &[u8]) -> bool {
         && !super::attachments::ZIP_TYPES
             .iter()
             .any(|z| mime == z.as_bytes())
-        && find(lower, b"zip").is_none()
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+        && memchr::memmem::find(lower, b"zip").is_none()
 }
 
 /// The run of whole base64 lines after the first line of the body at `body` (itself base64 of at least six

@@ -10,6 +10,9 @@ mod tui_support;
 use common::{PERSONAL, PHISHING_AMAZON, make_maildir, put};
 use tui_support::tmux;
 
+/// The head of the detail pane's checklist, shown once the message is read (and read again after a lesson).
+const CHECKS: &str = "Checks    (▶ decisive)";
+
 /// A phish from a look-alike domain that fails DMARC.
 const FAILED_DMARC: &str = "Authentication-Results: mx.example.net; spf=fail smtp.mailfrom=amaz0n-alerts.com; dkim=none; dmarc=fail header.from=amaz0n-alerts.com\r\nFrom: Amazon <alert@amaz0n-alerts.com>\r\nTo: dana@example.net\r\nSubject: Verify your account now\r\nDate: Wed, 25 Nov 2026 08:00:00 +0000\r\nMessage-ID: <v1@amaz0n-alerts.com>\r\n\r\nDear customer, confirm your password within 24 hours: http://192.0.2.7/login\r\n";
 
@@ -45,6 +48,7 @@ fn minus_blocks_the_senders_domain_at_once_and_again_undoes_it() {
 
     tmux.keys(&["-"]);
     tmux.wait_for("phishing: example.org blocked");
+    // The detail pane shows the lesson once the message is read again; the list says the same.
     let after = tmux.wait_for("marked mail from this domain as phishing");
     assert!(
         line_with(&after, "Lunch on Friday?").contains("phishing"),
@@ -62,8 +66,10 @@ fn minus_blocks_the_senders_domain_at_once_and_again_undoes_it() {
 
     tmux.keys(&["-"]);
     tmux.wait_for("forgot what you taught about example.org");
-    tmux.wait_gone("marked mail from this domain as phishing");
-    let undone = tmux.screen();
+    // The detail pane's checks are read again by the rules without the lesson; the list says the same.
+    let undone = tmux.wait_until("the checks read again without the lesson", |screen| {
+        screen.contains(CHECKS) && !screen.contains("marked mail from this domain as phishing")
+    });
     assert!(
         !line_with(&undone, "Lunch on Friday?").contains("phishing"),
         "{undone}"
@@ -80,7 +86,8 @@ fn minus_blocks_the_senders_domain_at_once_and_again_undoes_it() {
     tmux.keys(&["g", "+"]);
     tmux.wait_for("not phishing: amaz0n-alerts.com trusted for amazon");
     wait_file(&config, "amaz0n-alerts.com");
-    let trusted = tmux.screen();
+    // The detail pane shows the message judged with the lesson; the list says the same.
+    let trusted = tmux.wait_for("You trust this domain");
     assert!(
         line_with(&trusted, "Verify your account now").contains("phishing"),
         "{trusted}"

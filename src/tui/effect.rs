@@ -151,12 +151,14 @@ impl Runner {
             }
             Effect::Load(id, path, width) => {
                 let (tx, max, rules) = (self.tx.clone(), self.max_bytes, self.ruling.rules());
+                // Only this runner replaces the rules, so they belong to this generation.
+                let lessons = self.ruling.generation();
                 std::thread::Builder::new()
                     .name("mailvet-load".into())
                     .spawn(move || {
                         let content = judge::load(&path, max, &rules)
                             .map(|l| Content::prepare(l, width, &rules.brands));
-                        let _ = tx.send(Action::Loaded(id, Box::new(content)));
+                        let _ = tx.send(Action::Loaded(id, lessons, Box::new(content)));
                     })
                     .map_err(|e| format!("cannot read the message: {e}"))?;
             }

@@ -310,7 +310,10 @@ fn results_judged_before_a_lesson_are_judged_again_not_shown() {
 
 /// The opened message as read by rules after `lessons` lessons, its verdict `trust` (else the fixture's).
 fn read_as(id: usize, lessons: u64, trust: Trust) -> Action {
-    let mut verdict = tui_support::fixtures()[id].verdict.clone().expect("analysed");
+    let mut verdict = tui_support::fixtures()[id]
+        .verdict
+        .clone()
+        .expect("analysed");
     verdict.trust = trust;
     let loaded = mailvet::pipeline::Loaded {
         message: tui_support::phishing_message(),
@@ -332,7 +335,9 @@ fn the_detail_pane_and_the_list_show_the_lesson_in_the_same_frame() {
     assert_eq!(s.rows[id].trust(), Some(Trust::Verified));
     let effects = cmd(&mut s, "phishing");
     assert!(
-        effects.iter().any(|e| matches!(e, Effect::Load(r, ..) if *r == id)),
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::Load(r, ..) if *r == id)),
         "read again by the new rules: {effects:?}"
     );
 

@@ -204,8 +204,8 @@ pub fn opened(s: &mut AppState, id: usize, verdict: &Verdict) {
         return;
     };
     let shown = |v: &Verdict| (v.trust, v.category, v.brand.clone());
-    let agrees = row.verdict.as_deref().map(shown) == Some(shown(verdict))
-        && *row.advice == *verdict.advice;
+    let agrees =
+        row.verdict.as_deref().map(shown) == Some(shown(verdict)) && *row.advice == *verdict.advice;
     if !agrees {
         let envelope = row.envelope.as_deref().cloned();
         let verdict = verdict.clone();

@@ -66,14 +66,15 @@ impl Saver {
 
 /// Writes `edit` into the config file at `path`; the Action saying where it went, or why not.
 fn apply(path: Option<&Path>, edit: &Save) -> Action {
-    let saved = (path.ok_or_else(|| "no home directory for the config file".to_string()))
-        .and_then(|path| {
+    let saved = (path.ok_or_else(|| "no home directory for the config file".to_string())).and_then(
+        |path| {
             match edit {
                 Save::Lesson(change) => lesson(path, change),
                 Save::Identity(address) => identity::save_address(path, address),
             }
             .map(|()| path.display().to_string())
-        });
+        },
+    );
     match edit {
         Save::Lesson(_) => Action::Taught(saved),
         Save::Identity(_) => Action::IdentitySaved(saved),

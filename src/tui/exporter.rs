@@ -315,6 +315,52 @@ mod tests {
         assert_eq!(fs::read_to_string(&dest).expect("file"), text);
     }
 
+    #[test]
+    fn each_export_is_judged_by_the_rules_it_was_asked_with() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let maildir = dir.path().join("Maildir");
+        fs::create_dir_all(maildir.join("cur")).expect("mkdir");
+        let path = maildir.join("cur/1795400000.M1P1.host:2,S");
+        fs::write(&path, MAIL).expect("write");
+        let items = vec![Item {
+            path,
+            folder: "INBOX".into(),
+        }];
+        let before = basis();
+        let mut rules = (*before.rules).clone();
+        rules.taught.push(crate::analysis::Taught {
+            domain: "example.org".into(),
+            verdict: crate::analysis::Lesson::Block,
+            brand: None,
+            date: "2026-12-03".into(),
+            message_id: None,
+        });
+        crate::config::taught::apply(&mut rules.brands, &rules.taught);
+        let blocked = Basis {
+            rules: Arc::new(rules),
+            identity: None,
+        };
+        let (tx, _rx) = std::sync::mpsc::channel();
+        let exported = |basis: &Basis, name: &str| {
+            let req = Request {
+                items: items.clone(),
+                format: Format::Jsonl,
+                dest: dir.path().join(name),
+            };
+            export(&setup(&maildir), basis, &req, &tx)
+                .result
+                .expect("exported");
+            let text = fs::read_to_string(dir.path().join(name)).expect("file");
+            serde_json::from_str::<serde_json::Value>(&text).expect("json")
+        };
+        let taught = exported(&blocked, "blocked.jsonl");
+        assert_eq!(taught["trust"], "phishing", "{taught}");
+        let signals = taught["signals"].as_array().expect("signals");
+        assert!(signals.iter().any(|s| s["id"] == "taught"), "{taught}");
+        let plain = exported(&before, "before.jsonl");
+        assert_ne!(plain["trust"], "phishing", "{plain}");
+    }
+
     #[cfg(unix)]
     #[test]
     fn destinations_inside_the_maildir_are_refused_even_through_symlinks() {

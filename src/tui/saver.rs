@@ -87,3 +87,70 @@ fn lesson(path: &Path, change: &Change) -> Result<(), String> {
         Change::Forget(domain) => taught::forget(path, domain).map(|_| ()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Lesson, Taught};
+
+    fn block(domain: &str) -> Save {
+        Save::Lesson(Change::Learn(Taught {
+            domain: domain.into(),
+            verdict: Lesson::Block,
+            brand: None,
+            date: "2026-12-03".into(),
+            message_id: None,
+        }))
+    }
+
+    #[test]
+    fn lessons_and_the_address_are_saved_in_the_order_asked_and_none_is_lost() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let config = dir.path().join("mailvet/config.toml");
+        let (tx, rx) = mpsc::channel();
+        let mut saver = Saver::new(Some(config.clone()), tx);
+        let edits = [
+            block("example.org"),
+            Save::Identity("me@example.net".into()),
+            block("example.com"),
+            Save::Lesson(Change::Forget("example.org".into())),
+        ];
+        for edit in edits {
+            saver.save(edit).expect("queued");
+        }
+        let results: Vec<Action> = rx.iter().take(4).collect();
+        let where_ = config.display().to_string();
+        let kinds: Vec<&str> = (results.iter())
+            .map(|a| match a {
+                Action::Taught(Ok(path)) if *path == where_ => "lesson",
+                Action::IdentitySaved(Ok(path)) if *path == where_ => "address",
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(kinds, ["lesson", "address", "lesson", "lesson"]);
+        let text = std::fs::read_to_string(&config).expect("config");
+        assert!(text.contains("address = \"me@example.net\""), "{text}");
+        assert!(text.contains("domain = \"example.com\""), "{text}");
+        assert!(!text.contains("example.org"), "{text}");
+    }
+
+    #[test]
+    fn without_a_config_file_each_edit_says_why_it_was_not_saved() {
+        let (tx, rx) = mpsc::channel();
+        let mut saver = Saver::new(None, tx);
+        saver.save(block("example.org")).expect("queued");
+        saver
+            .save(Save::Identity("me@example.net".into()))
+            .expect("queued");
+        let results: Vec<Action> = rx.iter().take(2).collect();
+        let why = Err("no home directory for the config file".to_string());
+        assert!(
+            matches!(&results[0], Action::Taught(r) if *r == why),
+            "{results:?}"
+        );
+        assert!(
+            matches!(&results[1], Action::IdentitySaved(r) if *r == why),
+            "{results:?}"
+        );
+    }
+}

@@ -152,6 +152,12 @@ fn exports_and_reports_say_what_the_user_taught_in_the_same_session() {
 
     tmux.keys(&["-"]);
     tmux.wait_for("phishing: example.org blocked");
+    // The screen says phishing (the list row changes in the same frame as the detail pane).
+    let screen = tmux.wait_for("marked mail from this domain as phishing");
+    assert!(
+        line_with(&screen, "Lunch on Friday?").contains("phishing"),
+        "{screen}"
+    );
     let blocked = export_json(&tmux, &home.path().join("blocked.json"));
     assert_eq!(blocked["trust"], "phishing", "{blocked}");
     let taught = signal(&blocked, "taught").expect("the lesson's signal in the export");
@@ -179,6 +185,13 @@ fn exports_and_reports_say_what_the_user_taught_in_the_same_session() {
 
     tmux.keys(&["-"]);
     tmux.wait_for("forgot what you taught about example.org");
+    let screen = tmux.wait_until("the checks read again without the lesson", |screen| {
+        screen.contains(CHECKS) && !screen.contains("marked mail from this domain as phishing")
+    });
+    assert!(
+        !line_with(&screen, "Lunch on Friday?").contains("phishing"),
+        "{screen}"
+    );
     let undone = export_json(&tmux, &home.path().join("undone.json"));
     let rules = Config::defaults().expect("defaults").rules();
     let bytes = std::fs::read(&lunch).expect("message");

@@ -1,8 +1,9 @@
 //! The real binary in tmux: `-` says "phishing" for the selected message (its sender's domain is blocked,
 //! the label in the list changes at once, the lesson is saved in the config with its date and Message-ID and
 //! shown as the `taught` signal), `-` again undoes it; `+` on a phish whose sender is not authenticated never
-//! makes it pass. And dates follow TZ: the same message shows another day in Tokyo than in Honolulu. Skips
-//! with a message when tmux is missing, unless `CI` is set (then it fails).
+//! makes it pass. An export (`e`) or report (`R`) in the same session says what was taught, and after the
+//! undo what the library says without it. And dates follow TZ: the same message shows another day in Tokyo
+//! than in Honolulu. Skips with a message when tmux is missing, unless `CI` is set (then it fails).
 
 mod common;
 mod tui_support;

@@ -52,7 +52,7 @@ const SHORTENERS: &[&str] = &[
 
 /// Whether `host` is a URL shortener: it hides where a link goes, and anyone can make one.
 pub fn is_shortener(host: &str) -> bool {
-    SHORTENERS.iter().any(|s| super::brands::within(host, s))
+    super::brands::within_any(host, SHORTENERS)
 }
 
 /// Hosts where anyone can publish a page in minutes: cloud storage buckets, free site builders, app hosting,
@@ -191,7 +191,7 @@ pub fn check(msg: &Message, rules: &Rules, claim: Option<&Claim>) -> Vec<Signal>
                 url.into(),
             );
         }
-        if FREE_HOSTING.iter().any(|h| super::brands::within(&host, h)) || is_s3(&host) {
+        if super::brands::within_any(&host, FREE_HOSTING) || is_s3(&host) {
             push_first(
                 SignalId::LinkFreeHosting,
                 Outcome::Warn,

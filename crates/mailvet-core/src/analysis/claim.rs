@@ -161,10 +161,10 @@ fn brand_in_signature<'a>(text: &str, brands: &'a Brands) -> Option<&'a Brand> {
     after.chain(before).find_map(|w| brand_named_in(w, brands))
 }
 
-/// The brand first named in the body (its names of four letters or more, plain words).
+/// The brand first named in the body (its names of four letters or more, plain words), found by
+/// [`Texts::new`].
 fn brand_in_body<'a>(texts: &Texts, brands: &'a Brands) -> Option<&'a Brand> {
-    let i = brands.index().body_names.first_brand(texts.body.text())?;
-    brands.brands.get(i)
+    brands.brands.get(texts.body_brand?)
 }
 
 /// The brand most of the web links go to (at least half of them, shorteners aside); `urls`: the links parsed.

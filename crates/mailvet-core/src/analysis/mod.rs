@@ -91,7 +91,7 @@ fn examine<T>(
         .and_then(|d| domains::normalise_host(&d))
         .filter(|h| domains::registrable(h).is_some_and(domains::has_known_suffix));
     let from_host = from_host.as_deref();
-    let texts = text::Texts::new(&msg.subject, &msg.text);
+    let texts = text::Texts::new(&msg.subject, &msg.text, &rules.brands.index().body_names);
     let urls = urls::Urls::new(msg);
     let claim = claim::claim(msg, &texts, &urls, &rules.brands, from_host);
     let category = category::categorise(msg, &texts);

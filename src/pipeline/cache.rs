@@ -34,7 +34,7 @@ pub const FILE_NAME: &str = "verdicts.sqlite";
 /// `PRAGMA application_id` of a mailvet cache ("mvet"): a SQLite file without it is someone else's.
 const APPLICATION_ID: i64 = 0x6d76_6574;
 /// `PRAGMA user_version`: the layout of the tables below.
-const SCHEMA_VERSION: i64 = 3;
+const SCHEMA_VERSION: i64 = 4;
 /// From this many keys on, one pass over the table beats a lookup per key.
 const BULK: usize = 512;
 /// How long to wait for another process's write before calling the file locked.

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{self, Sender};
 
 use crate::analysis::{Brands, Rules};
 use crate::config::taught;
@@ -78,6 +78,8 @@ pub struct Runner {
     ruling: Ruling,
     lessons: Lessons,
     pool: Option<Pool>,
+    /// The thread saving lessons, in the order given.
+    saver: Option<Sender<Change>>,
     disk: Disk,
     exporter: Exporter,
 }
@@ -98,6 +100,7 @@ impl Runner {
             ruling: Ruling::new(judging.rules, judging.cache),
             lessons,
             pool: None,
+            saver: None,
             disk,
             exporter,
         }
@@ -148,12 +151,14 @@ impl Runner {
             }
             Effect::Load(id, path, width) => {
                 let (tx, max, rules) = (self.tx.clone(), self.max_bytes, self.ruling.rules());
+                // Only this runner replaces the rules, so they belong to this generation.
+                let lessons = self.ruling.generation();
                 std::thread::Builder::new()
                     .name("mailvet-load".into())
                     .spawn(move || {
                         let content = judge::load(&path, max, &rules)
                             .map(|l| Content::prepare(l, width, &rules.brands));
-                        let _ = tx.send(Action::Loaded(id, Box::new(content)));
+                        let _ = tx.send(Action::Loaded(id, lessons, Box::new(content)));
                     })
                     .map_err(|e| format!("cannot read the message: {e}"))?;
             }
@@ -176,17 +181,41 @@ impl Runner {
             Effect::SaveIdentity(address) => self.exporter.save_identity(address)?,
             Effect::Teach(change, rows) => {
                 self.learn(&change);
-                let (tx, path) = (self.tx.clone(), self.lessons.config_file.clone());
-                std::thread::Builder::new()
-                    .name("mailvet-teach".into())
-                    .spawn(move || {
-                        let _ = tx.send(Action::Taught(save(path.as_deref(), &change)));
-                    })
-                    .map_err(|e| format!("cannot save what you taught: {e}"))?;
+                self.save(change)?;
                 self.run(Effect::AnalyseRows(rows))?;
             }
         }
         Ok(())
+    }
+
+    /// Saves `change` into the config file on the saving thread (started at the first lesson), after every
+    /// lesson given before it: two saves at once would each rewrite the file from what they read, and one
+    /// lesson would be lost (a block undone at once could come back).
+    fn save(&mut self, change: Change) -> Result<(), String> {
+        let saver = match &self.saver {
+            Some(saver) => saver,
+            None => {
+                let (changes, rx) = mpsc::channel::<Change>();
+                let (tx, path) = (self.tx.clone(), self.lessons.config_file.clone());
+                std::thread::Builder::new()
+                    .name("mailvet-teach".into())
+                    .spawn(move || {
+                        for change in rx {
+                            if tx
+                                .send(Action::Taught(save(path.as_deref(), &change)))
+                                .is_err()
+                            {
+                                return;
+                            }
+                        }
+                    })
+                    .map_err(|e| format!("cannot save what you taught: {e}"))?;
+                self.saver.insert(changes)
+            }
+        };
+        saver
+            .send(change)
+            .map_err(|_| "cannot save what you taught: the saving thread stopped".to_string())
     }
 
     /// Applies `change` to the rules every later judgement uses, rows already queued included.

@@ -1,13 +1,16 @@
 //! The real binary in tmux: `-` says "phishing" for the selected message (its sender's domain is blocked,
 //! the label in the list changes at once, the lesson is saved in the config with its date and Message-ID and
 //! shown as the `taught` signal), `-` again undoes it; `+` on a phish whose sender is not authenticated never
-//! makes it pass. And dates follow TZ: the same message shows another day in Tokyo than in Honolulu. Skips
-//! with a message when tmux is missing, unless `CI` is set (then it fails).
+//! makes it pass. An export (`e`) or report (`R`) in the same session says what was taught, and after the
+//! undo what the library says without it. And dates follow TZ: the same message shows another day in Tokyo
+//! than in Honolulu. Skips with a message when tmux is missing, unless `CI` is set (then it fails).
 
 mod common;
 mod tui_support;
 
 use common::{PERSONAL, PHISHING_AMAZON, make_maildir, put};
+use mailvet::config::Config;
+use mailvet::judge::judge_bytes;
 use tui_support::tmux;
 
 /// The head of the detail pane's checklist, shown once the message is read (and read again after a lesson).
@@ -129,6 +132,110 @@ fn minus_twice_at_once_leaves_nothing_taught() {
     wait_file_until(&config, "no lesson", |text| !text.contains("[[taught]]"));
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_exit(), 0);
+}
+
+/// What a user marks as phishing is what an export and a report of it say, in the same session: after `-`
+/// the exported record is phishing with the lesson as its `taught` signal, and the report is written, naming
+/// the lesson; after `-` again the export is the library's judgement without the lesson and `R` declines.
+/// The address asked for by the report and the lesson are both kept in the config.
+#[test]
+fn exports_and_reports_say_what_the_user_taught_in_the_same_session() {
+    if !tmux::present() {
+        return;
+    }
+    let home = tempfile::tempdir().expect("home");
+    let maildir = home.path().join("Maildir");
+    make_maildir(&maildir);
+    let lunch = put(&maildir, "1795400000.M3P1.host:2,S", PERSONAL.as_bytes());
+    let tmux = tmux::start_with(home.path(), &["TZ=UTC"], &[&maildir.to_string_lossy()]);
+    tmux.wait_for("1 message");
+    tmux.wait_for(CHECKS);
+
+    tmux.keys(&["-"]);
+    tmux.wait_for("phishing: example.org blocked");
+    // The screen says phishing (the list row changes in the same frame as the detail pane).
+    let screen = tmux.wait_for("marked mail from this domain as phishing");
+    assert!(
+        line_with(&screen, "Lunch on Friday?").contains("phishing"),
+        "{screen}"
+    );
+    let blocked = export_json(&tmux, &home.path().join("blocked.json"));
+    assert_eq!(blocked["trust"], "phishing", "{blocked}");
+    let taught = signal(&blocked, "taught").expect("the lesson's signal in the export");
+    assert_eq!(taught["outcome"], "fail", "{taught}");
+    assert!(
+        (blocked["decisive"].as_array().expect("decisive")).contains(&"taught".into()),
+        "{blocked}"
+    );
+
+    // The report on it: asked for the address once, written as a draft that says what the user taught.
+    tmux.keys(&["R"]);
+    tmux.wait_for("your address, to send reports from:");
+    tmux.type_text("me@example.org");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("report draft saved in");
+    let report = std::fs::read_to_string(only_draft(&maildir)).expect("the report");
+    assert!(report.contains("labels it PHISHING"), "{report}");
+    assert!(report.contains("(taught)"), "{report}");
+    // The lesson and the address, saved by the same thread one after the other, are both in the config.
+    let config = home.path().join("config/mailvet/config.toml");
+    let text = wait_file_until(&config, "the lesson and the address", |text| {
+        text.contains("[[taught]]") && text.contains("address = \"me@example.org\"")
+    });
+    assert!(text.contains("domain = \"example.org\""), "{text}");
+
+    tmux.keys(&["-"]);
+    tmux.wait_for("forgot what you taught about example.org");
+    let screen = tmux.wait_until("the checks read again without the lesson", |screen| {
+        screen.contains(CHECKS) && !screen.contains("marked mail from this domain as phishing")
+    });
+    assert!(
+        !line_with(&screen, "Lunch on Friday?").contains("phishing"),
+        "{screen}"
+    );
+    let undone = export_json(&tmux, &home.path().join("undone.json"));
+    let rules = Config::defaults().expect("defaults").rules();
+    let bytes = std::fs::read(&lunch).expect("message");
+    let library = judge_bytes(&lunch.to_string_lossy(), "INBOX", &bytes, &rules);
+    assert_eq!(
+        undone,
+        serde_json::to_value(&library).expect("json"),
+        "the export after the undo is the judgement without the lesson"
+    );
+    assert_ne!(undone["trust"], "phishing", "{undone}");
+    assert!(signal(&undone, "taught").is_none(), "{undone}");
+    tmux.keys(&["R"]);
+    tmux.wait_for("not reported: mailvet labels this message");
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(), 0);
+}
+
+/// Exports the selected message as JSON to `path` through the dialog; the record written.
+fn export_json(tmux: &tmux::Tmux, path: &std::path::Path) -> serde_json::Value {
+    tmux.keys(&["e"]);
+    tmux.wait_for("Export 1 message");
+    tmux.keys(&["Home", "C-k"]);
+    tmux.type_text(&path.display().to_string());
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("exported 1 message as json");
+    let text = std::fs::read_to_string(path).expect("the export file");
+    let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    doc["messages"][0].clone()
+}
+
+/// The signal `id` of a record in JSON.
+fn signal<'a>(record: &'a serde_json::Value, id: &str) -> Option<&'a serde_json::Value> {
+    (record["signals"].as_array()?.iter()).find(|s| s["id"] == id)
+}
+
+/// The one report draft in the Maildir's Drafts folder.
+fn only_draft(maildir: &std::path::Path) -> std::path::PathBuf {
+    let drafts: Vec<_> = std::fs::read_dir(maildir.join(".Drafts/cur"))
+        .expect("Drafts")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    drafts[0].clone()
 }
 
 #[test]

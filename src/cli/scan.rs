@@ -43,21 +43,27 @@ pub fn scan(
     // The records' paths are printable (sanitised); moves use the real paths, bytes and all.
     let mut paths: Vec<PathBuf> = Vec::new();
     let mut printer = Printer::new(args.format, BufWriter::with_capacity(1 << 16, out))?;
+    // Each record is checked and written out on the thread that judged it; this one only prints.
+    let prepare = |_, record: Record| Ready {
+        alarm: record.verdict.trust.is_alarm(),
+        out: wanted(args, &record).then(|| Out::of(args.format, record)),
+    };
     each_record(
         &entries,
         &rules,
         config.max_message_bytes,
         place.as_ref(),
         want,
-        |i, record| {
-            findings |= record.verdict.trust.is_alarm();
-            if !wanted(args, &record) {
+        prepare,
+        |i, ready| {
+            findings |= ready.alarm;
+            let Some(out) = ready.out else {
                 return Ok(());
-            }
+            };
             if mover.is_some() {
                 paths.push(entries[i].path.clone());
             }
-            printer.print(&record)
+            printer.print(out)
         },
     )?;
     printer.finish()?;
@@ -67,6 +73,35 @@ pub fn scan(
         return Ok(EXIT_ERROR);
     }
     Ok(if findings { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// What the printing thread needs of a record.
+struct Ready {
+    /// It is suspicious or phishing.
+    alarm: bool,
+    /// What to print; `None` when `--trust`/`--category` leave it out.
+    out: Option<Out>,
+}
+
+/// A record to print: as text (table, JSON lines) or as itself (CSV, whose writer keeps state).
+enum Out {
+    /// Written out in the table's or the JSON lines' format.
+    Text(io::Result<Vec<u8>>),
+    /// For the CSV writer.
+    Record(Box<Record>),
+}
+
+impl Out {
+    /// The record as `format` prints it.
+    fn of(format: ScanFormat, record: Record) -> Out {
+        let mut text = Vec::with_capacity(256);
+        let written = match format {
+            ScanFormat::Table => export::table::write_row(&mut text, &record),
+            ScanFormat::Jsonl => export::jsonl::write_line(&mut text, &record),
+            ScanFormat::Csv => return Out::Record(Box::new(record)),
+        };
+        Out::Text(written.map(|()| text))
+    }
 }
 
 /// Prints records one at a time in the format asked for.
@@ -89,11 +124,12 @@ impl<W: Write> Printer<W> {
         })
     }
 
-    fn print(&mut self, record: &Record) -> io::Result<()> {
-        match self {
-            Printer::Table(out) => export::table::write_row(out, record),
-            Printer::Jsonl(out) => export::jsonl::write_line(out, record),
-            Printer::Csv(rows) => rows.push(record),
+    fn print(&mut self, record: Out) -> io::Result<()> {
+        match (self, record) {
+            (Printer::Table(out) | Printer::Jsonl(out), Out::Text(text)) => out.write_all(&text?),
+            (Printer::Csv(rows), Out::Record(record)) => rows.push(&record),
+            // [`Out::of`] makes each record in its printer's shape.
+            _ => Err(io::Error::other("a record made for another format")),
         }
     }
 

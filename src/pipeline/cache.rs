@@ -12,6 +12,7 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use rayon::prelude::*;
@@ -253,18 +254,41 @@ impl Cache {
 
     /// The rows kept for `keys`, in their order, the signals not yet decoded (`None`: not cached, or no key).
     pub fn get_rows(&mut self, keys: &[Option<Key>], want: Want) -> Vec<Option<Row>> {
-        match self.try_get(keys, want) {
-            Ok(found) => found,
+        let slots: Mutex<Vec<Option<Row>>> = Mutex::new(vec![None; keys.len()]);
+        let found = |i: usize, row: Row| {
+            slots.lock().unwrap_or_else(PoisonError::into_inner)[i] = Some(row);
+        };
+        if !self.each_row(keys, want, &found) {
+            return vec![None; keys.len()];
+        }
+        slots.into_inner().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Hands each row kept for `keys` to `found` with the index of its key, as it is read (from more than one
+    /// thread when there are many keys), the signals not yet decoded; false when the cache could not be read
+    /// (rows handed already stand, the others are misses).
+    pub fn each_row(
+        &mut self,
+        keys: &[Option<Key>],
+        want: Want,
+        found: &(dyn Fn(usize, Row) + Sync),
+    ) -> bool {
+        match self.try_get(keys, want, found) {
+            Ok(()) => true,
             Err(err) => {
                 self.failed(&err);
-                vec![None; keys.len()]
+                false
             }
         }
     }
 
-    fn try_get(&mut self, keys: &[Option<Key>], want: Want) -> rusqlite::Result<Vec<Option<Row>>> {
+    fn try_get(
+        &mut self,
+        keys: &[Option<Key>],
+        want: Want,
+        found: &(dyn Fn(usize, Row) + Sync),
+    ) -> rusqlite::Result<()> {
         let full = want == Want::Full;
-        let mut found: Vec<Option<Row>> = vec![None; keys.len()];
         // The head columns start at `first`; with `full`, the signals column follows them.
         let read = |row: &rusqlite::Row, first: usize| -> rusqlite::Result<Option<Row>> {
             let Some(mut stored) = Row::read_head(row, first, want) else {
@@ -292,20 +316,23 @@ impl Cache {
                 path: &self.path,
                 fingerprint: &self.fingerprint,
             };
-            get_many(&table, &sql, keys, &mut found, &read)?;
+            get_many(&table, &sql, keys, found, &read)?;
         } else {
             let mut stmt = self.conn.prepare_cached(&format!(
                 "SELECT {HEAD_COLUMNS}{signals} FROM verdicts{joined} \
                  WHERE unique_name = ?1 AND size = ?2 AND fingerprint = ?3"
             ))?;
-            for (slot, key) in found.iter_mut().zip(keys) {
+            for (i, key) in keys.iter().enumerate() {
                 if let Some(k) = key {
                     let params = params![k.unique, size_of(k), self.fingerprint];
-                    *slot = stmt.query_row(params, |r| read(r, 0)).optional()?.flatten();
+                    if let Some(row) = stmt.query_row(params, |r| read(r, 0)).optional()?.flatten()
+                    {
+                        found(i, row);
+                    }
                 }
             }
         }
-        Ok(found)
+        Ok(())
     }
 
     /// Keeps these judgements, in one transaction.

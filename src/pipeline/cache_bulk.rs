@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Mutex, PoisonError};
 
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags, params};
@@ -26,7 +25,8 @@ pub(super) struct Table<'a> {
     pub fingerprint: &'a str,
 }
 
-/// Reads the rows of `keys` into `found` (a slot per key; a message listed twice is wanted twice). `sql`
+/// Hands the rows of `keys` to `found` with the index of the key (a message listed twice is wanted twice:
+/// it comes twice), from as many threads as there are parts, as they are read. `sql`
 /// selects `unique_name, size` then the columns `read` decodes (from column 2), for `?1` the fingerprint,
 /// and only the rows whose `unique_name >= ?2 AND unique_name < ?3`: a range of the table's primary key,
 /// so each part steps over its own rows only.
@@ -34,7 +34,7 @@ pub(super) fn get_many(
     table: &Table,
     sql: &str,
     keys: &[Option<Key>],
-    found: &mut [Option<Row>],
+    found: &(dyn Fn(usize, Row) + Sync),
     read: &(dyn Fn(&rusqlite::Row, usize) -> rusqlite::Result<Option<Row>> + Sync),
 ) -> rusqlite::Result<()> {
     // Each key wanted, with the first slot wanting it; `also[i]` is the next slot wanting the same key as
@@ -56,7 +56,6 @@ pub(super) fn get_many(
         path,
         fingerprint,
     } = *table;
-    let slots = Mutex::new(found);
     let part = |conn: &Connection, part: usize| -> rusqlite::Result<()> {
         let mut stmt = conn.prepare_cached(sql)?;
         let mut rows = stmt.query(params![fingerprint, bounds[part], bounds[part + 1]])?;
@@ -71,14 +70,15 @@ pub(super) fn get_many(
             let Some(&first) = wanted.get(&(unique, size)) else {
                 continue;
             };
-            let stored = read(row, 2)?;
-            let mut found = slots.lock().unwrap_or_else(PoisonError::into_inner);
+            let Some(stored) = read(row, 2)? else {
+                continue;
+            };
             let mut slot = first;
             while also[slot] != NONE {
-                found[slot].clone_from(&stored);
+                found(slot, stored.clone());
                 slot = also[slot];
             }
-            found[slot] = stored;
+            found(slot, stored);
         }
         Ok(())
     };

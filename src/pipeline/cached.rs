@@ -64,26 +64,29 @@ pub fn records(
     want: Want,
 ) -> Vec<Record> {
     let mut all = Vec::with_capacity(entries.len());
-    let kept: io::Result<()> = each_record(entries, rules, max_bytes, place, want, |_, record| {
-        all.push(record);
-        Ok(())
-    });
+    let keep = |_, record| record;
+    let kept: io::Result<()> =
+        each_record(entries, rules, max_bytes, place, want, keep, |_, record| {
+            all.push(record);
+            Ok(())
+        });
     debug_assert!(kept.is_ok(), "pushing to a Vec never fails");
     all
 }
 
-/// [`records`] as a stream: hands each entry's record (with its index) to `emit` in the entries' order as
-/// soon as it and every one before it are judged. Entries are judged in parallel ([`each_in_order`]: no
+/// [`records`] as a stream: hands what `prepare` makes of each entry's record (on the judging thread, with
+/// the entry's index) to `emit` in the entries' order as soon as it and every one before it are judged. Entries are judged in parallel ([`each_in_order`]: no
 /// worker waits for the printing, nor for the slowest message of a batch), and what was judged is kept by a
 /// writer thread in one transaction per [`BATCH`] judgements, so memory stays bounded however many
 /// messages there are. Stops at the first error `emit` returns.
-pub fn each_record(
+pub fn each_record<T: Send>(
     entries: &[Entry],
     rules: &Rules,
     max_bytes: u64,
     place: Option<&Place>,
     want: Want,
-    mut emit: impl FnMut(usize, Record) -> io::Result<()>,
+    prepare: impl Fn(usize, Record) -> T + Sync,
+    mut emit: impl FnMut(usize, T) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut cache = place.and_then(Place::open);
     // A cold start looks nothing up (every key would be a stat and a miss); what is judged is keyed by the
@@ -106,7 +109,7 @@ pub fn each_record(
                 }
             });
         }
-        let judge = |_, (entry, hit): (&Entry, Option<Row>)| {
+        let judge = |i, (entry, hit): (&Entry, Option<Row>)| {
             let (judgement, fresh) = match hit.and_then(Row::decode) {
                 Some(judgement) => (judgement, None),
                 None => {
@@ -116,7 +119,7 @@ pub fn each_record(
                 }
             };
             let record = judgement.record(&entry.path.to_string_lossy(), &entry.folder);
-            (record, fresh)
+            (prepare(i, record), fresh)
         };
         let mut fresh = Vec::new();
         let emitted = each_in_order(

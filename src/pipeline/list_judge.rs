@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use rayon::prelude::*;
 
-use super::cache::{Cache, Key, Want};
+use super::cache::{Cache, Key, Row, Want};
 use super::cached::{Place, judge_for_cache};
 use super::judge::{Judgement, Summary};
 use crate::analysis::Rules;
@@ -20,8 +20,6 @@ use crate::model::Verdict;
 const BATCH: usize = 500;
 /// ...or whatever came within this long.
 const LINGER: Duration = Duration::from_millis(200);
-/// The cached rows' buffer is given back to the allocator every this many rows taken.
-const SHRINK: usize = 4096;
 
 /// The rules the interface judges by and the cache their judgements are kept under, shared by every judge;
 /// [`Ruling::replace`] (the user taught something) changes them for every row judged from then on.
@@ -114,30 +112,28 @@ impl ListJudge {
         self.paths.is_empty()
     }
 
-    /// Every row the cache holds, taken at once (later [`ListJudge::summary`] calls judge only the rest),
-    /// with the [`Ruling::generation`] they belong to. The summaries are made as the rows are taken from
-    /// the iterator (last row first), and the hits buffer shrinks as they go, so the list's rows and a whole
-    /// second copy of them are never held at once.
-    pub fn cached(&self) -> (u64, impl Iterator<Item = (usize, Summary)> + use<>) {
-        let cached = self.cached.get_or_init(|| self.load());
-        let hits = std::mem::take(&mut *cached.hits.lock().unwrap_or_else(PoisonError::into_inner));
-        let mut hits = match cached.generation == self.ruling.generation() {
-            true => hits,
-            false => Vec::new(),
-        };
-        let rows = std::iter::from_fn(move || {
-            loop {
-                let hit = hits.pop()?;
-                let id = hits.len();
-                if id % SHRINK == 0 {
-                    hits.shrink_to_fit();
-                }
-                if let Some(judgement) = hit {
-                    return Some((id, judgement.summary()));
-                }
-            }
+    /// Hands every row the cache holds to `each` with its id, and with the [`Ruling::generation`] it belongs
+    /// to, as the cache is read (from more than one thread); later [`ListJudge::summary`] calls judge only
+    /// the rest. No judgement is buffered on the way: a row is the list's summary as soon as it is read.
+    pub fn cached(&self, each: &(dyn Fn(u64, usize, Summary) + Sync)) {
+        let mut streamed = false;
+        let cached = self.cached.get_or_init(|| {
+            streamed = true;
+            self.load(Some(each))
         });
-        (cached.generation, rows)
+        if streamed {
+            return;
+        }
+        // Read earlier for a row judged on its own: what is left of those hits.
+        let hits = std::mem::take(&mut *cached.hits.lock().unwrap_or_else(PoisonError::into_inner));
+        if cached.generation != self.ruling.generation() {
+            return;
+        }
+        for (id, hit) in hits.into_iter().enumerate() {
+            if let Some(judgement) = hit {
+                each(cached.generation, id, judgement.summary());
+            }
+        }
     }
 
     /// The list's summary of row `id`: cached, or judged now (and kept), by the rules of the moment (a row
@@ -151,7 +147,7 @@ impl ListJudge {
             };
             return (self.ruling.generation(), missing);
         };
-        let cached = self.cached.get_or_init(|| self.load());
+        let cached = self.cached.get_or_init(|| self.load(None));
         loop {
             let (rules, generation) = {
                 let current = self.ruling.read();
@@ -179,15 +175,16 @@ impl ListJudge {
         }
     }
 
-    /// Opens the cache, takes what it holds for every file, and starts the writer thread.
-    fn load(&self) -> Cached {
+    /// Opens the cache, takes what it holds for every file (handed to `each` as it is read when given, else
+    /// kept as the hits), and starts the writer thread.
+    fn load(&self, each: Option<&(dyn Fn(u64, usize, Summary) + Sync)>) -> Cached {
         let (place, generation) = {
             let current = self.ruling.read();
             (current.place.clone(), current.generation)
         };
         let none = || Cached {
             generation,
-            hits: Mutex::new(vec![None; self.paths.len()]),
+            hits: Mutex::new(Vec::new()),
             writer: None,
         };
         let Some(mut cache) = place.as_ref().and_then(Place::open) else {
@@ -195,10 +192,21 @@ impl ListJudge {
         };
         // A cold start looks nothing up: every key would be a stat and a miss.
         let hits = if cache.is_empty() {
-            vec![None; self.paths.len()]
+            Vec::new()
         } else {
             let keys: Vec<Option<Key>> = self.paths.par_iter().map(|p| Key::of(p)).collect();
-            cache.get(&keys, Want::List)
+            match each {
+                Some(each) => {
+                    let summary = |id: usize, row: Row| {
+                        if let Some(judgement) = row.decode() {
+                            each(generation, id, judgement.summary());
+                        }
+                    };
+                    cache.each_row(&keys, Want::List, &summary);
+                    Vec::new()
+                }
+                None => cache.get(&keys, Want::List),
+            }
         };
         let (tx, rx) = mpsc::channel();
         let started = std::thread::Builder::new()

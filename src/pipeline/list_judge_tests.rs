@@ -83,6 +83,14 @@ fn what_the_cache_held_under_the_old_rules_is_not_taken_after_a_lesson() {
     assert_ne!(judge.summary(0).1.verdict.trust, Trust::Phishing);
     let new = blocked(old);
     ruling.replace(Arc::new(new.clone()), Some(place(&new)));
-    assert_eq!(judge.cached().1.count(), 0);
+    let handed = std::sync::atomic::AtomicUsize::new(0);
+    judge.cached(&|_, _, _| {
+        handed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    });
+    assert_eq!(
+        handed.into_inner(),
+        0,
+        "no hit of the old rules is handed over"
+    );
     assert_eq!(judge.summary(1).1.verdict.trust, Trust::Phishing);
 }

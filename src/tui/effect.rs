@@ -14,7 +14,7 @@ use super::action::Action;
 use super::disk::Disk;
 use super::exporter::{Basis, Exporter};
 use super::jobs::{Item, Request, Write};
-use super::pool::{Job, Known, KnownRows, Pool};
+use super::pool::{Job, Known, Pool};
 use super::saver::{Save, Saver};
 use super::state::Content;
 use super::teach::Change;
@@ -125,10 +125,7 @@ impl Runner {
                 let judge = self.list_judge(paths);
                 let len = judge.len();
                 let cached = Arc::clone(&judge);
-                let known: Known = Box::new(move || {
-                    let (generation, rows) = cached.cached();
-                    (generation, Box::new(rows) as KnownRows)
-                });
+                let known: Known = Box::new(move |each| cached.cached(each));
                 let job: Job = Arc::new(move |id| judge.summary(id));
                 let threads = std::thread::available_parallelism().map_or(2, usize::from);
                 self.pool = Some(

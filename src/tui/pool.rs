@@ -14,18 +14,16 @@ use crate::pipeline::Summary;
 /// The work one row needs: its summary, given its id, with the generation of the rules that judged it
 /// ([`crate::pipeline::list_judge::Ruling::generation`]).
 pub type Job = Arc<dyn Fn(usize) -> (u64, Summary) + Send + Sync>;
-/// What the starter delivers before the workers begin: the generation of the rules the rows known at once
-/// (cached) were judged by, and those rows with their ids.
-pub type Known = Box<dyn FnOnce() -> (u64, KnownRows) + Send>;
-/// The rows known at once, made as they are taken.
-pub type KnownRows = Box<dyn Iterator<Item = (usize, Summary)>>;
+/// What the starter delivers before the workers begin: it hands every row known at once (cached) to the
+/// function it is given, with the generation of the rules that judged it and its id, as each is read.
+pub type Known = Box<dyn FnOnce(&(dyn Fn(u64, usize, Summary) + Sync)) + Send>;
 
 /// A batch of results goes back when it has this many rows...
 const BATCH: usize = 256;
 /// ...or its first row waited this long (under a frame, so visible rows show at once).
 const LINGER: Duration = Duration::from_millis(10);
-/// Rows known at once go back in batches of this many, so that the interface applies each within a frame.
-const KNOWN_BATCH: usize = 2048;
+/// Rows known at once go back in batches of this many, so that the interface applies several within a turn.
+const KNOWN_BATCH: usize = 512;
 /// The niceness of analysis threads (0 is the interface's; 19 the lowest).
 const NICE: i32 = 10;
 
@@ -61,7 +59,7 @@ impl Pool {
             .name("mailvet-analyse".into())
             .spawn(move || {
                 lower_priority();
-                deliver(&starter, known(), &tx);
+                deliver(&starter, known, &tx);
                 // Threads started here inherit the lower priority.
                 for i in 1..threads.max(1) {
                     let (queue, job, tx) = (Arc::clone(&starter), Arc::clone(&job), tx.clone());
@@ -95,22 +93,37 @@ pub fn lower_priority() {
     let _ = rustix::process::setpriority_process(None, NICE);
 }
 
-/// Sends the rows known at once and marks them done (before any worker starts).
-fn deliver(queue: &Mutex<Queue>, (generation, known): (u64, KnownRows), tx: &Sender<Action>) {
-    let mut known = known.peekable();
-    while known.peek().is_some() {
-        let batch: Vec<(usize, Summary)> = known.by_ref().take(KNOWN_BATCH).collect();
+/// Sends the rows known at once in batches (a batch holds rows of one generation) as they come, each marked
+/// done before it is sent (and before any worker starts).
+fn deliver(queue: &Mutex<Queue>, known: Known, tx: &Sender<Action>) {
+    let batch: Mutex<(u64, Vec<(usize, Summary)>)> = Mutex::new((0, Vec::new()));
+    let send = |generation: u64, rows: Vec<(usize, Summary)>| {
         {
             let mut q = queue.lock().unwrap_or_else(PoisonError::into_inner);
-            for (id, _) in &batch {
+            for (id, _) in &rows {
                 if let Some(taken) = q.taken.get_mut(*id) {
                     *taken = true;
                 }
             }
         }
-        if tx.send(Action::AnalysedMany(generation, batch)).is_err() {
-            return;
+        // The interface gone only means nobody wants them.
+        let _ = tx.send(Action::AnalysedMany(generation, rows));
+    };
+    known(&|generation, id, summary| {
+        let mut batch = batch.lock().unwrap_or_else(PoisonError::into_inner);
+        if batch.0 != generation && !batch.1.is_empty() {
+            let earlier = std::mem::take(&mut batch.1);
+            send(batch.0, earlier);
         }
+        batch.0 = generation;
+        batch.1.push((id, summary));
+        if batch.1.len() >= KNOWN_BATCH {
+            send(generation, std::mem::take(&mut batch.1));
+        }
+    });
+    let (generation, rest) = batch.into_inner().unwrap_or_else(PoisonError::into_inner);
+    if !rest.is_empty() {
+        send(generation, rest);
     }
 }
 
@@ -201,7 +214,7 @@ mod tests {
     fn every_row_is_done_once_the_known_ones_first() {
         let (tx, rx) = mpsc::channel();
         let job: Job = Arc::new(judged);
-        let known: Known = Box::new(|| (0, Box::new((90..100).map(|id| (id, summary(id))))));
+        let known: Known = Box::new(|each| (90..100).for_each(|id| each(0, id, summary(id))));
         let pool = Pool::start(100, 3, known, job, tx).expect("threads");
         pool.prioritise(&[50, 51]);
         let mut seen = ids(&rx, 100);
@@ -221,7 +234,7 @@ mod tests {
             let _ = permits.lock().map(|p| p.recv());
             judged(id)
         });
-        let none: Known = Box::new(|| (0, Box::new(std::iter::empty())));
+        let none: Known = Box::new(|_| {});
         let pool = Pool::start(1000, 1, none, job, tx).expect("threads");
         pool.prioritise(&[900, 901]);
         (0..1000).for_each(|_| permit.send(()).expect("worker waits"));

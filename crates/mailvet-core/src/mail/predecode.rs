@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use mail_parser::decoders::charsets::map::charset_decoder;
 use mail_parser::{Encoding, MimeHeaders, PartType};
+use memchr::memmem::Finder;
 
 use super::transfer;
 
@@ -47,9 +48,10 @@ static BOUNDARY: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         .ok()
 });
 
-/// The `boundary=` values declared anywhere in `message` (quoted or not), for finding where a body ends.
-pub fn declared_boundaries(message: &[u8]) -> Vec<Vec<u8>> {
-    let mut found: Vec<Vec<u8>> = Vec::new();
+/// Searchers for the `boundary=` values declared anywhere in `message` (quoted or not), for finding where a
+/// body ends; built once per message.
+pub fn declared_boundaries(message: &[u8]) -> Vec<Finder<'static>> {
+    let mut found: Vec<Finder<'static>> = Vec::new();
     let Some(key) = BOUNDARY.as_ref() else {
         return found;
     };
@@ -65,8 +67,8 @@ pub fn declared_boundaries(message: &[u8]) -> Vec<Vec<u8>> {
                 &value[..end]
             }
         };
-        if !value.is_empty() && !found.iter().any(|b| b == value) {
-            found.push(value.to_vec());
+        if !value.is_empty() && !found.iter().any(|b| b.needle() == value) {
+            found.push(Finder::new(value).into_owned());
         }
     }
     found
@@ -101,13 +103,12 @@ pub fn text_body(
     message: &[u8],
     body: usize,
     base64: bool,
-    boundaries: &[Vec<u8>],
+    boundaries: &[Finder<'static>],
 ) -> Option<(Range<usize>, TextBody)> {
     let rest = &message[body..];
     let next_boundary = boundaries
         .iter()
-        .filter_map(|b| {
-            let finder = memchr::memmem::Finder::new(b);
+        .filter_map(|finder| {
             let mut from = 0;
             while let Some(i) = finder.find(&rest[from..]) {
                 let at = from + i;

@@ -69,9 +69,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (tx, rx) = std::sync::mpsc::channel();
     let exporter = exporter::Exporter::start(
         exporter::Setup {
-            rules: Arc::clone(&rules),
-            identity: None,
-            config_file: None,
             max_bytes: 32 << 20,
             maildir: maildir.clone(),
             reports: None,
@@ -83,6 +80,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // No verdict cache: every row is analysed, which is what the keys must not wait for.
     let lessons = effect::Lessons {
         brands: rules.brands.clone(),
+        identity: None,
         config_file: None,
     };
     let judging = effect::Judging {

@@ -7,6 +7,7 @@ mod tui_support;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use mailvet::tui::acts::READ_ONLY;
 use tui_support::pty::{Session, spawn, spawn_with};
 use tui_support::tree::snapshot;
 
@@ -200,9 +201,11 @@ fn read_only_sessions_leave_the_tree_byte_identical() {
         ] {
             session.send(keys);
             if keys != b"y" {
-                session.screen.wait_for("read-only: nothing changed");
+                session.screen.wait_for(READ_ONLY);
             }
-            session.send(b"k"); // clears the status line for the next key
+            // `k` clears the status line, so the next key's refusal is seen afresh.
+            session.send(b"k");
+            session.screen.wait_gone(READ_ONLY);
         }
         session.send(b"q");
         assert!(session.exit_status().success());

@@ -185,7 +185,7 @@ fn unreadable_message_shows_the_reason() {
     let id = s.selected_row().expect("row");
     apply(
         &mut s,
-        Action::Loaded(id, Box::new(Err("cannot read 'x': gone".into()))),
+        Action::Loaded(id, 0, Box::new(Err("cannot read 'x': gone".into()))),
     );
     assert!(s.content().is_none());
     assert!(matches!(&s.open, Some(o) if o.row == id && o.content.is_err()));
@@ -306,4 +306,52 @@ fn results_judged_before_a_lesson_are_judged_again_not_shown() {
         Action::AnalysedMany(1, vec![(late, late_summary.clone())]),
     );
     assert!(s.rows[late].verdict.is_some());
+}
+
+/// The opened message as read by rules after `lessons` lessons, its verdict `trust` (else the fixture's).
+fn read_as(id: usize, lessons: u64, trust: Trust) -> Action {
+    let mut verdict = tui_support::fixtures()[id]
+        .verdict
+        .clone()
+        .expect("analysed");
+    verdict.trust = trust;
+    let loaded = mailvet::pipeline::Loaded {
+        message: tui_support::phishing_message(),
+        headers: tui_support::phishing_headers(),
+        verdict,
+        auth_used: Vec::new(),
+    };
+    let brands = mailvet::analysis::Brands::embedded();
+    let content = mailvet::tui::state::Content::prepare(loaded, 78, &brands);
+    Action::Loaded(id, lessons, Box::new(Ok(content)))
+}
+
+#[test]
+fn the_detail_pane_and_the_list_show_the_lesson_in_the_same_frame() {
+    let mut s = state(80, 24);
+    let id = 1;
+    s.selected = s.shown.iter().position(|&r| r == id).expect("row shown");
+    s.moved = true;
+    assert_eq!(s.rows[id].trust(), Some(Trust::Verified));
+    let effects = cmd(&mut s, "phishing");
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::Load(r, ..) if *r == id)),
+        "read again by the new rules: {effects:?}"
+    );
+
+    // A reading made before the lesson is not shown.
+    apply(&mut s, read_as(id, 0, Trust::Verified));
+    assert!(s.open.as_ref().is_none_or(|o| o.row != id));
+
+    // Read by the lesson before the row's own judgement came back: the row shows what the pane shows.
+    let phishing_before = s.folders[s.rows[id].folder_idx].phishing;
+    apply(&mut s, read_as(id, 1, Trust::Phishing));
+    assert_eq!(s.content().map(|c| c.verdict.trust), Some(Trust::Phishing));
+    assert_eq!(s.rows[id].trust(), Some(Trust::Phishing));
+    assert_eq!(
+        s.folders[s.rows[id].folder_idx].phishing,
+        phishing_before + 1
+    );
 }

@@ -134,8 +134,9 @@ pub enum Action {
     /// Rows were analysed in the background, by the rules as they were after this many lessons (what the
     /// user taught in this session): (row id, summary).
     AnalysedMany(u64, Vec<(usize, Summary)>),
-    /// A message was read for the detail pane and the message views.
-    Loaded(usize, Box<Result<Content, String>>),
+    /// A message was read for the detail pane and the message views, and judged by the rules as they were
+    /// after this many lessons: (row id, lessons, content).
+    Loaded(usize, u64, Box<Result<Content, String>>),
     /// The open message's body was laid out again for a new width: (row id, width, body).
     LaidOut(usize, usize, Box<BodyText>),
     /// A write (flags, move, undo, purge) finished: what changed on disk.

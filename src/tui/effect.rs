@@ -12,9 +12,10 @@ use crate::mail::Message;
 
 use super::action::Action;
 use super::disk::Disk;
-use super::exporter::Exporter;
+use super::exporter::{Basis, Exporter};
 use super::jobs::{Item, Request, Write};
 use super::pool::{Job, Known, KnownRows, Pool};
+use super::saver::{Save, Saver};
 use super::state::Content;
 use super::teach::Change;
 use super::{bodytext, term};
@@ -39,23 +40,29 @@ pub enum Effect {
     Copy(String),
     /// Change the Maildir (on the disk thread; the result comes back as [`Action::Acted`]).
     Write(Write),
-    /// Export messages (on the export thread; the result comes back as [`Action::Exported`]).
+    /// Export messages (on the export thread, judged by the rules with every lesson taught before it; the
+    /// result comes back as [`Action::Exported`]).
     Export(Request),
-    /// Write the abuse report on one message as a draft, or into the outbox (on the export thread).
+    /// Write the abuse report on one message as a draft, or into the outbox (on the export thread, as
+    /// [`Effect::Export`]).
     Report(Item),
     /// Apply what the user taught to the rules, save it to the config file (the result comes back as
     /// [`Action::Taught`]) and judge these rows again: (row id, file).
     Teach(super::teach::Change, Vec<(usize, PathBuf)>),
-    /// Save the user's address as config `identity.address` (on the export thread, before any report after
-    /// it; the result comes back as [`Action::IdentitySaved`]).
+    /// Use the user's address for every report after this, and save it as config `identity.address` (on
+    /// the config-saving thread, in order with the lessons; the result comes back as
+    /// [`Action::IdentitySaved`]).
     SaveIdentity(String),
 }
 
-/// What teaching needs besides the rules: the brands before any lesson, and the file lessons are saved in.
+/// What the user teaches and tells besides the rules: the brands before any lesson, the address reports
+/// are sent from, and the config file both are saved in.
 #[derive(Debug, Clone)]
 pub struct Lessons {
     /// The brands as configured, before what the user taught was applied to them.
     pub brands: Brands,
+    /// Config `identity.address`, the sender of reports.
+    pub identity: Option<String>,
     /// The user's config file.
     pub config_file: Option<PathBuf>,
 }
@@ -78,6 +85,8 @@ pub struct Runner {
     ruling: Ruling,
     lessons: Lessons,
     pool: Option<Pool>,
+    /// The thread saving lessons and the address into the config, in the order given.
+    saver: Saver,
     disk: Disk,
     exporter: Exporter,
 }
@@ -93,6 +102,7 @@ impl Runner {
         exporter: Exporter,
     ) -> Runner {
         Runner {
+            saver: Saver::new(lessons.config_file.clone(), tx.clone()),
             tx,
             max_bytes: judging.max_bytes,
             ruling: Ruling::new(judging.rules, judging.cache),
@@ -151,12 +161,14 @@ impl Runner {
             }
             Effect::Load(id, path, width) => {
                 let (tx, max, rules) = (self.tx.clone(), self.max_bytes, self.ruling.rules());
+                // Only this runner replaces the rules, so they belong to this generation.
+                let lessons = self.ruling.generation();
                 std::thread::Builder::new()
                     .name("mailvet-load".into())
                     .spawn(move || {
                         let content = judge::load(&path, max, &rules)
                             .map(|l| Content::prepare(l, width, &rules.brands));
-                        let _ = tx.send(Action::Loaded(id, Box::new(content)));
+                        let _ = tx.send(Action::Loaded(id, lessons, Box::new(content)));
                     })
                     .map_err(|e| format!("cannot read the message: {e}"))?;
             }
@@ -174,22 +186,28 @@ impl Runner {
                 term::copy_osc52(&text).map_err(|e| format!("cannot copy: {e}"))?;
             }
             Effect::Write(write) => self.disk.write(write)?,
-            Effect::Export(request) => self.exporter.export(request)?,
-            Effect::Report(item) => self.exporter.report(item)?,
-            Effect::SaveIdentity(address) => self.exporter.save_identity(address)?,
+            Effect::Export(request) => self.exporter.export(request, self.basis())?,
+            Effect::Report(item) => self.exporter.report(item, self.basis())?,
+            Effect::SaveIdentity(address) => {
+                self.lessons.identity = Some(address.clone());
+                self.saver.save(Save::Identity(address))?;
+            }
             Effect::Teach(change, rows) => {
                 self.learn(&change);
-                let (tx, path) = (self.tx.clone(), self.lessons.config_file.clone());
-                std::thread::Builder::new()
-                    .name("mailvet-teach".into())
-                    .spawn(move || {
-                        let _ = tx.send(Action::Taught(save(path.as_deref(), &change)));
-                    })
-                    .map_err(|e| format!("cannot save what you taught: {e}"))?;
+                self.saver.save(Save::Lesson(change))?;
                 self.run(Effect::AnalyseRows(rows))?;
             }
         }
         Ok(())
+    }
+
+    /// The rules and address in force now, for an export or report asked for now: effects run in the order
+    /// `update` gave them, so every lesson given before the request is in these rules, none given after.
+    fn basis(&self) -> Basis {
+        Basis {
+            rules: self.ruling.rules(),
+            identity: self.lessons.identity.clone(),
+        }
     }
 
     /// Applies `change` to the rules every later judgement uses, rows already queued included.
@@ -201,16 +219,4 @@ impl Runner {
         let place = (self.ruling.place()).map(|place| place.with_rules(&rules, self.max_bytes));
         self.ruling.replace(Arc::new(rules), place);
     }
-}
-
-/// Saves `change` into the config file at `path`; the file's path, or why not.
-fn save(path: Option<&std::path::Path>, change: &Change) -> Result<String, String> {
-    let path = path.ok_or("no home directory for the config file")?;
-    match change {
-        Change::Learn(lesson) => taught::teach(path, lesson)?,
-        Change::Forget(domain) => {
-            taught::forget(path, domain)?;
-        }
-    }
-    Ok(path.display().to_string())
 }

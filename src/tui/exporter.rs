@@ -1,7 +1,9 @@
 //! The export thread: exports and abuse reports run here, one at a time, never on the UI thread. Each
 //! message is read again and judged in full (the rows keep verdicts without signals), in parallel, then
-//! written through `pipeline::export::run`; progress and the result come back as Actions. A destination inside
-//! the Maildir is refused after resolving `~`, relative paths and symlinks; nothing is ever written there.
+//! written through `pipeline::export::run`; progress and the result come back as Actions. Every job carries
+//! the rules and the address of the moment it was asked for ([`Basis`]), so a file says what the screen
+//! said: a lesson taught before `e` or `R` is in it, one taken back is not. A destination inside the Maildir
+//! is refused after resolving `~`, relative paths and symlinks; nothing is ever written there.
 
 use std::fs;
 use std::io;
@@ -27,12 +29,6 @@ use super::jobs::{Finished, Item, Request, Step};
 /// What the thread needs besides the jobs.
 #[derive(Debug, Clone)]
 pub struct Setup {
-    /// The analysis rules (and the brand knowledge base for reports).
-    pub rules: Arc<Rules>,
-    /// Config `identity.address`, the sender of reports (set by [`Exporter::save_identity`] when asked).
-    pub identity: Option<String>,
-    /// The config file the address is saved into.
-    pub config_file: Option<PathBuf>,
     /// Largest message file read, in bytes.
     pub max_bytes: u64,
     /// The Maildir open: nothing is written inside it.
@@ -43,37 +39,36 @@ pub struct Setup {
     pub read_only: bool,
 }
 
+/// What a job is judged and signed by: the interface's rules and the user's address when it was asked for.
+#[derive(Debug, Clone)]
+pub struct Basis {
+    /// The analysis rules with every lesson taught so far (and the brand knowledge base for reports).
+    pub rules: Arc<Rules>,
+    /// Config `identity.address`, the sender of reports.
+    pub identity: Option<String>,
+}
+
 enum Job {
     Export(Request),
     Report(Item),
-    SaveIdentity(String),
 }
 
 /// The handle to the export thread.
 pub struct Exporter {
-    jobs: Sender<Job>,
+    jobs: Sender<(Job, Basis)>,
 }
 
 impl Exporter {
     /// Starts the thread; results go to `actions`.
     pub fn start(setup: Setup, actions: Sender<Action>) -> io::Result<Exporter> {
-        let (jobs, rx) = std::sync::mpsc::channel::<Job>();
+        let (jobs, rx) = std::sync::mpsc::channel::<(Job, Basis)>();
         std::thread::Builder::new()
             .name("mailvet-export".into())
             .spawn(move || {
-                let mut setup = setup;
-                for job in rx {
+                for (job, basis) in rx {
                     let finished = match job {
-                        Job::Export(req) => export(&setup, &req, &actions),
-                        Job::Report(item) => report(&setup, &item),
-                        Job::SaveIdentity(address) => {
-                            let saved = save_identity(&setup, &address);
-                            setup.identity = Some(address);
-                            if actions.send(Action::IdentitySaved(saved)).is_err() {
-                                return;
-                            }
-                            continue;
-                        }
+                        Job::Export(req) => export(&setup, &basis, &req, &actions),
+                        Job::Report(item) => report(&setup, &basis, &item),
                     };
                     if actions.send(Action::Exported(Box::new(finished))).is_err() {
                         return;
@@ -83,33 +78,28 @@ impl Exporter {
         Ok(Exporter { jobs })
     }
 
-    /// Queues an export.
-    pub fn export(&self, request: Request) -> Result<(), String> {
-        self.send(Job::Export(request))
+    /// Queues an export, judged by `basis`.
+    pub fn export(&self, request: Request, basis: Basis) -> Result<(), String> {
+        self.send(Job::Export(request), basis)
     }
 
-    /// Queues a report.
-    pub fn report(&self, item: Item) -> Result<(), String> {
-        self.send(Job::Report(item))
+    /// Queues a report, judged and signed by `basis`.
+    pub fn report(&self, item: Item, basis: Basis) -> Result<(), String> {
+        self.send(Job::Report(item), basis)
     }
 
-    /// Uses `address` for the reports queued after this, and saves it into the config file.
-    pub fn save_identity(&self, address: String) -> Result<(), String> {
-        self.send(Job::SaveIdentity(address))
-    }
-
-    fn send(&self, job: Job) -> Result<(), String> {
+    fn send(&self, job: Job, basis: Basis) -> Result<(), String> {
         self.jobs
-            .send(job)
+            .send((job, basis))
             .map_err(|_| "the export thread has stopped; nothing exported".to_string())
     }
 }
 
-fn settings(setup: &Setup, format: Format) -> Settings<'_> {
+fn settings<'a>(setup: &Setup, basis: &'a Basis, format: Format) -> Settings<'a> {
     Settings {
         format,
-        rules: &setup.rules,
-        identity: setup.identity.as_deref(),
+        rules: &basis.rules,
+        identity: basis.identity.as_deref(),
         max_message_bytes: setup.max_bytes,
         now: now(),
     }
@@ -129,21 +119,21 @@ fn reporter<'a>(
 }
 
 /// Reads and judges every item again, in parallel, in order.
-fn judge(setup: &Setup, items: &[Item], actions: &Sender<Action>) -> Vec<Target> {
+fn judge(setup: &Setup, rules: &Rules, items: &[Item], actions: &Sender<Action>) -> Vec<Target> {
     let done = AtomicUsize::new(0);
     let tell = reporter(actions, "reading");
     let total = items.len();
     items
         .par_iter()
         .map(|item| {
-            let target = target(&item.path, &item.folder, setup.max_bytes, &setup.rules);
+            let target = target(&item.path, &item.folder, setup.max_bytes, rules);
             tell(done.fetch_add(1, Ordering::Relaxed) + 1, total);
             target
         })
         .collect()
 }
 
-fn export(setup: &Setup, req: &Request, actions: &Sender<Action>) -> Finished {
+fn export(setup: &Setup, basis: &Basis, req: &Request, actions: &Sender<Action>) -> Finished {
     let mut finished = Finished {
         report: false,
         drafts: false,
@@ -161,8 +151,8 @@ fn export(setup: &Setup, req: &Request, actions: &Sender<Action>) -> Finished {
         }
     };
     finished.dest.clone_from(&dest);
-    let targets = judge(setup, &req.items, actions);
-    let settings = settings(setup, req.format);
+    let targets = judge(setup, &basis.rules, &req.items, actions);
+    let settings = settings(setup, basis, req.format);
     let tell = reporter(actions, "writing");
     let mut progress = |p: Progress| tell(p.done, p.total);
     finished.result = if req.format.needs_dir() || dest.is_dir() {
@@ -199,17 +189,7 @@ fn to_file(
     Ok(summary)
 }
 
-/// Saves the address as config `identity.address`; the file's path, or why not.
-fn save_identity(setup: &Setup, address: &str) -> Result<String, String> {
-    let path = setup
-        .config_file
-        .as_deref()
-        .ok_or("no home directory for the config file")?;
-    crate::config::identity::save_address(path, address)?;
-    Ok(path.display().to_string())
-}
-
-fn report(setup: &Setup, item: &Item) -> Finished {
+fn report(setup: &Setup, basis: &Basis, item: &Item) -> Finished {
     let mut finished = Finished {
         report: true,
         drafts: matches!(setup.reports, Some(Place::Drafts(_))),
@@ -223,9 +203,9 @@ fn report(setup: &Setup, item: &Item) -> Finished {
         to: None,
         result: Err("no home directory for the outbox".into()),
     };
-    let target = target(&item.path, &item.folder, setup.max_bytes, &setup.rules);
-    finished.to = Some(arf::destination(&target.record, &setup.rules).address);
-    let settings = settings(setup, Format::Arf);
+    let target = target(&item.path, &item.folder, setup.max_bytes, &basis.rules);
+    finished.to = Some(arf::destination(&target.record, &basis.rules).address);
+    let settings = settings(setup, basis, Format::Arf);
     let one = std::slice::from_ref(&target);
     finished.result = match &setup.reports {
         None => return finished,
@@ -269,15 +249,19 @@ mod tests {
         Date: Wed, 18 Nov 2026 12:00:00 +0100\r\n\r\nHello.\r\n";
 
     fn setup(maildir: &Path) -> Setup {
-        let rules = crate::config::Config::defaults().map(|c| c.rules());
         Setup {
-            rules: Arc::new(rules.unwrap_or_else(|e| panic!("{e}"))),
-            identity: None,
-            config_file: None,
             max_bytes: 1 << 20,
             maildir: maildir.to_path_buf(),
             reports: None,
             read_only: false,
+        }
+    }
+
+    fn basis() -> Basis {
+        let rules = crate::config::Config::defaults().map(|c| c.rules());
+        Basis {
+            rules: Arc::new(rules.unwrap_or_else(|e| panic!("{e}"))),
+            identity: None,
         }
     }
 
@@ -304,7 +288,7 @@ mod tests {
         };
         let (tx, rx) = std::sync::mpsc::channel();
         let started = std::time::Instant::now();
-        let done = export(&setup(&maildir), &req, &tx);
+        let done = export(&setup(&maildir), &basis(), &req, &tx);
         eprintln!(
             "400 messages judged and exported in {:?}",
             started.elapsed()
@@ -325,10 +309,56 @@ mod tests {
         assert!(steps.iter().any(|s| s.stage == "reading" && s.done == 400));
         assert!(steps.iter().any(|s| s.stage == "writing" && s.done == 400));
 
-        let again = export(&setup(&maildir), &req, &tx);
+        let again = export(&setup(&maildir), &basis(), &req, &tx);
         let why = again.result.expect_err("the file exists");
         assert!(why.contains("exists"), "{why}");
         assert_eq!(fs::read_to_string(&dest).expect("file"), text);
+    }
+
+    #[test]
+    fn each_export_is_judged_by_the_rules_it_was_asked_with() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let maildir = dir.path().join("Maildir");
+        fs::create_dir_all(maildir.join("cur")).expect("mkdir");
+        let path = maildir.join("cur/1795400000.M1P1.host:2,S");
+        fs::write(&path, MAIL).expect("write");
+        let items = vec![Item {
+            path,
+            folder: "INBOX".into(),
+        }];
+        let before = basis();
+        let mut rules = (*before.rules).clone();
+        rules.taught.push(crate::analysis::Taught {
+            domain: "example.org".into(),
+            verdict: crate::analysis::Lesson::Block,
+            brand: None,
+            date: "2026-12-03".into(),
+            message_id: None,
+        });
+        crate::config::taught::apply(&mut rules.brands, &rules.taught);
+        let blocked = Basis {
+            rules: Arc::new(rules),
+            identity: None,
+        };
+        let (tx, _rx) = std::sync::mpsc::channel();
+        let exported = |basis: &Basis, name: &str| {
+            let req = Request {
+                items: items.clone(),
+                format: Format::Jsonl,
+                dest: dir.path().join(name),
+            };
+            export(&setup(&maildir), basis, &req, &tx)
+                .result
+                .expect("exported");
+            let text = fs::read_to_string(dir.path().join(name)).expect("file");
+            serde_json::from_str::<serde_json::Value>(&text).expect("json")
+        };
+        let taught = exported(&blocked, "blocked.jsonl");
+        assert_eq!(taught["trust"], "phishing", "{taught}");
+        let signals = taught["signals"].as_array().expect("signals");
+        assert!(signals.iter().any(|s| s["id"] == "taught"), "{taught}");
+        let plain = exported(&before, "before.jsonl");
+        assert_ne!(plain["trust"], "phishing", "{plain}");
     }
 
     #[cfg(unix)]

@@ -26,6 +26,7 @@ pub mod order;
 pub mod pool;
 pub mod prompt;
 pub mod row;
+pub mod saver;
 pub mod state;
 pub mod sync;
 pub mod teach;
@@ -144,9 +145,6 @@ pub fn run(opts: Options) -> Result<(), Error> {
     let rules = Arc::new(opts.rules);
     let exporter = exporter::Exporter::start(
         exporter::Setup {
-            rules: Arc::clone(&rules),
-            identity: opts.identity,
-            config_file: opts.config_file.clone(),
             max_bytes: opts.max_message_bytes,
             maildir: state.places.maildir.clone(),
             reports: opts.reports,
@@ -157,6 +155,7 @@ pub fn run(opts: Options) -> Result<(), Error> {
     let disk = disk::Disk::start(opts.maildir, writable, tx.clone())?;
     let lessons = effect::Lessons {
         brands: opts.brands,
+        identity: opts.identity,
         config_file: opts.config_file,
     };
     let judging = effect::Judging {

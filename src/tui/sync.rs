@@ -8,7 +8,7 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::model::Trust;
+use crate::model::{Trust, Verdict};
 use crate::store::name::Name;
 
 use super::changes::Changes;
@@ -194,6 +194,23 @@ pub fn analysed(s: &mut AppState, id: usize, summary: Summary) {
     }
     row.judged(summary.envelope, summary.verdict, &mut s.texts);
     s.order.changed(id);
+}
+
+/// The opened message was judged by the rules of the moment: its row takes that verdict when it shows
+/// another (after a lesson the row's own judgement may still be on its way, at a lower priority), so the
+/// list and the detail pane never disagree.
+pub fn opened(s: &mut AppState, id: usize, verdict: &Verdict) {
+    let Some(row) = s.rows.get(id) else {
+        return;
+    };
+    let shown = |v: &Verdict| (v.trust, v.category, v.brand.clone());
+    let agrees =
+        row.verdict.as_deref().map(shown) == Some(shown(verdict)) && *row.advice == *verdict.advice;
+    if !agrees {
+        let envelope = row.envelope.as_deref().cloned();
+        let verdict = verdict.clone();
+        analysed(s, id, Summary { envelope, verdict });
+    }
 }
 
 /// Rows were analysed by the rules as they were after `lessons` lessons: applied, unless the user taught

@@ -80,8 +80,9 @@ pub fn teach(s: &mut AppState, verdict: Lesson, effects: &mut Vec<Effect>) {
     {
         // Read again with the new rules, so the detail pane shows the lesson.
         s.open = None;
-        s.loading = None;
     }
+    // A reading under way judges by the old rules and will not be shown: read again.
+    s.loading = None;
     s.status = match (&change, verdict) {
         (Change::Forget(_), _) => format!("forgot what you taught about {domain}"),
         (Change::Learn(_), Lesson::Block) => {

@@ -179,7 +179,7 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::AnalysedMany(lessons, batch) => {
             sync::analysed_many(s, lessons, batch, &mut effects)
         }
-        Action::Loaded(id, result) => loaded(s, id, *result, &mut effects),
+        Action::Loaded(id, lessons, result) => loaded(s, id, lessons, *result, &mut effects),
         Action::LaidOut(id, width, body) => laid_out(s, id, width, *body),
         Action::Acted(report) => sync::acted(s, *report, &mut effects),
         Action::Rescanned(listing) => sync::rescanned(s, *listing, &mut effects),
@@ -316,14 +316,24 @@ fn copy_link(s: &mut AppState, effects: &mut Vec<Effect>) {
     }
 }
 
+/// A message was read, judged by the rules as they were after `lessons` lessons: shown, unless the user taught
+/// something since (teaching asked for it again). Its row takes its verdict, so that the list and the detail
+/// pane show the same judgement in the same frame, though the row's own judgement may still be on its way.
 fn loaded(
     s: &mut AppState,
     id: usize,
+    lessons: u64,
     content: Result<Content, String>,
     effects: &mut Vec<Effect>,
 ) {
+    if lessons < s.lessons {
+        return;
+    }
     if s.loading == Some(id) {
         s.loading = None;
+    }
+    if let Ok(c) = &content {
+        sync::opened(s, id, &c.verdict);
     }
     let stale = content
         .as_ref()

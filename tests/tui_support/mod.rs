@@ -377,7 +377,7 @@ pub fn state(w: u16, h: u16) -> AppState {
     };
     let width = usize::from(w.saturating_sub(2)).clamp(20, 120);
     let content = Content::prepare(loaded, width, &Brands::embedded());
-    apply(&mut s, Action::Loaded(0, Box::new(Ok(content))));
+    apply(&mut s, Action::Loaded(0, 0, Box::new(Ok(content))));
     s
 }
 

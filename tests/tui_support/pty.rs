@@ -26,16 +26,26 @@ impl Screen {
             .unwrap_or_default()
     }
 
+    /// Waits until `needle` is on the screen; returns the screen.
     pub fn wait_for(&self, needle: &str) -> String {
+        self.wait_until(needle, |text| text.contains(needle))
+    }
+
+    /// Waits until `needle` is no longer on the screen.
+    pub fn wait_gone(&self, needle: &str) {
+        self.wait_until(&format!("{needle:?} gone"), |text| !text.contains(needle));
+    }
+
+    fn wait_until(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let text = self.text();
-            if text.contains(needle) {
+            if check(&text) {
                 return text;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(10),
-                "{needle:?} never appeared; screen:\n{text}"
+                "{what:?} never appeared; screen:\n{text}"
             );
             std::thread::sleep(Duration::from_millis(30));
         }

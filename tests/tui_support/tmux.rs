@@ -69,7 +69,8 @@ impl Tmux {
         self.wait_until(&format!("{needle:?} gone"), |text| !text.contains(needle));
     }
 
-    fn wait_until(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
+    /// Waits until the screen passes `check` (`what` names it in the failure); returns the screen.
+    pub fn wait_until(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let text = self.screen();

@@ -272,7 +272,7 @@ fn refused(path: &Path, meta: &fs::Metadata, max_bytes: u64) -> Option<StoreErro
     } else if !meta.is_file() {
         Some(StoreError::NotAFile { path })
     } else {
-        (meta.len() > max_bytes).then(|| StoreError::TooLarge {
+        (meta.len() > max_bytes).then_some(StoreError::TooLarge {
             path,
             size: meta.len(),
             limit: max_bytes,

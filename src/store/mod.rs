@@ -240,24 +240,21 @@ pub fn read_message(path: &Path, max_bytes: u64) -> Result<Vec<u8>, StoreError> 
     Ok(bytes)
 }
 
-/// Reads `file`, whose size was `size` (at most `limit`), up to `limit` bytes: one read for the bytes and
-/// one that finds the end, where reading in growing steps takes three on average.
-fn read_sized(mut file: fs::File, size: u64, limit: u64) -> io::Result<Vec<u8>> {
+/// Reads `file`, whose size was `size`, up to `limit` bytes: one read for the bytes and one that finds the
+/// end (reading in growing steps takes three on average), into memory that is not zeroed first.
+fn read_sized(file: fs::File, size: u64, limit: u64) -> io::Result<Vec<u8>> {
     // One spare byte: a file that grew since its size was taken fills it, and the rest is read after.
     let first = usize::try_from(size.saturating_add(1).min(limit)).unwrap_or(0);
-    let mut bytes = vec![0; first];
-    let mut filled = 0;
-    while filled < first {
-        match file.read(&mut bytes[filled..]) {
+    let mut bytes = Vec::with_capacity(first);
+    while bytes.len() < first {
+        match rustix::io::read(&file, rustix::buffer::spare_capacity(&mut bytes)) {
             Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
+            Ok(_) | Err(rustix::io::Errno::INTR) => {}
+            Err(e) => return Err(e.into()),
         }
     }
-    bytes.truncate(filled);
-    if filled == first {
-        let rest = limit.saturating_sub(u64::try_from(filled).unwrap_or(u64::MAX));
+    if bytes.len() == first {
+        let rest = limit.saturating_sub(u64::try_from(first).unwrap_or(u64::MAX));
         file.take(rest).read_to_end(&mut bytes)?;
     }
     Ok(bytes)

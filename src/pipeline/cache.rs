@@ -34,7 +34,7 @@ pub const FILE_NAME: &str = "verdicts.sqlite";
 /// `PRAGMA application_id` of a mailvet cache ("mvet"): a SQLite file without it is someone else's.
 const APPLICATION_ID: i64 = 0x6d76_6574;
 /// `PRAGMA user_version`: the layout of the tables below.
-const SCHEMA_VERSION: i64 = 3;
+const SCHEMA_VERSION: i64 = 5;
 /// From this many keys on, one pass over the table beats a lookup per key.
 const BULK: usize = 512;
 /// How long to wait for another process's write before calling the file locked.
@@ -43,23 +43,19 @@ pub(super) const BUSY: Duration = Duration::from_secs(2);
 /// The tables. The head is plain columns ([`super::cache_row`]), so reading the list decodes no JSON. The
 /// signals (evidence, most of a judgement's bytes) have a table of their own, so reading the list's heads
 /// reads nothing else; a rowid table, whose pages hold a whole row of signals where a WITHOUT ROWID one would
-/// spill each into a mostly empty overflow page.
+/// spill each into a mostly empty overflow page. A verdict names its evidence row by id, so the evidence has
+/// no key index: a new row is appended, and only the verdicts' tree takes inserts in random key order.
 fn schema() -> String {
     format!(
         "CREATE TABLE IF NOT EXISTS verdicts (
             unique_name TEXT NOT NULL,
             size INTEGER NOT NULL,
             fingerprint TEXT NOT NULL,
+            evidence_id INTEGER NOT NULL,
             {HEAD_SCHEMA},
             PRIMARY KEY (unique_name, size, fingerprint)
         ) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS evidence (
-            unique_name TEXT NOT NULL,
-            size INTEGER NOT NULL,
-            fingerprint TEXT NOT NULL,
-            signals TEXT NOT NULL,
-            PRIMARY KEY (unique_name, size, fingerprint)
-        );
+        CREATE TABLE IF NOT EXISTS evidence (id INTEGER PRIMARY KEY, signals TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
     )
 }
@@ -219,12 +215,15 @@ impl Cache {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for table in ["verdicts", "evidence"] {
-            tx.execute(
-                &format!("DELETE FROM {table} WHERE fingerprint <> ?1"),
-                [&self.fingerprint],
-            )?;
-        }
+        tx.execute(
+            "DELETE FROM evidence WHERE id IN \
+             (SELECT evidence_id FROM verdicts WHERE fingerprint <> ?1)",
+            [&self.fingerprint],
+        )?;
+        tx.execute(
+            "DELETE FROM verdicts WHERE fingerprint <> ?1",
+            [&self.fingerprint],
+        )?;
         tx.execute(
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('fingerprint', ?1)",
             [&self.fingerprint],
@@ -279,7 +278,7 @@ impl Cache {
         let (signals, joined) = match full {
             true => (
                 ", signals",
-                " JOIN evidence USING (unique_name, size, fingerprint)",
+                " JOIN evidence ON evidence.id = verdicts.evidence_id",
             ),
             false => ("", ""),
         };
@@ -336,31 +335,30 @@ impl Cache {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         {
-            let places: Vec<String> = (1..=3 + HEAD_COUNT).map(|i| format!("?{i}")).collect();
+            let places: Vec<String> = (1..=4 + HEAD_COUNT).map(|i| format!("?{i}")).collect();
             let mut heads = tx.prepare_cached(&format!(
-                "INSERT OR REPLACE INTO verdicts (unique_name, size, fingerprint, {HEAD_COLUMNS}) \
-                 VALUES ({})",
+                "INSERT OR REPLACE INTO verdicts \
+                 (unique_name, size, fingerprint, evidence_id, {HEAD_COLUMNS}) VALUES ({})",
                 places.join(", ")
             ))?;
-            let mut evidence = tx.prepare_cached(
-                "INSERT OR REPLACE INTO evidence (unique_name, size, fingerprint, signals) \
-                 VALUES (?1, ?2, ?3, ?4)",
+            // The evidence of the judgement a new one replaces.
+            let mut replaced = tx.prepare_cached(
+                "DELETE FROM evidence WHERE id = (SELECT evidence_id FROM verdicts \
+                 WHERE unique_name = ?1 AND size = ?2 AND fingerprint = ?3)",
             )?;
+            let mut evidence = tx.prepare_cached("INSERT INTO evidence (signals) VALUES (?1)")?;
             for (key, row) in rows {
                 let size = size_of(key);
                 let head = row.head_values()?;
-                let values: [&dyn ToSql; 3] = [&key.unique, &size, &self.fingerprint];
+                replaced.execute(params![key.unique, size, self.fingerprint])?;
+                evidence.execute([row.signals.as_deref().unwrap_or_default()])?;
+                let id = tx.last_insert_rowid();
+                let values: [&dyn ToSql; 4] = [&key.unique, &size, &self.fingerprint, &id];
                 heads.execute(params_from_iter(
                     values
                         .into_iter()
                         .chain(head.iter().map(|v| v as &dyn ToSql)),
                 ))?;
-                evidence.execute(params![
-                    key.unique,
-                    size,
-                    self.fingerprint,
-                    row.signals.as_deref().unwrap_or_default()
-                ])?;
             }
         }
         tx.commit()

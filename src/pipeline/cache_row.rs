@@ -1,15 +1,16 @@
 //! How a judgement is stored in the verdict cache: its head (everything the list, sort, search and `scan`
 //! print) as plain columns of the `verdicts` table, read with no decoding beyond SQLite's own, and its
-//! signals as one JSON column of the `evidence` table, read only when a view needs the evidence.
+//! signals as one column of the `evidence` table ([`super::cache_signals`]), read only when a view needs the evidence.
 
 use rusqlite::types::{ToSqlOutput, Value};
 
 use super::cache::Want;
+use super::cache_signals;
 use super::judge::{Head, Judgement};
 use crate::mail::Address;
-use crate::model::{Category, Score, Signal, SignalId, Trust, Verdict};
+use crate::model::{Category, Score, SignalId, Trust, Verdict};
 
-/// The head columns of the `verdicts` table, as created. `reason` holds the signals (JSON) of a message
+/// The head columns of the `verdicts` table, as created. `reason` holds the signals ([`super::cache_signals`]) of a message
 /// that could not be parsed (the scan table prints its reason); the scores have no declared type, so that
 /// SQLite keeps each as the exact float written (a REAL column would store -0.0 as the integer 0).
 pub(super) const HEAD_SCHEMA: &str = "
@@ -42,7 +43,7 @@ pub(super) const HEAD_COUNT: usize = 16;
 pub struct Row {
     /// The judgement without the verdict's signals (except for a message that could not be parsed).
     pub(super) head: Judgement,
-    /// The signals column (JSON).
+    /// The signals column ([`super::cache_signals`]).
     pub(super) signals: Option<String>,
 }
 
@@ -63,7 +64,7 @@ impl Row {
                 Some(_) => Vec::new(),
             },
         };
-        let signals = serde_json::to_string(&v.signals).ok()?;
+        let signals = cache_signals::encode(&v.signals).ok()?;
         Some(Row {
             head: Judgement {
                 head: judgement.head.clone(),
@@ -77,7 +78,7 @@ impl Row {
     pub fn decode(self) -> Option<Judgement> {
         let mut judgement = self.head;
         if let Some(signals) = &self.signals {
-            judgement.verdict.signals = serde_json::from_str::<Vec<Signal>>(signals).ok()?;
+            judgement.verdict.signals = cache_signals::decode(signals)?;
         }
         Some(judgement)
     }
@@ -91,7 +92,7 @@ impl Row {
         let reason = match v.signals.is_empty() {
             true => None,
             false => Some(
-                serde_json::to_string(&v.signals)
+                cache_signals::encode(&v.signals)
                     .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?,
             ),
         };
@@ -153,7 +154,7 @@ impl Row {
             },
             advice: if all { text(14)?? } else { String::new() },
             signals: match reason {
-                Some(json) => serde_json::from_str(&json).ok()?,
+                Some(stored) => cache_signals::decode(&stored)?,
                 None => Vec::new(),
             },
         };

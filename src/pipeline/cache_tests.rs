@@ -69,6 +69,30 @@ fn another_fingerprint_finds_nothing_and_drops_the_stale() {
     assert!(cache.is_empty());
     assert_eq!(cache.get(&[key("a")], Want::Full), vec![None]);
     assert_eq!(stats(&path).unwrap().entries, Some(0));
+    assert_eq!(
+        evidence_rows(&cache),
+        0,
+        "the stale evidence is dropped too"
+    );
+}
+
+fn evidence_rows(cache: &Cache) -> i64 {
+    (cache.conn)
+        .query_row("SELECT count(*) FROM evidence", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_judgement_kept_again_replaces_the_old_one_and_its_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cache = Cache::open(&dir.path().join(FILE_NAME), "fp").unwrap();
+    let first = judgement();
+    let mut second = judgement();
+    second.verdict.signals[0].evidence = "changed".into();
+    cache.put(&[(key("a").unwrap(), &first)]);
+    cache.put(&[(key("a").unwrap(), &first), (key("a").unwrap(), &second)]);
+    assert_eq!(cache.get(&[key("a")], Want::Full), vec![Some(second)]);
+    assert_eq!(evidence_rows(&cache), 1);
 }
 
 #[test]

@@ -8,6 +8,7 @@ mod cache_bulk;
 mod cache_file;
 mod cache_key;
 mod cache_row;
+mod cache_signals;
 pub mod cached;
 pub mod dates;
 pub mod export;

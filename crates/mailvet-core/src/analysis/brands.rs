@@ -172,6 +172,20 @@ pub fn within(host: &str, domain: &str) -> bool {
         && (h.len() == d.len() || h[h.len() - d.len() - 1] == b'.')
 }
 
+/// Whether `host` is one of `domains` or under one (all lowercase ASCII, without a trailing dot): what
+/// `domains.iter().any(|d| within(host, d))` says, by comparing `host` and each domain it is under with the
+/// list (a length compare rejects most entries) instead of testing every entry's suffix.
+pub fn within_any(host: &str, domains: &[&str]) -> bool {
+    let mut rest = Some(host);
+    while let Some(h) = rest {
+        if domains.contains(&h) {
+            return true;
+        }
+        rest = h.split_once('.').map(|(_, parent)| parent);
+    }
+    false
+}
+
 impl Brand {
     /// Whether genuine mail of this brand may come from `host` (lowercase ASCII).
     pub fn owns_sender(&self, host: &str) -> bool {
@@ -269,5 +283,27 @@ mod tests {
         assert!(within("bounces.amazon.com", "amazon.com"));
         assert!(!within("notamazon.com", "amazon.com"));
         assert!(!within("amazon.com.evil.ru", "amazon.com"));
+    }
+
+    #[test]
+    fn within_any_says_what_within_says_of_each_domain() {
+        let domains = ["amazon.com", "t.co", "s3.amazonaws.com", "ly"];
+        for host in [
+            "amazon.com",
+            "bounces.amazon.com",
+            "notamazon.com",
+            "amazon.com.evil.ru",
+            "t.co",
+            "at.co",
+            "x.t.co",
+            "bucket.s3.amazonaws.com",
+            "amazonaws.com",
+            "bit.ly",
+            ".t.co",
+            "",
+        ] {
+            let each = domains.iter().any(|d| within(host, d));
+            assert_eq!(within_any(host, &domains), each, "{host}");
+        }
     }
 }

@@ -6,6 +6,7 @@ use super::brands::{Brand, Brands};
 use super::domains::{self, Lookalike};
 use super::index;
 use super::text::Texts;
+use super::urls::Urls;
 use crate::mail::Message;
 
 /// Where the claim was read, strongest first.
@@ -66,7 +67,7 @@ pub struct Claim<'a> {
 
 /// Whether `s` names `brand`.
 pub fn is_named_in(brands: &Brands, brand: &Brand, s: &str) -> bool {
-    let keyed = index::name_key(s);
+    let keyed = index::name_key(s, &domains::confusable_key(s));
     brands
         .brands
         .iter()
@@ -79,11 +80,11 @@ pub fn brand_named_in<'a>(s: &str, brands: &'a Brands) -> Option<&'a Brand> {
     if s.trim().is_empty() {
         return None;
     }
-    if let Some(i) = brands.index().name_keys.first_brand(&index::name_key(s)) {
+    let compact = domains::confusable_key(s);
+    if let Some(i) = (brands.index().name_keys).first_brand(&index::name_key(s, &compact)) {
         return brands.brands.get(i);
     }
     // A long, distinctive brand label glued into a word (`PepebyBinance`, `PayPalService`).
-    let compact = domains::confusable_key(s);
     let words: Vec<&str> = compact.split(|c: char| !c.is_alphanumeric()).collect();
     let index = brands.index();
     // Only keys found somewhere in the text can be inside one of its words.
@@ -160,19 +161,24 @@ fn brand_in_signature<'a>(text: &str, brands: &'a Brands) -> Option<&'a Brand> {
     after.chain(before).find_map(|w| brand_named_in(w, brands))
 }
 
-/// The brand first named in the body (its names of four letters or more, plain words).
+/// The brand first named in the body (its names of four letters or more, plain words), found by
+/// [`Texts::new`].
 fn brand_in_body<'a>(texts: &Texts, brands: &'a Brands) -> Option<&'a Brand> {
-    let i = brands.index().body_names.first_brand(texts.body.text())?;
-    brands.brands.get(i)
+    brands.brands.get(texts.body_brand?)
 }
 
-/// The brand most of the web links go to (at least half of them, shorteners aside).
-fn brand_of_links<'a>(msg: &Message, brands: &'a Brands) -> Option<&'a Brand> {
-    let hosts: Vec<String> = msg
-        .links
-        .iter()
-        .filter_map(|l| url::Url::parse(&l.href).ok())
-        .filter_map(|u| u.host_str().and_then(domains::normalise_host))
+/// The brand most of the web links go to (at least half of them, shorteners aside); `urls`: the links parsed.
+fn brand_of_links<'a>(msg: &Message, urls: &Urls, brands: &'a Brands) -> Option<&'a Brand> {
+    let hosts: Vec<String> = (msg.links.iter().enumerate())
+        .filter_map(|(i, l)| {
+            // Each href as written: the URL parser strips ASCII spaces and controls at either end itself, so
+            // the trimmed parse serves unless `trim` took more (Unicode spaces).
+            if l.href.trim() == l.href.trim_ascii() {
+                host_of(urls.get(i)?)
+            } else {
+                host_of(&url::Url::parse(&l.href).ok()?)
+            }
+        })
         // A brand's shortener (t.co, amzn.to) carries anyone's links.
         .filter(|h| !super::links::is_shortener(h))
         .take(200)
@@ -185,10 +191,17 @@ fn brand_of_links<'a>(msg: &Message, brands: &'a Brands) -> Option<&'a Brand> {
     (count * 2 >= hosts.len()).then_some(*best)
 }
 
-/// The claim a message makes, strongest source first; `from_host` is the normalised From domain.
+/// The normalised host of a link's URL.
+fn host_of(url: &url::Url) -> Option<String> {
+    url.host_str().and_then(domains::normalise_host)
+}
+
+/// The claim a message makes, strongest source first; `urls`: its links parsed; `from_host`: the normalised
+/// From domain.
 pub fn claim<'a>(
     msg: &Message,
     texts: &Texts,
+    urls: &Urls,
     brands: &'a Brands,
     from_host: Option<&str>,
 ) -> Option<Claim<'a>> {
@@ -223,7 +236,7 @@ pub fn claim<'a>(
     if let Some(b) = brand_named_in(&msg.subject, brands) {
         return Some(plain(b, ClaimSource::Subject));
     }
-    if let Some(b) = brand_of_links(msg, brands) {
+    if let Some(b) = brand_of_links(msg, urls, brands) {
         return Some(plain(b, ClaimSource::Links));
     }
     brand_in_body(texts, brands).map(|b| plain(b, ClaimSource::Body))

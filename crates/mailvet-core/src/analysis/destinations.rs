@@ -4,6 +4,7 @@
 use super::brands::Brand;
 use super::domains;
 use super::links::MAX_LINKS;
+use super::urls::Urls;
 use crate::mail::Message;
 use url::{Host, Url};
 
@@ -67,7 +68,11 @@ fn unwrap_once(url: &Url) -> Option<String> {
 /// A web link's real destination, redirectors unwrapped (at most three levels), and the first redirector's
 /// host; `None` when it is not an http(s) URL.
 fn destination(href: &str) -> Option<(Url, Option<String>)> {
-    let mut url = Url::parse(href.trim()).ok()?;
+    unwrapped(Url::parse(href.trim()).ok()?)
+}
+
+/// [`destination`] of a link already parsed.
+fn unwrapped(mut url: Url) -> Option<(Url, Option<String>)> {
     if !matches!(url.scheme(), "http" | "https") {
         return None;
     }
@@ -82,13 +87,12 @@ fn destination(href: &str) -> Option<(Url, Option<String>)> {
     Some((url, via))
 }
 
-/// Parses every web link of the message, unwrapping redirectors.
-pub(super) fn destinations(msg: &Message) -> Vec<Dest> {
-    msg.links
-        .iter()
+/// Every web link of the message (`urls`, its links parsed), redirectors unwrapped.
+pub(super) fn destinations(msg: &Message, urls: &Urls) -> Vec<Dest> {
+    (msg.links.iter().enumerate())
         .take(MAX_LINKS)
-        .filter_map(|link| {
-            let (url, via) = destination(&link.href)?;
+        .filter_map(|(i, link)| {
+            let (url, via) = unwrapped(urls.get(i)?.clone())?;
             Some(Dest {
                 url,
                 text: link.text.clone(),

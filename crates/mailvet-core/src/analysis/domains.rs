@@ -30,7 +30,9 @@ pub fn normalise_host(host: &str) -> Option<String> {
 /// Whether a host is an IPv4 or IPv6 literal (psl would give nonsense for these).
 pub fn is_ip_literal(host: &str) -> bool {
     let host = host.trim_matches(|c| c == '[' || c == ']');
-    host.parse::<std::net::IpAddr>().is_ok()
+    // Only digits and dots can be an IPv4 address, and an IPv6 one has a colon: most names need no parse.
+    let may_be = host.contains(':') || host.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    may_be && host.parse::<std::net::IpAddr>().is_ok()
 }
 
 /// The registrable domain (`mail.amazon.co.uk` → `amazon.co.uk`) of a normalised host. A host that is itself a

@@ -16,65 +16,99 @@ pub(super) fn invisible(c: char) -> bool {
         0xad | 0x300..=0x36f | 0x180e | 0x200b..=0x200f | 0x2060..=0x2064 | 0xfe00..=0xfe0f | 0xfeff)
 }
 
+/// What [`fold`] makes of each byte: an ASCII letter lowercased, a digit as it is, [`GAP`] for other ASCII
+/// (a gap between words), [`WIDE`] for a byte of a character beyond ASCII (read whole). One table lookup a
+/// byte costs fewer instructions than decoding characters and testing their class.
+const FOLDED: [u8; 256] = {
+    let mut folded = [GAP; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            folded[b] = byte.to_ascii_lowercase();
+        } else if !byte.is_ascii() {
+            folded[b] = WIDE;
+        }
+        b += 1;
+    }
+    folded
+};
+const GAP: u8 = 0;
+const WIDE: u8 = 0x80;
+
+/// What a fold wrote last: a space (or nothing yet), a letter or a digit. A letter and a digit side by side
+/// are split apart: `LETTER | DIGIT` is the one combination that takes a space between.
+const SPACE: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+
 /// Folds `s` (at most `limit` bytes of it, cut at a char boundary) for phrase matching.
 pub fn fold(s: &str, limit: usize) -> String {
     let mut end = s.len().min(limit);
     while !s.is_char_boundary(end) {
         end -= 1;
     }
+    let s = &s[..end];
     let mut out = String::with_capacity(end + 2);
     out.push(' ');
-    let mut prev_digit = None;
-    // Whether `out` ends with a space.
-    let mut spaced = true;
-    for c in s[..end].chars() {
-        if c.is_ascii() {
-            // The common case, by bytes: a letter or digit is kept lowercased, anything else is a space.
-            let b = c as u8;
-            if b.is_ascii_alphanumeric() {
-                let digit = b.is_ascii_digit();
-                if prev_digit.is_some_and(|p| p != digit) {
-                    out.push(' ');
-                }
-                prev_digit = Some(digit);
-                out.push(b.to_ascii_lowercase() as char);
-                spaced = false;
-            } else {
-                prev_digit = None;
-                if !spaced {
-                    out.push(' ');
-                    spaced = true;
-                }
+    let mut last = SPACE;
+    let mut at = 0;
+    while let Some(&b) = s.as_bytes().get(at) {
+        let folded = FOLDED[usize::from(b)];
+        if folded == WIDE {
+            let Some(c) = s.get(at..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            at += c.len_utf8();
+            fold_wide(c, &mut out, &mut last);
+            continue;
+        }
+        at += 1;
+        if folded == GAP {
+            if last != SPACE {
+                out.push(' ');
+                last = SPACE;
             }
             continue;
         }
-        if invisible(c) {
-            continue;
-        }
-        if unspaced(c) {
-            if !spaced {
-                out.push(' ');
-            }
-            out.push(c);
-            out.push(' ');
-            prev_digit = None;
-        } else if c.is_alphanumeric() {
-            let digit = c.is_numeric();
-            if prev_digit.is_some_and(|p| p != digit) {
-                out.push(' ');
-            }
-            prev_digit = Some(digit);
-            out.extend(c.to_lowercase());
+        let kind = if folded.is_ascii_digit() {
+            DIGIT
         } else {
-            prev_digit = None;
-            if !spaced {
-                out.push(' ');
-            }
+            LETTER
+        };
+        if last | kind == LETTER | DIGIT {
+            out.push(' ');
         }
-        spaced = out.ends_with(' ');
+        last = kind;
+        out.push(char::from(folded));
     }
-    if !spaced {
+    if last != SPACE {
         out.push(' ');
     }
     out
+}
+
+/// Folds `c`, a character beyond ASCII, onto `out` after `last` (see [`fold`]).
+fn fold_wide(c: char, out: &mut String, last: &mut u8) {
+    if invisible(c) {
+        return;
+    }
+    if unspaced(c) {
+        if *last != SPACE {
+            out.push(' ');
+        }
+        out.push(c);
+        out.push(' ');
+        *last = SPACE;
+    } else if c.is_alphanumeric() {
+        let kind = if c.is_numeric() { DIGIT } else { LETTER };
+        if *last | kind == LETTER | DIGIT {
+            out.push(' ');
+        }
+        *last = kind;
+        out.extend(c.to_lowercase());
+    } else if *last != SPACE {
+        out.push(' ');
+        *last = SPACE;
+    }
 }

@@ -50,9 +50,9 @@ pub struct Index {
 
 /// `s` folded for name matching, twice: by confusable skeleton (so that `Αmazοn` and `PaypaI` count) and
 /// plainly (so that digits glued to a name, `Netflix1V01F`, still split off); each also with letters spaced
-/// apart joined.
-pub fn name_key(s: &str) -> String {
-    let mut key = text::fold(&domains::confusable_key(s), 1024);
+/// apart joined. `skeleton` is `s`'s [`domains::confusable_key`], which callers need besides.
+pub fn name_key(s: &str, skeleton: &str) -> String {
+    let mut key = text::fold(skeleton, 1024);
     let plain = text::fold(s, 1024);
     // Letters spaced apart ("N e t f l i x") read as the word they spell.
     if let Some(joined) = text::join_spaced(&plain) {

@@ -6,6 +6,7 @@ use super::Rules;
 use super::claim::Claim;
 use super::destinations::{Dest, destinations, host_of, ip_host};
 use super::domains;
+use super::urls::Urls;
 use crate::mail::Message;
 use crate::model::{Outcome, Signal, SignalId};
 
@@ -52,7 +53,7 @@ const SHORTENERS: &[&str] = &[
 
 /// Whether `host` is a URL shortener: it hides where a link goes, and anyone can make one.
 pub fn is_shortener(host: &str) -> bool {
-    SHORTENERS.iter().any(|s| super::brands::within(host, s))
+    super::brands::within_any(host, SHORTENERS)
 }
 
 /// Hosts where anyone can publish a page in minutes: cloud storage buckets, free site builders, app hosting,
@@ -137,9 +138,9 @@ fn shown_domain(text: &str) -> Option<String> {
     domains::has_known_suffix(&reg).then_some(reg)
 }
 
-/// The link signals.
-pub fn check(msg: &Message, rules: &Rules, claim: Option<&Claim>) -> Vec<Signal> {
-    let dests = destinations(msg);
+/// The link signals of `msg` (`urls`: its links parsed).
+pub fn check(msg: &Message, urls: &Urls, rules: &Rules, claim: Option<&Claim>) -> Vec<Signal> {
+    let dests = destinations(msg, urls);
     let from_reg = msg
         .from
         .as_ref()
@@ -191,7 +192,7 @@ pub fn check(msg: &Message, rules: &Rules, claim: Option<&Claim>) -> Vec<Signal>
                 url.into(),
             );
         }
-        if FREE_HOSTING.iter().any(|h| super::brands::within(&host, h)) || is_s3(&host) {
+        if super::brands::within_any(&host, FREE_HOSTING) || is_s3(&host) {
             push_first(
                 SignalId::LinkFreeHosting,
                 Outcome::Warn,
@@ -317,7 +318,13 @@ fn offbrand(dests: &[Dest], rules: &Rules, claim: Option<&Claim>) -> Option<Sign
 /// level) and mixes the brand's own links with one or more to a domain no known brand or sending platform owns —
 /// the genuine links lend credibility, the other one takes the data. Raises `link-offbrand` from information to
 /// a warning.
-pub fn decoys(signals: &mut [Signal], msg: &Message, rules: &Rules, claim: Option<&Claim>) {
+pub fn decoys(
+    signals: &mut [Signal],
+    msg: &Message,
+    urls: &Urls,
+    rules: &Rules,
+    claim: Option<&Claim>,
+) {
     let Some(c) = claim.filter(|c| c.source.is_origin()) else {
         return;
     };
@@ -327,7 +334,7 @@ pub fn decoys(signals: &mut [Signal], msg: &Message, rules: &Rules, claim: Optio
     if !asks {
         return;
     }
-    let hosts: Vec<String> = destinations(msg)
+    let hosts: Vec<String> = destinations(msg, urls)
         .iter()
         .filter_map(|d| host_of(&d.url))
         .collect();

@@ -27,6 +27,7 @@ mod sender;
 mod signed;
 pub mod taught;
 mod text;
+mod urls;
 mod verdict;
 
 use crate::mail::Message;
@@ -90,8 +91,9 @@ fn examine<T>(
         .and_then(|d| domains::normalise_host(&d))
         .filter(|h| domains::registrable(h).is_some_and(domains::has_known_suffix));
     let from_host = from_host.as_deref();
-    let texts = text::Texts::new(&msg.subject, &msg.text);
-    let claim = claim::claim(msg, &texts, &rules.brands, from_host);
+    let texts = text::Texts::new(&msg.subject, &msg.text, &rules.brands.index().body_names);
+    let urls = urls::Urls::new(msg);
+    let claim = claim::claim(msg, &texts, &urls, &rules.brands, from_host);
     let category = category::categorise(msg, &texts);
     let mut signals = sender::check(msg, &texts, rules, from_host, claim.as_ref(), category);
     let (auth_signals, auth) = auth::check(msg, rules, from_host);
@@ -104,7 +106,7 @@ fn examine<T>(
         claim.as_ref(),
         &auth,
     ));
-    signals.extend(links::check(msg, rules, claim.as_ref()));
+    signals.extend(links::check(msg, &urls, rules, claim.as_ref()));
     signals.extend(content::check(msg, &texts, rules, from_host));
     signals.extend(lures::check(msg, &texts, rules, from_host));
     signals.extend(attachments::check(msg));
@@ -112,7 +114,7 @@ fn examine<T>(
     signals.extend(partial::check(msg));
     let abuse = organisation::platform_abuse(&signals, msg, rules, claim.as_ref(), &auth);
     signals.extend(abuse);
-    links::decoys(&mut signals, msg, rules, claim.as_ref());
+    links::decoys(&mut signals, msg, &urls, rules, claim.as_ref());
     let offsite = offsite::check(&signals, msg, rules, from_host, claim.as_ref());
     signals.extend(offsite);
     signals.extend(taught::check(&rules.taught, from_host, &auth));

@@ -164,10 +164,19 @@ impl NameSet {
     /// Every name found in `folded` (text folded by [`super::text::fold`], or several folds joined), once per
     /// occurrence: its id (position in the entries) and the offset of the space before it.
     pub fn occurrences(&self, folded: &str) -> Vec<(usize, usize)> {
+        let [found] = Self::occurrences_of_each([self], folded);
+        found
+    }
+
+    /// [`NameSet::occurrences`] of each of `sets` in `folded`, reading the text once for all of them.
+    pub fn occurrences_of_each<const N: usize>(
+        sets: [&NameSet; N],
+        folded: &str,
+    ) -> [Vec<(usize, usize)>; N] {
         // A name occurs where a space is followed by its first word and then by the rest of it: look up
         // the word after each space (hashed as it is read), then compare the few names that start with it.
         let bytes = folded.as_bytes();
-        let mut hits = Vec::new();
+        let mut hits = [(); N].map(|()| Vec::new());
         let Some(mut at) = bytes.iter().position(|&b| b == b' ') else {
             return hits;
         };
@@ -178,16 +187,17 @@ impl NameSet {
                 h = hash_step(h, b);
                 end += 1;
             }
+            let h = hash_finish(h);
             let here = bytes.get(at..).unwrap_or_default();
-            hits.extend(
-                (self.by_first_word.get(hash_finish(h)))
-                    .filter(|&id| {
-                        self.padded
-                            .get(id)
-                            .is_some_and(|p| here.starts_with(p.as_bytes()))
-                    })
-                    .map(|id| (id, at)),
-            );
+            for (set, hits) in sets.iter().zip(&mut hits) {
+                hits.extend(
+                    (set.by_first_word.get(h))
+                        .filter(|&id| {
+                            (set.padded.get(id)).is_some_and(|p| here.starts_with(p.as_bytes()))
+                        })
+                        .map(|id| (id, at)),
+                );
+            }
             if end >= bytes.len() {
                 return hits;
             }
@@ -202,7 +212,12 @@ impl NameSet {
 
     /// The brand of the first entry (in `entries` order) that occurs in `folded`.
     pub fn first_brand(&self, folded: &str) -> Option<usize> {
-        let first = self.hits(folded).min()?;
+        self.first_brand_among(&self.occurrences(folded))
+    }
+
+    /// The brand of the first entry (in `entries` order) among `occurrences` (of this set's names).
+    pub fn first_brand_among(&self, occurrences: &[(usize, usize)]) -> Option<usize> {
+        let first = occurrences.iter().map(|&(id, _)| id).min()?;
         self.brands.get(first).copied()
     }
 
@@ -372,6 +387,12 @@ mod tests {
                 .collect();
             found.sort_unstable();
             prop_assert_eq!(looked_up, found);
+
+            // Two sets read in one pass find what each finds alone.
+            let (a, b) = entries.split_at(entries.len() / 2);
+            let (a, b) = (NameSet::build(a), NameSet::build(b));
+            let together = NameSet::occurrences_of_each([&a, &b], &text);
+            prop_assert_eq!(together, [a.occurrences(&text), b.occurrences(&text)]);
 
             let looked_up = Substrings::build(names.iter().map(String::as_str));
             let mut automaton = Substrings::build(names.iter().map(String::as_str));

@@ -184,10 +184,23 @@ impl Hits {
 
     /// Finds every phrase in `folded` (text folded by [`super::text::fold`]) in one pass.
     pub fn scan(folded: &str) -> Self {
+        let [phrases] = NameSet::occurrences_of_each([&lexicon().set], folded);
+        Self::from_occurrences(phrases)
+    }
+
+    /// [`Hits::scan`], and in the same pass every occurrence of the names of `names` (see
+    /// [`NameSet::occurrences`]).
+    pub fn scan_with(folded: &str, names: &NameSet) -> (Self, Vec<(usize, usize)>) {
+        let [phrases, named] = NameSet::occurrences_of_each([&lexicon().set, names], folded);
+        (Self::from_occurrences(phrases), named)
+    }
+
+    /// The hits of the phrase occurrences `phrases`.
+    fn from_occurrences(phrases: Vec<(usize, usize)>) -> Self {
         let lexicon = lexicon();
         let length = |id: usize| lexicon.patterns.get(id).map_or(0, |p| p.text.len());
         Hits {
-            found: first_found(lexicon.set.occurrences(folded), length, Self::MAX),
+            found: first_found(phrases, length, Self::MAX),
         }
     }
 

@@ -7,6 +7,7 @@
 
 pub use super::fold::fold;
 use super::fold::{invisible, unspaced};
+use super::names::NameSet;
 use super::phrases::{Hits, List};
 
 /// Text folded by [`fold`] with runs of three or more single letters joined into one word (`n e t f l i x` →
@@ -176,19 +177,24 @@ pub struct Texts {
     pub subject_hits: Hits,
     /// The phrases found in the body.
     pub body_hits: Hits,
+    /// The brand (index in [`super::brands::Brands::brands`]) of the first body name (see
+    /// [`super::index::Index::body_names`]) found in the body.
+    pub body_brand: Option<usize>,
 }
 
 impl Texts {
     /// How much of the body is read.
     pub const BODY_LIMIT: usize = 8 * 1024;
 
-    /// Folds and scans a message's subject and body.
-    pub fn new(subject: &str, body: &str) -> Self {
+    /// Folds and scans a message's subject and body; the body for `body_names` too, in the same pass.
+    pub fn new(subject: &str, body: &str, body_names: &NameSet) -> Self {
         let subject = Folded::new(subject, 1024);
         let body = Folded::new(body, Self::BODY_LIMIT);
+        let (body_hits, named) = Hits::scan_with(&body.text, body_names);
         Texts {
             subject_hits: Hits::scan(&subject.text),
-            body_hits: Hits::scan(&body.text),
+            body_hits,
+            body_brand: body_names.first_brand_among(&named),
             subject,
             body,
         }

@@ -27,6 +27,8 @@ use std::io::{self, Read};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
+use rustix::fs::OFlags;
+
 use crate::mail::sanitise::shown_path as shown;
 
 /// One message file found on disk.
@@ -206,39 +208,90 @@ fn single(path: &Path) -> Entry {
 
 /// Reads a message file, refusing files over `max_bytes` (checked before reading, and the read stops after
 /// `max_bytes + 1` bytes so a file growing meanwhile cannot exhaust memory).
+///
+/// One path walk: the file is opened without following a symlink and without waiting on a FIFO, then checked
+/// through the open file. When the open fails, the path is looked at again only to say why.
 pub fn read_message(path: &Path, max_bytes: u64) -> Result<Vec<u8>, StoreError> {
-    let too_large = |size| StoreError::TooLarge {
-        path: path.to_owned(),
-        size,
-        limit: max_bytes,
-    };
-    // Check before opening: opening a FIFO would block; a symlink is not followed (nor when opening).
-    let meta = fs::symlink_metadata(path).map_err(|e| StoreError::io(path, e))?;
-    if meta.file_type().is_symlink() {
-        return Err(StoreError::Symlink {
-            path: path.to_owned(),
-        });
-    }
-    if !meta.is_file() {
-        return Err(StoreError::NotAFile {
-            path: path.to_owned(),
-        });
-    }
-    if meta.len() > max_bytes {
-        return Err(too_large(meta.len()));
-    }
+    let flags = OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::NOCTTY;
     let file = fs::OpenOptions::new()
         .read(true)
-        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+        .custom_flags(flags.bits() as i32)
         .open(path)
-        .map_err(|e| StoreError::io(path, e))?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            fs::symlink_metadata(path)
+                .ok()
+                .and_then(|meta| refused(path, &meta, max_bytes))
+                .unwrap_or_else(|| StoreError::io(path, e))
+        })?;
+    let meta = file.metadata().map_err(|e| StoreError::io(path, e))?;
+    if let Some(refusal) = refused(path, &meta, max_bytes) {
+        return Err(refusal);
+    }
+    let bytes = read_sized(file, meta.len(), max_bytes.saturating_add(1))
         .map_err(|e| StoreError::io(path, e))?;
     let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if read > max_bytes {
-        return Err(too_large(read));
+        return Err(StoreError::TooLarge {
+            path: path.to_owned(),
+            size: read,
+            limit: max_bytes,
+        });
     }
     Ok(bytes)
+}
+
+/// Reads `file`, whose size was `size`, up to `limit` bytes: one read for the bytes and one that finds the
+/// end (reading in growing steps takes three on average), into memory that is not zeroed first.
+fn read_sized(file: fs::File, size: u64, limit: u64) -> io::Result<Vec<u8>> {
+    // One spare byte: a file that grew since its size was taken fills it, and the rest is read after.
+    let first = usize::try_from(size.saturating_add(1).min(limit)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(first);
+    while bytes.len() < first {
+        match rustix::io::read(&file, rustix::buffer::spare_capacity(&mut bytes)) {
+            Ok(0) => break,
+            Ok(_) | Err(rustix::io::Errno::INTR) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    if bytes.len() == first {
+        let rest = limit.saturating_sub(u64::try_from(first).unwrap_or(u64::MAX));
+        file.take(rest).read_to_end(&mut bytes)?;
+    }
+    Ok(bytes)
+}
+
+/// Why a file with metadata `meta` is not read as a message, in this order: a symlink, not a regular file,
+/// over `max_bytes`.
+fn refused(path: &Path, meta: &fs::Metadata, max_bytes: u64) -> Option<StoreError> {
+    let path = path.to_owned();
+    if meta.file_type().is_symlink() {
+        Some(StoreError::Symlink { path })
+    } else if !meta.is_file() {
+        Some(StoreError::NotAFile { path })
+    } else {
+        (meta.len() > max_bytes).then_some(StoreError::TooLarge {
+            path,
+            size: meta.len(),
+            limit: max_bytes,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_sized;
+
+    #[test]
+    fn a_file_read_by_its_size_gives_every_byte_even_when_it_grew_or_shrank() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let path = tmp.path().join("m");
+        std::fs::write(&path, "x".repeat(5000)).expect("write");
+        let open = || std::fs::File::open(&path).expect("open");
+        for size in [0, 1, 4999, 5000, 5001, 9000] {
+            assert_eq!(read_sized(open(), size, 10_000).expect("read").len(), 5000);
+        }
+        // Never beyond the limit, whatever the size said.
+        assert_eq!(read_sized(open(), 10, 1001).expect("read").len(), 1001);
+        assert_eq!(read_sized(open(), 0, 0).expect("read").len(), 0);
+    }
 }

@@ -16,18 +16,16 @@
 //! every other part are those of the whole message, and the hollowed part is shorter by exactly the bytes
 //! counted.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use mail_parser::{Encoding, PartType};
+use memchr::memmem::Finder;
 
 use super::predecode::{self, TextBody};
 
 /// Bodies shorter than this many bytes of base64 lines are decoded as they are: not worth a cut.
 const MIN_CUT: usize = 2048;
-
-/// How far before a `base64` mention the start of its header block is looked for.
-const HEADER_REACH: usize = 4096;
 
 /// One run of a body removed from the message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,64 +49,41 @@ enum Held {
 #[derive(Debug, Default)]
 pub struct Cuts(Vec<Cut>);
 
-/// The transfer encodings whose bodies are cut out, as mailers write them. Case-sensitive and leftmost-first,
-/// so the search runs on SIMD (Teddy) through every attachment: a name written in another case is not found,
-/// and its body is left to mail-parser. Base64 first (patterns below [`QUOTED_PRINTABLE`]).
-static ENCODINGS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .build([
-            "base64",
-            "Base64",
-            "BASE64",
-            "quoted-printable",
-            "Quoted-Printable",
-            "QUOTED-PRINTABLE",
-        ])
-        .ok()
-});
-
-/// The first quoted-printable pattern of [`ENCODINGS`].
-const QUOTED_PRINTABLE: usize = 3;
+/// A line break followed by `--`: the start of a boundary line (or of text that looks like one). Base64 has
+/// no `-`, so the search skips through an attachment's body on SIMD without stopping.
+static DASH_LINE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"\n--"));
 
 /// `message` with the base64 bodies of likely binary attachments cut out (their first line kept) and the
 /// text bodies decoded ahead ([`predecode`]) cut out whole, and the cuts made; `None` when nothing was cut.
+///
+/// Header blocks are looked for where MIME puts them: at the start, after each line starting with `--`,
+/// and at the start of each body (a forwarded message's headers). Each search starts where the last one
+/// stopped, so the message is read about once, whatever it holds.
 pub fn hollow(message: &[u8]) -> Option<(Vec<u8>, Cuts)> {
     let mut out: Vec<u8> = Vec::new();
     let mut cuts = Vec::new();
     let mut copied = 0;
-    let mut from = 0;
     let mut boundaries = None;
-    let encodings = ENCODINGS.as_ref()?;
-    while let Some(hit) = encodings.find(&message[from..]) {
-        let base64 = hit.pattern().as_usize() < QUOTED_PRINTABLE;
-        let hit = from + hit.start();
-        from = hit + 1;
-        let Some((block, body)) = encoded_body(message, hit) else {
-            continue;
+    let mut next = Some(0);
+    while let Some(start) = next {
+        let block = HeaderBlock::at(message, start);
+        let cut = block
+            .body
+            .zip(block.base64)
+            .and_then(|(body, base64)| cut_at(message, start..body, base64, &mut boundaries));
+        next = match (cut, block.body) {
+            (Some((range, held)), _) => {
+                out.extend_from_slice(&message[copied..range.start]);
+                cuts.push(Cut {
+                    at: out.len(),
+                    held,
+                });
+                copied = range.end;
+                block_after_dash_line(message, range.end)
+            }
+            (None, Some(body)) => Some(body),
+            (None, None) => block_after_dash_line(message, block.stop),
         };
-        let lower = message[block..body].to_ascii_lowercase();
-        let cut = if base64 && binary_type(&lower) {
-            base64_run(message, body)
-                .map(|(start, end, letters)| (start..end, Held::Binary(letters / 4 * 3)))
-        } else if predecode::is_text_block(&lower) {
-            let boundaries =
-                boundaries.get_or_insert_with(|| predecode::declared_boundaries(message));
-            predecode::text_body(message, body, base64, boundaries)
-                .map(|(range, text)| (range, Held::Text(text)))
-        } else {
-            None
-        };
-        let Some((range, held)) = cut else {
-            continue;
-        };
-        out.extend_from_slice(&message[copied..range.start]);
-        cuts.push(Cut {
-            at: out.len(),
-            held,
-        });
-        copied = range.end;
-        from = range.end;
     }
     if cuts.is_empty() {
         return None;
@@ -117,51 +92,98 @@ pub fn hollow(message: &[u8]) -> Option<(Vec<u8>, Cuts)> {
     Some((out, Cuts(cuts)))
 }
 
-/// Where the header block starts and where the body starts when `hit` (a transfer encoding's name) is the
-/// value of a Content-Transfer-Encoding header.
-fn encoded_body(message: &[u8], hit: usize) -> Option<(usize, usize)> {
-    let line_start = message[..hit]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let line = &message[line_start..hit];
-    let is_encoding_header = line.len() >= 26
-        && line[..26].eq_ignore_ascii_case(b"content-transfer-encoding:")
-        && line[26..].iter().all(|b| matches!(b, b' ' | b'\t'));
-    if !is_encoding_header {
-        return None;
-    }
-    let reach = line_start.saturating_sub(HEADER_REACH);
-    let block_start = block_start(&message[reach..line_start]).map_or(reach, |i| reach + i);
-    let body = blank_line_after(message, hit)?;
-    Some((block_start, body))
+/// What [`HeaderBlock::at`] found in the lines at a place where a header block may start.
+struct HeaderBlock {
+    /// Where the body starts (just after the blank line ending the block); `None` when a line that is no
+    /// header field ended it first, or the message did.
+    body: Option<usize>,
+    /// The first transfer encoding declared that is cut: base64 (`true`) or quoted-printable (`false`).
+    base64: Option<bool>,
+    /// Where the walk stopped: the start of the first line not read as part of the block.
+    stop: usize,
 }
 
-/// Where the header block ending `text` starts: just after the last blank line or boundary line (`--...`).
-fn block_start(text: &[u8]) -> Option<usize> {
-    (1..text.len())
-        .rev()
-        .find(|&i| {
-            text[i] == b'\n'
-                && (text[i - 1] == b'\n'
-                    || text[..i].ends_with(b"\n\r")
-                    || text[i + 1..].starts_with(b"--"))
-        })
-        .map(|i| i + 1)
-}
-
-/// The offset just after the first blank line following `from`.
-fn blank_line_after(message: &[u8], from: usize) -> Option<usize> {
-    let mut i = from;
-    while let Some(nl) = message[i..].iter().position(|&b| b == b'\n') {
-        let next = i + nl + 1;
-        match message.get(next..) {
-            Some([b'\n', ..]) => return Some(next + 1),
-            Some([b'\r', b'\n', ..]) => return Some(next + 2),
-            _ => i = next,
+impl HeaderBlock {
+    /// Reads the lines from `start` while they are header fields (a `:` in them) or their continuations,
+    /// up to the blank line that ends a header block.
+    fn at(message: &[u8], start: usize) -> HeaderBlock {
+        let mut base64 = None;
+        let mut at = start;
+        while let Some(line) = line_at(message, at) {
+            let content = without_eol(line);
+            if content.is_empty() {
+                let body = at + line.len();
+                return HeaderBlock {
+                    body: Some(body),
+                    base64,
+                    stop: body,
+                };
+            }
+            let continuation = matches!(content[0], b' ' | b'\t');
+            if !continuation && memchr::memchr(b':', content).is_none() {
+                break;
+            }
+            base64 = base64.or_else(|| transfer_encoding(content));
+            at += line.len();
+        }
+        HeaderBlock {
+            body: None,
+            base64,
+            stop: at,
         }
     }
-    None
+}
+
+/// The transfer encoding a `Content-Transfer-Encoding` header line declares, when it is one whose bodies are
+/// cut: base64 (`true`) or quoted-printable (`false`).
+fn transfer_encoding(line: &[u8]) -> Option<bool> {
+    let starts = |text: &[u8], word: &[u8]| {
+        text.get(..word.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(word))
+    };
+    const NAME: &[u8] = b"content-transfer-encoding:";
+    if !starts(line, NAME) {
+        return None;
+    }
+    let value = line[NAME.len()..].trim_ascii_start();
+    if starts(value, b"base64") {
+        Some(true)
+    } else if starts(value, b"quoted-printable") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Where the header block after the next line starting with `--` at or after `from` starts (the line
+/// after it); `None` when there is none.
+fn block_after_dash_line(message: &[u8], from: usize) -> Option<usize> {
+    // The line break before the dashes may be the byte just before `from`.
+    let from = from.saturating_sub(1);
+    let line_start = from + DASH_LINE.find(message.get(from..)?)? + 1;
+    Some(line_start + line_at(message, line_start)?.len())
+}
+
+/// The run to cut out of the body of the header block `block` (base64 when `base64`, else
+/// quoted-printable), and what it holds; `boundaries` are the message's, found when first needed.
+fn cut_at(
+    message: &[u8],
+    block: Range<usize>,
+    base64: bool,
+    boundaries: &mut Option<Vec<Finder<'static>>>,
+) -> Option<(Range<usize>, Held)> {
+    let body = block.end;
+    let lower = message[block].to_ascii_lowercase();
+    if base64 && binary_type(&lower) {
+        base64_run(message, body)
+            .map(|(start, end, letters)| (start..end, Held::Binary(letters / 4 * 3)))
+    } else if predecode::is_text_block(&lower) {
+        let boundaries = boundaries.get_or_insert_with(|| predecode::declared_boundaries(message));
+        predecode::text_body(message, body, base64, boundaries)
+            .map(|(range, text)| (range, Held::Text(text)))
+    } else {
+        None
+    }
 }
 
 /// Whether a header block (lowercased) declares a type whose content the attachment list does not read.
@@ -220,7 +242,7 @@ fn base64_run(message: &[u8], body: usize) -> Option<(usize, usize, usize)> {
 /// The line starting at `at`, with its line break; `None` at the end or when the last line has none.
 fn line_at(message: &[u8], at: usize) -> Option<&[u8]> {
     let rest = message.get(at..)?;
-    let nl = rest.iter().position(|&b| b == b'\n')?;
+    let nl = memchr::memchr(b'\n', rest)?;
     Some(&rest[..=nl])
 }
 

@@ -211,3 +211,28 @@ fn a_cut_may_end_the_body_before_or_after_its_last_line_break() {
         }
     }
 }
+
+#[test]
+fn a_transfer_encoding_in_any_case_is_cut() {
+    let body = base64_lines(&bytes(9_000, 12), 76, "\r\n");
+    let raw = String::from_utf8(message("\r\n", &[("application/pdf", body)]))
+        .unwrap()
+        .replace(
+            "Content-Transfer-Encoding: base64",
+            "content-transfer-encoding:\tBASE64",
+        );
+    same_as_decoding_all(raw.as_bytes(), true);
+    assert!(taken_apart(raw.as_bytes()));
+    assert_eq!(parse(raw.as_bytes()).unwrap().attachments[0].size, 9_000);
+}
+
+#[test]
+fn lines_that_look_like_boundaries_or_headers_everywhere_are_read_alike() {
+    // Every line starts a possible header block: the walk must still read the message about once.
+    let noise = "--\nX: y\n--b1\n\n".repeat(20_000);
+    let body = base64_lines(&bytes(6_000, 13), 76, "\n");
+    let raw = String::from_utf8(message("\n", &[("application/pdf", body)]))
+        .unwrap()
+        .replace("See the files attached.", &noise);
+    assert_eq!(parse(raw.as_bytes()), parse_decoding_all(raw.as_bytes()));
+}

@@ -14,9 +14,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use mail_parser::decoders::charsets::map::charset_decoder;
 use mail_parser::{Encoding, MimeHeaders, PartType};
+use memchr::memmem::Finder;
 
 use super::transfer;
 
@@ -37,39 +37,48 @@ pub struct TextBody {
     to_end: bool,
 }
 
-/// `boundary=` as mailers write it. Case-sensitive and leftmost-first, so the search runs on SIMD (Teddy)
-/// through every attachment: a boundary written in another case is not found, and a body it ends is left to
-/// mail-parser.
-static BOUNDARY: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(["boundary=", "Boundary=", "BOUNDARY="])
-        .ok()
+/// `boundary=` as mailers write it (`boundary=`, `Boundary=`, `BOUNDARY=`): the searcher for the letters
+/// after the first, and the first letters allowed before them. A boundary written in another case is not
+/// found, and a body it ends is left to mail-parser. Plain substring searches, so they skip on SIMD through
+/// quoted-printable text full of `=`.
+static BOUNDARY: LazyLock<[(Finder<'static>, &[u8]); 2]> = LazyLock::new(|| {
+    [
+        (Finder::new(b"oundary="), b"bB"),
+        (Finder::new(b"OUNDARY="), b"B"),
+    ]
 });
 
-/// The `boundary=` values declared anywhere in `message` (quoted or not), for finding where a body ends.
-pub fn declared_boundaries(message: &[u8]) -> Vec<Vec<u8>> {
-    let mut found: Vec<Vec<u8>> = Vec::new();
-    let Some(key) = BOUNDARY.as_ref() else {
-        return found;
-    };
-    for hit in key.find_iter(message) {
-        let value = &message[hit.end()..];
-        let value = match value.strip_prefix(b"\"") {
-            Some(quoted) => &quoted[..memchr::memchr(b'"', quoted).unwrap_or(0)],
-            None => {
-                let end = value
-                    .iter()
-                    .position(|&b| matches!(b, b';' | b' ' | b'\t' | b'\r' | b'\n'))
-                    .unwrap_or(value.len());
-                &value[..end]
+/// Searchers for the `boundary=` values declared anywhere in `message` (quoted or not), for finding where a
+/// body ends; built once per message.
+pub fn declared_boundaries(message: &[u8]) -> Vec<Finder<'static>> {
+    let mut found: Vec<Finder<'static>> = Vec::new();
+    for (key, first) in BOUNDARY.iter() {
+        let hits = key.find_iter(message).filter(|&at| {
+            at.checked_sub(1)
+                .is_some_and(|before| first.contains(&message[before]))
+        });
+        for hit in hits {
+            let value = boundary_value(&message[hit + key.needle().len()..]);
+            if !value.is_empty() && !found.iter().any(|b| b.needle() == value) {
+                found.push(Finder::new(value).into_owned());
             }
-        };
-        if !value.is_empty() && !found.iter().any(|b| b == value) {
-            found.push(value.to_vec());
         }
     }
     found
+}
+
+/// The boundary value at the start of `value` (just after `boundary=`): quoted, or up to a blank or `;`.
+fn boundary_value(value: &[u8]) -> &[u8] {
+    match value.strip_prefix(b"\"") {
+        Some(quoted) => &quoted[..memchr::memchr(b'"', quoted).unwrap_or(0)],
+        None => {
+            let end = value
+                .iter()
+                .position(|&b| matches!(b, b';' | b' ' | b'\t' | b'\r' | b'\n'))
+                .unwrap_or(value.len());
+            &value[..end]
+        }
+    }
 }
 
 /// Whether a header block's first Content-Type (in `lower`, the block lowercased) is text/plain or
@@ -101,13 +110,12 @@ pub fn text_body(
     message: &[u8],
     body: usize,
     base64: bool,
-    boundaries: &[Vec<u8>],
+    boundaries: &[Finder<'static>],
 ) -> Option<(Range<usize>, TextBody)> {
     let rest = &message[body..];
     let next_boundary = boundaries
         .iter()
-        .filter_map(|b| {
-            let finder = memchr::memmem::Finder::new(b);
+        .filter_map(|finder| {
             let mut from = 0;
             while let Some(i) = finder.find(&rest[from..]) {
                 let at = from + i;

@@ -151,6 +151,54 @@ fn flag_changes_and_moves_keep_the_verdict_another_size_does_not() {
 }
 
 #[test]
+fn one_unique_name_in_two_folders_under_two_sizes_keeps_each_its_own_verdict() {
+    // With a few messages the cache is asked name by name, with many in one pass: both are checked.
+    for others in [0, 600] {
+        let s = Setup::new();
+        for n in 0..others {
+            put(
+                &s.root,
+                &format!("1795500{n:03}.M9P1.host:2,S"),
+                PERSONAL.as_bytes(),
+            );
+        }
+        let name = "1795600000.M7P1.host";
+        let inbox = put(&s.root, &format!("{name}:2,S"), PHISHING_AMAZON.as_bytes());
+        let archive = put(
+            &s.root.join(".Archive"),
+            &format!("{name}:2,RS"),
+            GENUINE_AMAZON.as_bytes(),
+        );
+        assert_ne!(PHISHING_AMAZON.len(), GENUINE_AMAZON.len());
+        s.scan("jsonl");
+        same_size_other_bytes(&inbox);
+        same_size_other_bytes(&archive);
+        let warm = s.scan("jsonl");
+        let line = |folder: &str| {
+            warm.lines()
+                .find(|l| l.contains(name) && l.contains(&format!("\"folder\":\"{folder}\"")))
+                .unwrap_or_else(|| panic!("{folder} in {warm}"))
+                .to_owned()
+        };
+        let (inbox, archive) = (line("INBOX"), line("Archive"));
+        assert!(
+            inbox.contains("Your account has been locked"),
+            "{others}: {inbox}"
+        );
+        assert!(archive.contains("has shipped"), "{others}: {archive}");
+        assert!(!warm.contains("Replaced bytes!"), "{others}: {warm}");
+        // A third size under that name is judged afresh.
+        fs::write(
+            s.inbox(&format!("{name}:2,S")),
+            PERSONAL.replace("Lunch", "Dinner"),
+        )
+        .unwrap();
+        let again = s.scan("table");
+        assert!(again.contains("Dinner on Friday?"), "{others}: {again}");
+    }
+}
+
+#[test]
 fn new_vanished_and_renamed_messages_are_picked_up() {
     let s = Setup::new();
     s.scan("table");

@@ -273,7 +273,29 @@ impl Cache {
         want: Want,
         found: &(dyn Fn(usize, Row) + Sync),
     ) -> bool {
-        match self.try_get(keys, want, found) {
+        let names: Vec<Option<&str>> = keys
+            .iter()
+            .map(|key| key.as_ref().map(|k| k.unique.as_str()))
+            .collect();
+        let sized = |i: usize, size: u64, row: Row| {
+            if keys[i].as_ref().is_some_and(|k| k.size == size) {
+                found(i, row);
+            }
+        };
+        self.each_named(&names, want, &sized)
+    }
+
+    /// Hands each row kept under one of `names` (unique names) to `found` with the index of its name and the
+    /// size it was kept under, as it is read (from more than one thread when there are many names): the
+    /// caller compares the size with the file's, so the files can be examined while the cache is read. False
+    /// when the cache could not be read (rows handed already stand, the others are misses).
+    pub fn each_named(
+        &mut self,
+        names: &[Option<&str>],
+        want: Want,
+        found: &(dyn Fn(usize, u64, Row) + Sync),
+    ) -> bool {
+        match self.try_get(names, want, found) {
             Ok(()) => true,
             Err(err) => {
                 self.failed(&err);
@@ -284,9 +306,9 @@ impl Cache {
 
     fn try_get(
         &mut self,
-        keys: &[Option<Key>],
+        names: &[Option<&str>],
         want: Want,
-        found: &(dyn Fn(usize, Row) + Sync),
+        found: &(dyn Fn(usize, u64, Row) + Sync),
     ) -> rusqlite::Result<()> {
         let full = want == Want::Full;
         // The head columns start at `first`; with `full`, the signals column follows them.
@@ -306,7 +328,7 @@ impl Cache {
             ),
             false => ("", ""),
         };
-        if keys.iter().flatten().count() >= BULK {
+        if names.iter().flatten().count() >= BULK {
             let sql = format!(
                 "SELECT unique_name, size, {HEAD_COLUMNS}{signals} FROM verdicts{joined} \
                  WHERE fingerprint = ?1 AND unique_name >= ?2 AND unique_name < ?3"
@@ -316,18 +338,20 @@ impl Cache {
                 path: &self.path,
                 fingerprint: &self.fingerprint,
             };
-            get_many(&table, &sql, keys, found, &read)?;
+            get_many(&table, &sql, names, found, &read)?;
         } else {
             let mut stmt = self.conn.prepare_cached(&format!(
-                "SELECT {HEAD_COLUMNS}{signals} FROM verdicts{joined} \
-                 WHERE unique_name = ?1 AND size = ?2 AND fingerprint = ?3"
+                "SELECT size, {HEAD_COLUMNS}{signals} FROM verdicts{joined} \
+                 WHERE unique_name = ?1 AND fingerprint = ?2"
             ))?;
-            for (i, key) in keys.iter().enumerate() {
-                if let Some(k) = key {
-                    let params = params![k.unique, size_of(k), self.fingerprint];
-                    if let Some(row) = stmt.query_row(params, |r| read(r, 0)).optional()?.flatten()
+            for (i, name) in names.iter().enumerate() {
+                let Some(name) = name else { continue };
+                let mut rows = stmt.query(params![name, self.fingerprint])?;
+                while let Some(row) = rows.next()? {
+                    if let (Ok(size), Some(stored)) =
+                        (u64::try_from(row.get::<_, i64>(0)?), read(row, 1)?)
                     {
-                        found(i, row);
+                        found(i, size, stored);
                     }
                 }
             }

@@ -1,6 +1,6 @@
-//! A lookup of many keys at once: one pass over the verdicts table between the least and the greatest name
+//! A lookup of many names at once: one pass over the verdicts table between the least and the greatest name
 //! wanted, keeping only the rows wanted as they come, read in parts (one per core, at most [`PARTS`]: ranges
-//! of names holding about as many of the keys each), each on its own read-only connection.
+//! of names holding about as many of the names each), each on its own read-only connection.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -9,7 +9,6 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags, params};
 
 use super::cache::BUSY;
-use super::cache_key::Key;
 use super::cache_row::Row;
 
 /// A lookup of many keys reads the table in at most this many parts at once.
@@ -25,32 +24,33 @@ pub(super) struct Table<'a> {
     pub fingerprint: &'a str,
 }
 
-/// Hands the rows of `keys` to `found` with the index of the key (a message listed twice is wanted twice:
-/// it comes twice), from as many threads as there are parts, as they are read. `sql`
+/// Hands every row kept under one of `names` to `found` with the index of the name and the size it was kept
+/// under (a name kept under two sizes comes twice; a message listed twice is wanted twice: it comes twice),
+/// from as many threads as there are parts, as they are read. `sql`
 /// selects `unique_name, size` then the columns `read` decodes (from column 2), for `?1` the fingerprint,
 /// and only the rows whose `unique_name >= ?2 AND unique_name < ?3`: a range of the table's primary key,
 /// so each part steps over its own rows only.
 pub(super) fn get_many(
     table: &Table,
     sql: &str,
-    keys: &[Option<Key>],
-    found: &(dyn Fn(usize, Row) + Sync),
+    names: &[Option<&str>],
+    found: &(dyn Fn(usize, u64, Row) + Sync),
     read: &(dyn Fn(&rusqlite::Row, usize) -> rusqlite::Result<Option<Row>> + Sync),
 ) -> rusqlite::Result<()> {
-    // Each key wanted, with the first slot wanting it; `also[i]` is the next slot wanting the same key as
+    // Each name wanted, with the first slot wanting it; `also[i]` is the next slot wanting the same name as
     // slot `i` (a message listed twice is wanted twice), [`NONE`] after the last.
-    let mut wanted: HashMap<(&str, u64), usize> = HashMap::with_capacity(keys.len());
-    let mut also = vec![NONE; keys.len()];
-    for (i, key) in keys.iter().enumerate().rev() {
-        if let Some(key) = key
-            && let Some(next) = wanted.insert((&key.unique, key.size), i)
+    let mut wanted: HashMap<&str, usize> = HashMap::with_capacity(names.len());
+    let mut also = vec![NONE; names.len()];
+    for (i, name) in names.iter().enumerate().rev() {
+        if let Some(name) = *name
+            && let Some(next) = wanted.insert(name, i)
         {
             also[i] = next;
         }
     }
     let parts = std::thread::available_parallelism().map_or(1, usize::from);
     let parts = parts.clamp(1, PARTS);
-    let bounds = bounds(wanted.keys().map(|&(unique, _)| unique).collect(), parts);
+    let bounds = bounds(wanted.keys().copied().collect(), parts);
     let Table {
         conn,
         path,
@@ -67,7 +67,7 @@ pub(super) fn get_many(
             let (Ok(unique), Ok(size)) = (std::str::from_utf8(unique), u64::try_from(size)) else {
                 continue;
             };
-            let Some(&first) = wanted.get(&(unique, size)) else {
+            let Some(&first) = wanted.get(unique) else {
                 continue;
             };
             let Some(stored) = read(row, 2)? else {
@@ -75,10 +75,10 @@ pub(super) fn get_many(
             };
             let mut slot = first;
             while also[slot] != NONE {
-                found(slot, stored.clone());
+                found(slot, size, stored.clone());
                 slot = also[slot];
             }
-            found(slot, stored);
+            found(slot, size, stored);
         }
         Ok(())
     };

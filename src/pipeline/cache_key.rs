@@ -49,7 +49,7 @@ impl Key {
 }
 
 /// The unique name of a message file in a Maildir's `cur/` or `new/`.
-fn unique_name(path: &Path) -> Option<&str> {
+pub(super) fn unique_name(path: &Path) -> Option<&str> {
     let dir = path.parent()?.file_name()?;
     if dir != "cur" && dir != "new" {
         return None;

@@ -21,16 +21,9 @@ impl Key {
     /// Dovecot writes it) or else read from disk.
     pub fn of(path: &Path) -> Option<Key> {
         let unique = unique_name(path)?;
-        let size = match size_in_name(unique) {
-            Some(size) => size,
-            None => {
-                let meta = fs::symlink_metadata(path).ok()?;
-                meta.is_file().then_some(meta.len())?
-            }
-        };
         Some(Key {
             unique: unique.to_owned(),
-            size,
+            size: size(path, unique)?,
         })
     }
 
@@ -56,6 +49,18 @@ pub(super) fn unique_name(path: &Path) -> Option<&str> {
     }
     let unique = Name::parse(path.file_name()?.to_str()?).unique;
     (!unique.is_empty()).then_some(unique)
+}
+
+/// The size of the message file at `path` whose unique name is `unique`: the one the name carries, or else
+/// read from disk; `None` for a file that is not a regular file or cannot be examined.
+pub(super) fn size(path: &Path, unique: &str) -> Option<u64> {
+    match size_in_name(unique) {
+        Some(size) => Some(size),
+        None => {
+            let meta = fs::symlink_metadata(path).ok()?;
+            meta.is_file().then_some(meta.len())
+        }
+    }
 }
 
 /// The size a Maildir unique name carries (`1700000000.M1P2.host,S=2345,W=2400`), if any.

@@ -9,7 +9,7 @@ use std::sync::{Mutex, PoisonError, mpsc};
 use rayon::prelude::*;
 
 use super::cache::{Cache, Key, Row, Want, fingerprint};
-use super::cache_key::unique_name;
+use super::cache_key::{size, unique_name};
 use super::judge::{Judgement, judge_file_sized};
 use super::ordered::each_in_order;
 use super::places::default_cache_file;
@@ -160,8 +160,13 @@ fn cached_rows(cache: &mut Cache, entries: &[Entry], want: Want) -> Vec<Option<R
             None => slots[i] = Some((size, row)),
         }
     };
-    let (keys, read) = rayon::join(
-        || -> Vec<Option<Key>> { entries.par_iter().map(|e| Key::of(&e.path)).collect() },
+    let (sizes, read) = rayon::join(
+        || -> Vec<Option<u64>> {
+            (entries, &names)
+                .into_par_iter()
+                .map(|(e, name)| size(&e.path, (*name)?))
+                .collect()
+        },
         || cache.each_named(&names, want, &found),
     );
     if !read {
@@ -169,16 +174,16 @@ fn cached_rows(cache: &mut Cache, entries: &[Entry], want: Want) -> Vec<Option<R
     }
     let mut slots = slots.into_inner().unwrap_or_else(PoisonError::into_inner);
     for (i, size, row) in others.into_inner().unwrap_or_else(PoisonError::into_inner) {
-        if keys[i].as_ref().is_some_and(|k| k.size == size) {
+        if sizes[i] == Some(size) {
             slots[i] = Some((size, row));
         }
     }
     slots
         .into_iter()
-        .zip(keys)
-        .map(|(slot, key)| {
+        .zip(sizes)
+        .map(|(slot, file)| {
             let (size, row) = slot?;
-            (key?.size == size).then_some(row)
+            (file? == size).then_some(row)
         })
         .collect()
 }

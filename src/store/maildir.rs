@@ -9,6 +9,8 @@ use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::{Entry, StoreError};
 
 /// The name of a Maildir's root folder.
@@ -130,10 +132,21 @@ pub fn list(folder: &Folder, errors: &mut Vec<StoreError>) -> Vec<Entry> {
 
 /// Every message of the Maildir at `root` (see [`folders`] for `prefix`), in a stable order.
 pub fn collect(root: &Path, prefix: &str, errors: &mut Vec<StoreError>) -> Vec<Entry> {
-    folders(root, prefix, errors)
-        .iter()
-        .flat_map(|folder| list(folder, errors))
-        .collect()
+    // The folders are listed in parallel (a big INBOX need not hold the others up); the entries and the
+    // problems keep the folders' order.
+    let listed: Vec<(Vec<Entry>, Vec<StoreError>)> = folders(root, prefix, errors)
+        .par_iter()
+        .map(|folder| {
+            let mut problems = Vec::new();
+            (list(folder, &mut problems), problems)
+        })
+        .collect();
+    let mut entries = Vec::with_capacity(listed.iter().map(|(e, _)| e.len()).sum());
+    for (listed, problems) in listed {
+        entries.extend(listed);
+        errors.extend(problems);
+    }
+    entries
 }
 
 /// The entries of a directory, sorted by name; a directory that cannot be read is reported and gives none.

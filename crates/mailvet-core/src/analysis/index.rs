@@ -34,8 +34,9 @@ pub enum Role {
 /// Precomputed keys of a knowledge base.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    /// Every listed domain (lowercase) with its roles.
-    pub domains: HashMap<String, Vec<Role>>,
+    /// Every listed domain (lowercase) with its roles (keys from the knowledge base only: a fixed fast hash
+    /// is safe).
+    pub domains: HashMap<String, Vec<Role>, foldhash::fast::FixedState>,
     /// Distinctive domain labels (four letters or more).
     pub labels: Vec<Label>,
     /// The labels, for finding which occur inside a domain.

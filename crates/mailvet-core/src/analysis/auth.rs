@@ -3,6 +3,8 @@
 //! DKIM counts for the From domain only when aligned (same registrable domain); a shared platform's signature
 //! proves nothing about a brand.
 
+use std::fmt::Write as _;
+
 use super::Rules;
 use super::{domains, signed};
 use crate::mail::{AuthMethodResult, AuthResults, Message};
@@ -142,16 +144,13 @@ fn method_signal(id: SignalId, rs: &[&AuthMethodResult], why: &str, fail: Outcom
         "softfail" => Outcome::Warn,
         _ => Outcome::Info,
     };
-    let detail: Vec<String> = first
-        .props
-        .iter()
-        .map(|p| format!("{}.{}={}", p.ptype, p.property, p.value))
-        .collect();
-    let evidence = format!(
-        "{id}={} {} — from the {why}",
-        first.result,
-        detail.join(" ")
-    );
+    // `id=result ptype.property=value … — from the why`, written into one string.
+    let mut evidence = format!("{id}={} ", first.result);
+    for (i, p) in first.props.iter().enumerate() {
+        let gap = if i == 0 { "" } else { " " };
+        let _ = write!(evidence, "{gap}{}.{}={}", p.ptype, p.property, p.value);
+    }
+    let _ = write!(evidence, " — from the {why}");
     Signal::new(id, outcome, title_of(&first.result), evidence)
 }
 

@@ -89,14 +89,14 @@ pub fn brand_named_in<'a>(s: &str, brands: &'a Brands) -> Option<&'a Brand> {
     let index = brands.index();
     // Only keys found somewhere in the text can be inside one of its words.
     let present = index.label_keys.within(&[&compact]);
-    let label = index.labels.iter().zip(present).find(|(l, present)| {
-        *present
-            && l.label.len() >= 6
-            && words
-                .iter()
-                .any(|w| w.len() > l.key.len() && w.contains(l.key.as_str()))
-    })?;
-    let (label, _) = label;
+    let label = (present.iter())
+        .filter_map(|&i| index.labels.get(i))
+        .find(|l| {
+            l.label.len() >= 6
+                && words
+                    .iter()
+                    .any(|w| w.len() > l.key.len() && w.contains(l.key.as_str()))
+        })?;
     brands.brands.get(label.brand)
 }
 

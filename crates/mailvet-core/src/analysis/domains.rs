@@ -215,12 +215,20 @@ pub fn lookalike<'a>(ascii_host: &str, brands: &'a Brands) -> Option<Lookalike<'
     let index = brands.index();
     // Which labels occur inside the label or the subdomains, and which keys inside the key: a label that
     // occurs in neither can only be a spelling near miss, so the substring checks below skip it.
-    let in_text = index.label_texts.within(&[label, sub]);
-    let in_key = index.label_keys.within(&[&key]);
+    let mut inside = index.label_texts.within(&[label, sub]);
+    inside.extend(index.label_keys.within(&[&key]));
+    inside.sort_unstable();
+    inside.dedup();
+    // Any other label is neither equal, nor alike by key, nor a near miss (see `Index::labels_near`), nor
+    // inside: only these can be imitated, and they are tried in the labels' order as before.
+    let mut candidates: Vec<usize> = (inside.iter().copied())
+        .chain(index.labels_near(label, &key))
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
     let ascii = label.is_ascii();
     let kind = |i: usize, l: &super::index::Label| {
-        let inside =
-            in_text.get(i).copied().unwrap_or(true) || in_key.get(i).copied().unwrap_or(true);
+        let inside = inside.binary_search(&i).is_ok();
         if label == l.label {
             Some(LookalikeKind::TldSwap)
         } else if key == l.key {
@@ -244,7 +252,8 @@ pub fn lookalike<'a>(ascii_host: &str, brands: &'a Brands) -> Option<Lookalike<'
             None
         }
     };
-    index.labels.iter().enumerate().find_map(|(i, l)| {
+    candidates.iter().find_map(|&i| {
+        let l = index.labels.get(i)?;
         let brand = brands.brands.get(l.brand)?;
         kind(i, l).map(|kind| Lookalike {
             brand,
@@ -296,6 +305,39 @@ mod tests {
                 proptest::prop_assert_eq!(fast, unicode_confusable_key(&s));
             }
         }
+    }
+
+    #[test]
+    fn labels_near_holds_every_label_a_host_label_equals_shares_a_key_with_or_nearly_misses() {
+        let brands = Brands::embedded();
+        let index = brands.index();
+        let mut checked = 0;
+        for l in index.labels.iter().step_by(3) {
+            let chars: Vec<char> = l.label.chars().collect();
+            let n = chars.len();
+            let mut variants: Vec<String> = vec![l.label.clone(), l.key.clone()];
+            for (i, with) in [(0, 'x'), (n - 1, 'x'), (0, 'q'), (n / 2, '0')] {
+                let mut v = chars.clone();
+                v[i] = with;
+                variants.push(v.iter().collect());
+            }
+            variants.push(chars[1..].iter().collect());
+            variants.push(chars[..n - 1].iter().collect());
+            variants.push(format!("z{}", l.label));
+            variants.push(format!("{}z", l.label));
+            variants.push(chars[1..n - 1].iter().collect());
+            for v in variants {
+                let key = confusable_key(&v);
+                let near: Vec<usize> = index.labels_near(&v, &key).collect();
+                for (j, other) in index.labels.iter().enumerate() {
+                    if v == other.label || key == other.key || near_miss(&v, &other.label) {
+                        assert!(near.contains(&j), "{v} near {}", other.label);
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > index.labels.len());
     }
 
     fn brands() -> Brands {

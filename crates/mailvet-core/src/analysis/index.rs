@@ -34,14 +34,19 @@ pub enum Role {
 /// Precomputed keys of a knowledge base.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    /// Every listed domain (lowercase) with its roles.
-    pub domains: HashMap<String, Vec<Role>>,
+    /// Every listed domain (lowercase) with its roles (keys from the knowledge base only: a fixed fast hash
+    /// is safe).
+    pub domains: HashMap<String, Vec<Role>, foldhash::fast::FixedState>,
     /// Distinctive domain labels (four letters or more).
     pub labels: Vec<Label>,
     /// The labels, for finding which occur inside a domain.
     pub label_texts: Substrings,
     /// The labels' confusable keys, likewise.
     pub label_keys: Substrings,
+    /// The labels (positions in `labels`) by their first byte, by their last byte and by their key.
+    labels_by_first: HashMap<u8, Vec<usize>>,
+    labels_by_last: HashMap<u8, Vec<usize>>,
+    labels_by_key: HashMap<String, Vec<usize>>,
     /// Names folded by confusable key: names, id and display form, for display names and subjects.
     pub name_keys: NameSet,
     /// Names folded plainly, four letters or more, for body text.
@@ -75,6 +80,19 @@ impl Index {
         .take(16)
         .filter_map(|h| self.domains.get(h))
         .flat_map(|roles| roles.iter().copied())
+    }
+
+    /// The labels (positions in `labels`, in no particular order, perhaps repeated) that start or end with
+    /// the same byte as `label` or whose key is `key`: every label that `label` spells alike, equals or
+    /// misses by an edit or two (which keep its first or its last byte) is among them.
+    pub fn labels_near<'a>(&'a self, label: &str, key: &str) -> impl Iterator<Item = usize> + 'a {
+        let bytes = label.as_bytes();
+        let of = |map: &'a HashMap<u8, Vec<usize>>, b: Option<&u8>| {
+            b.and_then(|b| map.get(b)).into_iter().flatten().copied()
+        };
+        (of(&self.labels_by_first, bytes.first()))
+            .chain(of(&self.labels_by_last, bytes.last()))
+            .chain(self.labels_by_key.get(key).into_iter().flatten().copied())
     }
 
     /// Builds the index of a knowledge base.
@@ -144,6 +162,19 @@ impl Index {
                     .filter(|n| n.chars().count() >= 4)
                     .map(|n| (i, n)),
             );
+        }
+        for (i, l) in index.labels.iter().enumerate() {
+            if let (Some(&first), Some(&last)) =
+                (l.label.as_bytes().first(), l.label.as_bytes().last())
+            {
+                index.labels_by_first.entry(first).or_default().push(i);
+                index.labels_by_last.entry(last).or_default().push(i);
+            }
+            index
+                .labels_by_key
+                .entry(l.key.clone())
+                .or_default()
+                .push(i);
         }
         index.label_texts = Substrings::build(index.labels.iter().map(|l| l.label.as_str()));
         index.label_keys = Substrings::build(index.labels.iter().map(|l| l.key.as_str()));

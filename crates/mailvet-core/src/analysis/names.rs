@@ -255,9 +255,9 @@ impl Substrings {
         }
     }
 
-    /// For each pattern, by position, whether it occurs in one of `texts`.
-    pub fn within(&self, texts: &[&str]) -> Vec<bool> {
-        let mut found = vec![false; self.patterns.len()];
+    /// The positions of the patterns that occur in one of `texts`, in ascending order.
+    pub fn within(&self, texts: &[&str]) -> Vec<usize> {
+        let mut found = Vec::new();
         let lookups = texts.iter().map(|t| t.len() + 1).sum::<usize>() * self.lengths.len();
         let build = || {
             AhoCorasick::builder()
@@ -265,16 +265,14 @@ impl Substrings {
                 .build(&self.patterns)
                 .ok()
         };
-        let mut mark = |id: usize| {
-            if let Some(f) = found.get_mut(id) {
-                *f = true;
-            }
-        };
+        let mut mark = |id: usize| found.push(id);
         if let Some(ac) = self.automaton.get(lookups, build) {
             for text in texts {
                 ac.find_overlapping_iter(*text)
                     .for_each(|m| mark(m.pattern().as_usize()));
             }
+            found.sort_unstable();
+            found.dedup();
             return found;
         }
         // Look up every substring as long as some pattern, at every character boundary.
@@ -293,6 +291,8 @@ impl Substrings {
                 }
             }
         }
+        found.sort_unstable();
+        found.dedup();
         found
     }
 }
@@ -335,29 +335,26 @@ mod tests {
             Substrings::build(["paypal", "amazon", "pal"].into_iter()),
             automaton,
         ] {
-            assert_eq!(s.within(&["secure-paypal", "login."]), [true, false, true]);
-            assert_eq!(s.within(&[]), [false, false, false]);
+            assert_eq!(s.within(&["secure-paypal", "login."]), [0, 2]);
+            assert!(s.within(&[]).is_empty());
         }
     }
 
     #[test]
     fn the_automaton_is_built_once_enough_text_was_looked_up() {
         let s = Substrings::build(["paypal", "amazon", "pal"].into_iter());
-        assert_eq!(s.within(&["secure-paypal"]), [true, false, true]);
+        assert_eq!(s.within(&["secure-paypal"]), [0, 2]);
         assert!(s.automaton.automaton.get().is_none());
         while s.automaton.automaton.get().is_none() {
-            assert_eq!(s.within(&["secure-paypal"]), [true, false, true]);
+            assert_eq!(s.within(&["secure-paypal"]), [0, 2]);
         }
-        assert_eq!(s.within(&["secure-paypal"]), [true, false, true]);
+        assert_eq!(s.within(&["secure-paypal"]), [0, 2]);
     }
 
     #[test]
     fn an_empty_set_finds_nothing() {
         assert_eq!(NameSet::default().first_brand(" amazon "), None);
-        assert_eq!(
-            Substrings::default().within(&["amazon"]),
-            Vec::<bool>::new()
-        );
+        assert!(Substrings::default().within(&["amazon"]).is_empty());
     }
 
     /// Text made of a few pieces, so that patterns and texts share words, spaces and multi-byte characters.

@@ -116,8 +116,11 @@ impl Folded {
         // within `limit + phrase.len() + 1` bytes: the rest of the text need not be searched.
         let end = limit.saturating_add(phrase.len() + 1).min(self.text.len());
         let searched = self.text.as_bytes().get(..end).unwrap_or_default();
-        memchr::memmem::find(searched, format!(" {phrase} ").as_bytes())
-            .is_some_and(|space| space + 1 < limit)
+        let mut needle = Vec::with_capacity(phrase.len() + 2);
+        needle.push(b' ');
+        needle.extend_from_slice(phrase.as_bytes());
+        needle.push(b' ');
+        memchr::memmem::find(searched, &needle).is_some_and(|space| space + 1 < limit)
     }
 }
 

@@ -3,8 +3,9 @@
 //! (weakest) mentions in the body.
 
 use super::brands::{Brand, Brands};
-use super::domains::{self, Lookalike};
+use super::domains;
 use super::index;
+use super::lookalike::{self, Lookalike};
 use super::text::Texts;
 use super::urls::Urls;
 use crate::mail::Message;
@@ -213,7 +214,7 @@ pub fn claim<'a>(
     if let Some(b) = from_host.and_then(|h| brands.sender_brand(h)) {
         return Some(plain(b, ClaimSource::FromDomain));
     }
-    let lookalike = from_host.and_then(|h| domains::lookalike(h, brands));
+    let lookalike = from_host.and_then(|h| lookalike::lookalike(h, brands));
     let display = msg.from.as_ref().and_then(|a| a.name.as_deref());
     if let Some(b) = display.and_then(|d| brand_named_in(d, brands)) {
         let lookalike = lookalike.filter(|l| l.brand.id == b.id);

@@ -6,6 +6,7 @@ use super::Rules;
 use super::claim::Claim;
 use super::destinations::{Dest, destinations, host_of, ip_host};
 use super::domains;
+use super::lookalike;
 use super::urls::Urls;
 use crate::mail::Message;
 use crate::model::{Outcome, Signal, SignalId};
@@ -247,9 +248,9 @@ fn lookalikes(dests: &[Dest], rules: &Rules) -> Option<Signal> {
         if seen.len() >= MAX_DOMAINS {
             break;
         }
-        if let Some(l) = domains::lookalike(&host, &rules.brands) {
+        if let Some(l) = lookalike::lookalike(&host, &rules.brands) {
             // A brand name only in a subdomain (brand.some-esp.io) is how email platforms name tenants.
-            let subdomain_only = l.kind == domains::LookalikeKind::BrandInSubdomain;
+            let subdomain_only = l.kind == lookalike::LookalikeKind::BrandInSubdomain;
             return Some(Signal::new(
                 l.kind.signal_id(),
                 if subdomain_only {

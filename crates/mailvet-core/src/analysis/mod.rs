@@ -16,6 +16,7 @@ mod hosts;
 mod index;
 mod labels;
 mod links;
+mod lookalike;
 mod lures;
 mod names;
 mod offsite;

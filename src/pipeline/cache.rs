@@ -15,11 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
-use rayon::prelude::*;
-use rusqlite::{
-    Connection, ErrorCode, OpenFlags, OptionalExtension, ToSql, TransactionBehavior, params,
-    params_from_iter,
-};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
 use super::cache_bulk::{Table, get_many};
 use super::cache_file::{Header, check_header, set_aside};
@@ -359,62 +355,6 @@ impl Cache {
         Ok(())
     }
 
-    /// Keeps these judgements, in one transaction.
-    pub fn put(&mut self, items: &[(Key, &Judgement)]) {
-        let rows: Vec<(Key, Row)> = items
-            .par_iter()
-            .filter_map(|(key, judgement)| Some((key.clone(), Row::encode(judgement)?)))
-            .collect();
-        self.put_rows(&rows);
-    }
-
-    /// Keeps these encoded judgements, in one transaction.
-    pub fn put_rows(&mut self, rows: &[(Key, Row)]) {
-        if rows.is_empty() {
-            return;
-        }
-        if let Err(err) = self.try_put(rows)
-            && self.failed(&err)
-            && let Err(err) = self.try_put(rows)
-        {
-            tracing::warn!("the verdict cache took nothing: {err}");
-        }
-    }
-
-    fn try_put(&mut self, rows: &[(Key, Row)]) -> rusqlite::Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        {
-            let places: Vec<String> = (1..=4 + HEAD_COUNT).map(|i| format!("?{i}")).collect();
-            let mut heads = tx.prepare_cached(&format!(
-                "INSERT OR REPLACE INTO verdicts \
-                 (unique_name, size, fingerprint, evidence_id, {HEAD_COLUMNS}) VALUES ({})",
-                places.join(", ")
-            ))?;
-            // The evidence of the judgement a new one replaces.
-            let mut replaced = tx.prepare_cached(
-                "DELETE FROM evidence WHERE id = (SELECT evidence_id FROM verdicts \
-                 WHERE unique_name = ?1 AND size = ?2 AND fingerprint = ?3)",
-            )?;
-            let mut evidence = tx.prepare_cached("INSERT INTO evidence (signals) VALUES (?1)")?;
-            for (key, row) in rows {
-                let size = size_of(key);
-                let head = row.head_values()?;
-                replaced.execute(params![key.unique, size, self.fingerprint])?;
-                evidence.execute([row.signals.as_deref().unwrap_or_default()])?;
-                let id = tx.last_insert_rowid();
-                let values: [&dyn ToSql; 4] = [&key.unique, &size, &self.fingerprint, &id];
-                heads.execute(params_from_iter(
-                    values
-                        .into_iter()
-                        .chain(head.iter().map(|v| v as &dyn ToSql)),
-                ))?;
-            }
-        }
-        tx.commit()
-    }
-
     /// Handles an error met in use: a file found corrupt is set aside and a new one started (true when that
     /// worked); anything else (a lock held too long) only costs this batch.
     fn failed(&mut self, err: &rusqlite::Error) -> bool {
@@ -439,9 +379,8 @@ impl Cache {
     }
 }
 
-fn size_of(key: &Key) -> i64 {
-    i64::try_from(key.size).unwrap_or(i64::MAX)
-}
+#[path = "cache_put.rs"]
+mod put;
 
 #[cfg(test)]
 #[path = "cache_tests.rs"]

@@ -1,0 +1,69 @@
+//! Keeping judgements: each batch in one transaction, a verdict row per key and its signals appended to the
+//! evidence table (the evidence of a judgement replaced goes with it).
+
+use rayon::prelude::*;
+use rusqlite::{ToSql, TransactionBehavior, params, params_from_iter};
+
+use super::{Cache, HEAD_COLUMNS, HEAD_COUNT, Judgement, Key, Row};
+
+impl Cache {
+    /// Keeps these judgements, in one transaction.
+    pub fn put(&mut self, items: &[(Key, &Judgement)]) {
+        let rows: Vec<(Key, Row)> = items
+            .par_iter()
+            .filter_map(|(key, judgement)| Some((key.clone(), Row::encode(judgement)?)))
+            .collect();
+        self.put_rows(&rows);
+    }
+
+    /// Keeps these encoded judgements, in one transaction.
+    pub fn put_rows(&mut self, rows: &[(Key, Row)]) {
+        if rows.is_empty() {
+            return;
+        }
+        if let Err(err) = self.try_put(rows)
+            && self.failed(&err)
+            && let Err(err) = self.try_put(rows)
+        {
+            tracing::warn!("the verdict cache took nothing: {err}");
+        }
+    }
+
+    fn try_put(&mut self, rows: &[(Key, Row)]) -> rusqlite::Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        {
+            let places: Vec<String> = (1..=4 + HEAD_COUNT).map(|i| format!("?{i}")).collect();
+            let mut heads = tx.prepare_cached(&format!(
+                "INSERT OR REPLACE INTO verdicts \
+                 (unique_name, size, fingerprint, evidence_id, {HEAD_COLUMNS}) VALUES ({})",
+                places.join(", ")
+            ))?;
+            // The evidence of the judgement a new one replaces.
+            let mut replaced = tx.prepare_cached(
+                "DELETE FROM evidence WHERE id = (SELECT evidence_id FROM verdicts \
+                 WHERE unique_name = ?1 AND size = ?2 AND fingerprint = ?3)",
+            )?;
+            let mut evidence = tx.prepare_cached("INSERT INTO evidence (signals) VALUES (?1)")?;
+            for (key, row) in rows {
+                let size = size_of(key);
+                let head = row.head_values()?;
+                replaced.execute(params![key.unique, size, self.fingerprint])?;
+                evidence.execute([row.signals.as_deref().unwrap_or_default()])?;
+                let id = tx.last_insert_rowid();
+                let values: [&dyn ToSql; 4] = [&key.unique, &size, &self.fingerprint, &id];
+                heads.execute(params_from_iter(
+                    values
+                        .into_iter()
+                        .chain(head.iter().map(|v| v as &dyn ToSql)),
+                ))?;
+            }
+        }
+        tx.commit()
+    }
+}
+
+fn size_of(key: &Key) -> i64 {
+    i64::try_from(key.size).unwrap_or(i64::MAX)
+}

@@ -25,6 +25,7 @@ pub mod opened;
 pub mod order;
 pub mod pool;
 pub mod prompt;
+mod reading;
 pub mod row;
 pub mod saver;
 pub mod state;

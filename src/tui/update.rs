@@ -1,8 +1,6 @@
 //! `update(&mut AppState, Action) -> Vec<Effect>`: every state change, pure (no files, no terminal, no
 //! clock). Effects ask the runner for background work.
 
-use std::sync::Arc;
-
 use ratatui::crossterm::event::KeyEvent;
 use tui_textarea::TextArea;
 
@@ -11,13 +9,13 @@ use crate::store::flag::Flag;
 
 use super::action::Action;
 use super::acts;
-use super::bodytext::BodyText;
 use super::effect::Effect;
 use super::export;
 use super::find;
 use super::layout;
 use super::nav;
-use super::state::{AppState, Content, Focus, Opened, Overlay, Prompt, PromptKind};
+use super::reading;
+use super::state::{AppState, Focus, Overlay, Prompt, PromptKind};
 use super::sync;
 use super::teach;
 use crate::analysis::Lesson;
@@ -165,7 +163,7 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
             s.width = w;
             s.height = h;
             s.focus = nav::fix_focus(s);
-            relayout_body(s, &mut effects);
+            reading::relayout_body(s, &mut effects);
         }
         Action::Tick(now) => {
             s.now = now;
@@ -179,8 +177,10 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::AnalysedMany(lessons, batch) => {
             sync::analysed_many(s, lessons, batch, &mut effects)
         }
-        Action::Loaded(id, lessons, result) => loaded(s, id, lessons, *result, &mut effects),
-        Action::LaidOut(id, width, body) => laid_out(s, id, width, *body),
+        Action::Loaded(id, lessons, result) => {
+            reading::loaded(s, id, lessons, *result, &mut effects)
+        }
+        Action::LaidOut(id, width, body) => reading::laid_out(s, id, width, *body),
         Action::Acted(report) => sync::acted(s, *report, &mut effects),
         Action::Rescanned(listing) => sync::rescanned(s, *listing, &mut effects),
         Action::Warned(text) => s.status = format!("warning: {}", super::wording::clean(&text)),
@@ -316,63 +316,6 @@ fn copy_link(s: &mut AppState, effects: &mut Vec<Effect>) {
     }
 }
 
-/// A message was read, judged by the rules as they were after `lessons` lessons: shown, unless the user taught
-/// something since (teaching asked for it again). Its row takes its verdict, so that the list and the detail
-/// pane show the same judgement in the same frame, though the row's own judgement may still be on its way.
-fn loaded(
-    s: &mut AppState,
-    id: usize,
-    lessons: u64,
-    content: Result<Content, String>,
-    effects: &mut Vec<Effect>,
-) {
-    if lessons < s.lessons {
-        return;
-    }
-    if s.loading == Some(id) {
-        s.loading = None;
-    }
-    if let Ok(c) = &content {
-        sync::opened(s, id, &c.verdict);
-    }
-    let stale = content
-        .as_ref()
-        .is_ok_and(|c| c.body.width != body_width(s));
-    s.open = Some(Opened { row: id, content });
-    if stale {
-        // The terminal was resized while the message was read.
-        relayout_body(s, effects);
-    }
-}
-
-fn laid_out(s: &mut AppState, id: usize, width: usize, body: BodyText) {
-    if width != body_width(s) {
-        return;
-    }
-    if let Some(Opened {
-        row,
-        content: Ok(c),
-    }) = &mut s.open
-        && *row == id
-    {
-        c.body = body;
-    }
-}
-
-fn body_width(s: &AppState) -> usize {
-    usize::from(s.width.saturating_sub(2)).clamp(20, 120)
-}
-
-fn relayout_body(s: &AppState, effects: &mut Vec<Effect>) {
-    if let Some(Opened {
-        row,
-        content: Ok(c),
-    }) = &s.open
-    {
-        effects.push(Effect::Layout(*row, Arc::clone(&c.message), body_width(s)));
-    }
-}
-
 /// After every action: keep the selection on screen, ask for the visible rows first, and read the
 /// selected message when something shows it.
 fn follow(s: &mut AppState, effects: &mut Vec<Effect>, prioritise: bool) {
@@ -401,7 +344,7 @@ fn follow(s: &mut AppState, effects: &mut Vec<Effect>, prioritise: bool) {
         effects.push(Effect::Load(
             id,
             s.rows[id].path.to_path_buf(),
-            body_width(s),
+            reading::body_width(s),
         ));
     }
 }

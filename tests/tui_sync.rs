@@ -11,9 +11,31 @@ use mailvet::tui::action::Action;
 use mailvet::tui::changes::Changes;
 use mailvet::tui::effect::Effect;
 use mailvet::tui::jobs::Report;
+use mailvet::tui::state::AppState;
 use tui_support::{apply, cmd, renamed, state};
 
 const ROOT: &str = "/home/user/Maildir";
+
+/// The disk thread's report of row `id` archived (moved to `.Archive/cur/`): its new path and the effects.
+fn archive(s: &mut AppState, id: usize) -> (PathBuf, Vec<Effect>) {
+    let from = s.rows[id].path.to_path_buf();
+    let name = from
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    let to = PathBuf::from(format!("{ROOT}/.Archive/cur/{name}"));
+    let effects = apply(
+        s,
+        Action::Acted(Box::new(Report {
+            done: "archived 1 message".into(),
+            renamed: vec![(from, to.clone())],
+            folder: Some(("Archive".into(), PathBuf::from(format!("{ROOT}/.Archive")))),
+            ..Report::default()
+        })),
+    );
+    (to, effects)
+}
 
 #[test]
 fn reports_move_rows_to_their_new_folder_and_keep_the_place() {
@@ -23,26 +45,12 @@ fn reports_move_rows_to_their_new_folder_and_keep_the_place() {
     let id = s.shown[1];
     let next = s.shown[2];
     s.selected = 1;
-    let from = s.rows[id].path.to_path_buf();
-    let name = from
-        .file_name()
-        .expect("name")
-        .to_string_lossy()
-        .into_owned();
-    let to = format!("{ROOT}/.Archive/cur/{name}");
-    apply(
-        &mut s,
-        Action::Acted(Box::new(Report {
-            done: "archived 1 message".into(),
-            renamed: vec![(from, PathBuf::from(&to))],
-            folder: Some(("Archive".into(), PathBuf::from(format!("{ROOT}/.Archive")))),
-            ..Report::default()
-        })),
-    );
+    let (to, _) = archive(&mut s, id);
+    let name = to.file_name().expect("name").to_string_lossy().into_owned();
     let names: Vec<&str> = s.folders.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(names, ["INBOX", "Archive", "Junk"]);
     assert_eq!(s.folder_of(&s.rows[id]), "Archive");
-    assert_eq!(*s.rows[id].path, *Path::new(&to));
+    assert_eq!(*s.rows[id].path, *to);
     assert!(!s.shown.contains(&id));
     assert!(s.marks.is_empty(), "a moved message is no longer marked");
     assert_eq!(
@@ -53,7 +61,7 @@ fn reports_move_rows_to_their_new_folder_and_keep_the_place() {
     assert_eq!(s.folders[1].total, 1);
     assert_eq!(s.folders[0].total, 5);
     // Undo's renames bring it back.
-    renamed(&mut s, PathBuf::from(&to), &format!("{ROOT}/cur/{name}"));
+    renamed(&mut s, to, &format!("{ROOT}/cur/{name}"));
     assert_eq!(s.folder_of(&s.rows[id]), "INBOX");
     assert!(s.shown.contains(&id));
 }
@@ -138,22 +146,7 @@ fn a_moved_row_not_yet_analysed_is_analysed_at_its_new_path_and_keeps_a_readable
         .iter()
         .position(|r| r.verdict.is_none())
         .expect("pending row");
-    let from = s.rows[id].path.to_path_buf();
-    let name = from
-        .file_name()
-        .expect("name")
-        .to_string_lossy()
-        .into_owned();
-    let to = PathBuf::from(format!("{ROOT}/.Archive/cur/{name}"));
-    let effects = apply(
-        &mut s,
-        Action::Acted(Box::new(Report {
-            done: "archived 1 message".into(),
-            renamed: vec![(from, to.clone())],
-            folder: Some(("Archive".into(), PathBuf::from(format!("{ROOT}/.Archive")))),
-            ..Report::default()
-        })),
-    );
+    let (to, effects) = archive(&mut s, id);
     assert!(effects.contains(&Effect::AnalyseRows(vec![(id, to)])));
     let summary = |trust| mailvet::pipeline::Summary {
         envelope: None,

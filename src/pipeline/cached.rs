@@ -76,10 +76,11 @@ pub fn records(
 }
 
 /// [`records`] as a stream: hands what `prepare` makes of each entry's record (on the judging thread, with
-/// the entry's index) to `emit` in the entries' order as soon as it and every one before it are judged. Entries are judged in parallel ([`each_in_order`]: no
-/// worker waits for the printing, nor for the slowest message of a batch), and what was judged is kept by a
-/// writer thread in one transaction per [`BATCH`] judgements, so memory stays bounded however many
-/// messages there are. Stops at the first error `emit` returns.
+/// the entry's index) to `emit` in the entries' order as soon as it and every one before it are judged.
+/// Entries are judged in parallel ([`each_in_order`]: no worker waits for the printing, nor for the slowest
+/// message of a batch), and what was judged is kept by a writer thread in one transaction per [`BATCH`]
+/// judgements, so memory stays bounded however many messages there are. Stops at the first error `emit`
+/// returns.
 pub fn each_record<T: Send>(
     entries: &[Entry],
     rules: &Rules,

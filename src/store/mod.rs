@@ -263,14 +263,14 @@ fn read_sized(file: fs::File, size: u64, limit: u64) -> io::Result<Vec<u8>> {
 /// Why a file with metadata `meta` is not read as a message, in this order: a symlink, not a regular file,
 /// over `max_bytes`.
 fn refused(path: &Path, meta: &fs::Metadata, max_bytes: u64) -> Option<StoreError> {
-    let path = path.to_owned();
+    let path = || path.to_owned();
     if meta.file_type().is_symlink() {
-        Some(StoreError::Symlink { path })
+        Some(StoreError::Symlink { path: path() })
     } else if !meta.is_file() {
-        Some(StoreError::NotAFile { path })
+        Some(StoreError::NotAFile { path: path() })
     } else {
-        (meta.len() > max_bytes).then_some(StoreError::TooLarge {
-            path,
+        (meta.len() > max_bytes).then(|| StoreError::TooLarge {
+            path: path(),
             size: meta.len(),
             limit: max_bytes,
         })

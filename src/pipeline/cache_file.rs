@@ -14,8 +14,26 @@ pub(super) enum Header {
     Truncated,
 }
 
-/// Looks at the file's first 100 bytes (the SQLite header): missing or empty is fine (a new cache).
+/// Looks at the file's first 100 bytes (the SQLite header): missing or empty is fine (a new cache). A file
+/// shorter than its header says is cut short only when no write-ahead log holds pages: while another process
+/// copies its log into the file (a checkpoint), page 1 is written before the pages that make the file that
+/// long. Should the log have just been emptied, that checkpoint is over, and a second look tells.
 pub(super) fn check_header(path: &Path) -> io::Result<Header> {
+    match read_header(path)? {
+        Header::Truncated if log_holds_pages(path) => Ok(Header::Fine),
+        Header::Truncated => read_header(path),
+        header => Ok(header),
+    }
+}
+
+/// Whether the cache's write-ahead log has anything in it.
+fn log_holds_pages(path: &Path) -> bool {
+    let [_, wal, _] = companions(path);
+    fs::metadata(wal).is_ok_and(|m| m.len() > 0)
+}
+
+/// What the header says of the file as it is now.
+fn read_header(path: &Path) -> io::Result<Header> {
     let mut file = match fs::File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Header::Fine),

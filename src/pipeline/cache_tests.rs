@@ -263,3 +263,44 @@ fn a_cache_of_another_layout_is_set_aside() {
     let aside = dir.path().join(format!("{FILE_NAME}.aside"));
     assert_eq!(fs::read(&aside).unwrap(), bytes);
 }
+
+#[test]
+fn a_cache_another_process_is_checkpointing_is_opened_not_set_aside() {
+    // While a writer copies its log into the file (a checkpoint), page 1 (whose header counts the pages)
+    // is written before the pages that make the file that long: for a moment the file looks cut short.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let aside = dir.path().join(format!("{FILE_NAME}.aside"));
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let judgement = judgement();
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(|| {
+            let mut cache = Cache::open(&path, "fp").unwrap();
+            let mut checkpoints = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) && checkpoints < 150 {
+                let keys: Vec<Key> = (0..50)
+                    .map(|i| key(&format!("m{checkpoints}-{i}")).unwrap())
+                    .collect();
+                let items: Vec<(Key, &Judgement)> =
+                    keys.iter().map(|k| (k.clone(), &judgement)).collect();
+                cache.put(&items);
+                cache
+                    .conn
+                    .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+                    .unwrap();
+                checkpoints += 1;
+            }
+        });
+        while !writer.is_finished() {
+            drop(Cache::open(&path, "fp").unwrap());
+            if aside.exists() {
+                stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                break;
+            }
+        }
+    });
+    assert!(
+        !aside.exists(),
+        "a cache being checkpointed by another process was set aside"
+    );
+}

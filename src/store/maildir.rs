@@ -4,11 +4,13 @@
 //! reported, never followed), and a folder reached twice (a `.Loop -> .` link) is listed once. Names that
 //! are not UTF-8 are shown with U+FFFD in place of the bad bytes; the path itself is kept exact.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::fs;
+use std::os::unix::fs::DirEntryExt;
 use std::path::{Path, PathBuf};
 
+use foldhash::fast::FixedState;
 use rayon::prelude::*;
 
 use super::{Entry, StoreError};
@@ -108,26 +110,52 @@ fn nested(
     }
 }
 
-/// The messages of one folder: `new/` and `cur/`, sorted by file name.
+/// The messages of one folder: `new/` and `cur/`, sorted by file name, each once (see [`drop_doubles`]).
 pub fn list(folder: &Folder, errors: &mut Vec<StoreError>) -> Vec<Entry> {
     let mut entries = Vec::new();
-    let mut new = 0;
+    // The inode of each entry (from the directory listing: no stat).
+    let mut inodes = Vec::new();
     for (sub, is_new) in [("new", true), ("cur", false)] {
         let dir = folder.path.join(sub);
         for (name, entry) in named_sorted(&dir, errors) {
             if !name.as_encoded_bytes().starts_with(b".") && is_file(&entry, errors) {
+                inodes.push(entry.ino());
                 entries.push(Entry::in_maildir(dir.join(name), &folder.name, is_new));
             }
         }
-        if is_new {
-            new = entries.len();
-        }
     }
-    // Each part is sorted already: only a folder with messages in both needs them merged.
-    if new > 0 && new < entries.len() {
+    drop_doubles(&mut entries, &inodes);
+    // Each part is sorted already (new/ first): only a folder with messages in both needs them merged.
+    if entries.first().is_some_and(|e| e.is_new) && entries.last().is_some_and(|e| !e.is_new) {
         entries.sort_by(|a, b| a.path.file_name().cmp(&b.path.file_name()));
     }
     entries
+}
+
+/// Drops each entry whose file the listing saw again under a later name: another client renamed it while
+/// `new/` and `cur/` were read (`new/` → `cur/` between the two listings, or a flag change in `cur/` to a name
+/// the listing had not reached yet), so the same file (one inode) is listed under two names with one unique
+/// name. Listed twice, it was judged and printed twice, and a move of the second found it gone (the first had
+/// moved it) and reported it so. The `cur/` name is kept over the `new/` one (of two in `cur/`, the later by
+/// name). `inodes[i]` is the inode of `entries[i]` as the directory listing gave it (no stat); 0, which some
+/// filesystems give, is never matched.
+fn drop_doubles(entries: &mut Vec<Entry>, inodes: &[u64]) {
+    let mut last: HashMap<u64, usize, FixedState> =
+        HashMap::with_capacity_and_hasher(inodes.len(), FixedState::default());
+    let mut doubled: Vec<bool> = Vec::new();
+    for (i, &inode) in inodes.iter().enumerate() {
+        if inode != 0
+            && let Some(earlier) = last.insert(inode, i)
+            && entries[earlier].unique == entries[i].unique
+        {
+            doubled.resize(entries.len(), false);
+            doubled[earlier] = true;
+        }
+    }
+    if !doubled.is_empty() {
+        let mut doubled = doubled.into_iter();
+        entries.retain(|_| !doubled.next().unwrap_or(false));
+    }
 }
 
 /// Every message of the Maildir at `root` (see [`folders`] for `prefix`), in a stable order.

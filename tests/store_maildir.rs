@@ -211,6 +211,18 @@ fn fifo_is_refused_without_blocking() {
         store::read_message(&fifo, 10),
         Err(StoreError::NotAFile { .. })
     ));
+    // In a Maildir's cur/: named by the listing (never opened: tests/special_files.rs), not a message.
+    let root = tmp.path().join("Mail");
+    make_maildir(&root);
+    write(&root.join("cur/1700000001.M1P1.host:2,S"), MSG);
+    let planted = root.join("cur/1700000002.M2P1.host:2,S");
+    fs::rename(&fifo, &planted).expect("rename");
+    let (entries, errors) = store::collect(std::slice::from_ref(&root));
+    assert_eq!(entries.len(), 1);
+    assert!(
+        matches!(&errors[..], [StoreError::NotAFile { path }] if *path == planted),
+        "{errors:?}"
+    );
 }
 
 #[test]

@@ -1,8 +1,9 @@
 //! Maildir discovery and listing: the root is `INBOX`, Maildir++ subfolders (`.Lists.rust` → `Lists.rust`) and
 //! nested Maildirs (`Work/Projects`) are folders; `new/` and `cur/` are listed, `tmp/` and dotfiles never are.
-//! Reads directories only, never message contents. Only regular files are messages (a symbolic link is
-//! reported, never followed), and a folder reached twice (a `.Loop -> .` link) is listed once. Names that
-//! are not UTF-8 are shown with U+FFFD in place of the bad bytes; the path itself is kept exact.
+//! Reads directories only, never message contents. Only regular files are messages (a symbolic link, FIFO,
+//! device node or socket is reported, never followed or opened), and a folder reached twice (a `.Loop -> .`
+//! link) is listed once. Names that are not UTF-8 are shown with U+FFFD in place of the bad bytes; the path
+//! itself is kept exact.
 
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
@@ -209,14 +210,22 @@ pub(super) fn is_real_dir(entry: &fs::DirEntry) -> bool {
     entry.file_type().is_ok_and(|t| t.is_dir())
 }
 
-/// A regular file (not a symlink: a link to `/etc/shadow` is no message); a symlink is reported.
+/// A regular file (not a symlink: a link to `/etc/shadow` is no message). A symlink, FIFO, device node or
+/// socket is reported and never opened (opening a device can act on it: a tape rewinds, a modem line
+/// hangs up); a directory is skipped. The type is the one the directory listing gave (no stat) where the
+/// filesystem gives it, else the entry's `lstat`.
 pub(super) fn is_file(entry: &fs::DirEntry, errors: &mut Vec<StoreError>) -> bool {
     match entry.file_type() {
+        Ok(t) if t.is_file() => true,
         Ok(t) if t.is_symlink() => {
             errors.push(StoreError::Symlink { path: entry.path() });
             false
         }
-        Ok(t) => t.is_file(),
+        Ok(t) if t.is_dir() => false,
+        Ok(_) => {
+            errors.push(StoreError::NotAFile { path: entry.path() });
+            false
+        }
         Err(_) => false,
     }
 }

@@ -105,3 +105,20 @@ fn a_fifo_among_loose_messages_is_named_and_never_opened() {
     }
     scan_refuses_fifos(home.path(), &dir, &[&fifo], 1);
 }
+
+/// A message renamed away, and a FIFO under its unique name: finding the message again (as reading and
+/// moving it do) never hands on the FIFO to be opened.
+#[test]
+fn a_fifo_under_the_name_of_a_message_renamed_away_is_not_that_message() {
+    use mailvet::store::{MessageRef, OpError, ops};
+    let home = tempfile::tempdir().unwrap();
+    let root = home.path().join("Mail");
+    make_maildir(&root);
+    let fifo = root.join("cur/1700000001.M1P1.host:2,FS");
+    if !mkfifo(&fifo) {
+        return;
+    }
+    let listed = MessageRef::new(root.join("cur/1700000001.M1P1.host:2,S"));
+    let found = ops::locate(&listed);
+    assert!(matches!(found, Err(OpError::NotFound { .. })), "{found:?}");
+}

@@ -116,6 +116,7 @@ pub fn list(folder: &Folder, errors: &mut Vec<StoreError>) -> Vec<Entry> {
     let mut entries = Vec::new();
     // The inode of each entry (from the directory listing: no stat).
     let mut inodes = Vec::new();
+    let mut new = 0;
     for (sub, is_new) in [("new", true), ("cur", false)] {
         let dir = folder.path.join(sub);
         for (name, entry) in named_sorted(&dir, errors) {
@@ -124,8 +125,11 @@ pub fn list(folder: &Folder, errors: &mut Vec<StoreError>) -> Vec<Entry> {
                 entries.push(Entry::in_maildir(dir.join(name), &folder.name, is_new));
             }
         }
+        if is_new {
+            new = entries.len();
+        }
     }
-    drop_doubles(&mut entries, &inodes);
+    drop_doubles(&mut entries, &inodes, new);
     // Each part is sorted already (new/ first): only a folder with messages in both needs them merged.
     if entries.first().is_some_and(|e| e.is_new) && entries.last().is_some_and(|e| !e.is_new) {
         entries.sort_by(|a, b| a.path.file_name().cmp(&b.path.file_name()));
@@ -133,29 +137,41 @@ pub fn list(folder: &Folder, errors: &mut Vec<StoreError>) -> Vec<Entry> {
     entries
 }
 
-/// Drops each entry whose file the listing saw again under a later name: another client renamed it while
-/// `new/` and `cur/` were read (`new/` → `cur/` between the two listings, or a flag change in `cur/` to a name
-/// the listing had not reached yet), so the same file (one inode) is listed under two names with one unique
-/// name. Listed twice, it was judged and printed twice, and a move of the second found it gone (the first had
-/// moved it) and reported it so. The `cur/` name is kept over the `new/` one (of two in `cur/`, the later by
-/// name). `inodes[i]` is the inode of `entries[i]` as the directory listing gave it (no stat); 0, which some
-/// filesystems give, is never matched.
-fn drop_doubles(entries: &mut Vec<Entry>, inodes: &[u64]) {
-    let mut last: HashMap<u64, usize, FixedState> =
-        HashMap::with_capacity_and_hasher(inodes.len(), FixedState::default());
-    let mut doubled: Vec<bool> = Vec::new();
-    for (i, &inode) in inodes.iter().enumerate() {
-        if inode != 0
-            && let Some(earlier) = last.insert(inode, i)
-            && entries[earlier].unique == entries[i].unique
-        {
-            doubled.resize(entries.len(), false);
-            doubled[earlier] = true;
-        }
+/// Drops each entry whose file the listing saw again under another name: another client renamed it while
+/// the folder was read, so the same file (one inode) is listed under two names with one unique name. Listed
+/// twice, it was judged and printed twice, and a move of the second found it gone (the first had moved it)
+/// and said so. Two cases: moved from `new/` to `cur/` between the two listings (the `cur/` name is kept),
+/// and renamed within `cur/` (a flag change) while it was read: its names differ only after the unique name
+/// and `:`, so sit side by side in name order (the later is kept). `entries[..new]` are from `new/`, the rest
+/// from `cur/`, each part sorted by name; `inodes[i]` is the inode of `entries[i]` as the directory listing
+/// gave it (no stat); 0, which some filesystems give, never matches.
+fn drop_doubles(entries: &mut Vec<Entry>, inodes: &[u64], new: usize) {
+    let same = |a: usize, b: usize| {
+        inodes[a] != 0 && inodes[a] == inodes[b] && entries[a].unique == entries[b].unique
+    };
+    let mut doubled: Vec<usize> = (1..entries.len())
+        .filter(|&i| i != new && same(i - 1, i))
+        .map(|i| i - 1)
+        .collect();
+    if new > 0 && new < entries.len() {
+        // new/ is small next to cur/ as a rule: only its inodes are hashed.
+        let in_new: HashMap<u64, usize, FixedState> = inodes[..new]
+            .iter()
+            .enumerate()
+            .map(|(i, &inode)| (inode, i))
+            .collect();
+        doubled.extend(
+            (new..entries.len())
+                .filter_map(|i| in_new.get(&inodes[i]).filter(|&&j| same(j, i)).copied()),
+        );
     }
     if !doubled.is_empty() {
-        let mut doubled = doubled.into_iter();
-        entries.retain(|_| !doubled.next().unwrap_or(false));
+        doubled.sort_unstable();
+        let mut i = 0;
+        entries.retain(|_| {
+            i += 1;
+            doubled.binary_search(&(i - 1)).is_err()
+        });
     }
 }
 

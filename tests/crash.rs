@@ -284,7 +284,7 @@ fn crash_and_count(junk: Option<&Path>, by_scan: bool) -> usize {
 }
 
 /// The lines of a run's stderr that are not progress (`move A -> B`, `unchanged A`, recovery's summary): the
-/// errors a failing run reported, whatever their number and wherever they are among thousands of progress lines.
+/// errors a failing run reported, however many and wherever they are among thousands of progress lines.
 fn problems(stderr: &str) -> String {
     let progress = |line: &str| {
         line.starts_with("move ")

@@ -210,9 +210,9 @@ fn kill_when(mut cmd: Command, root: &Path, at: usize) -> bool {
     mid_way
 }
 
-/// Junks every message, SIGKILLing mailvet at several points (each run is the next start after the previous
-/// kill) while another client renames the messages, checking the counts after each kill and after recovery;
-/// returns how many kills hit mid-way.
+/// Junks every message (the Junk folder in a new directory inside `junk` when given), SIGKILLing mailvet at
+/// several points (each run is the next start after the previous kill) while another client renames the
+/// messages, checking the counts after each kill and after recovery; returns how many kills hit mid-way.
 fn crash_and_count(junk: Option<&Path>, by_scan: bool) -> usize {
     let n = if by_scan || junk.is_some() {
         fewer()
@@ -220,7 +220,9 @@ fn crash_and_count(junk: Option<&Path>, by_scan: bool) -> usize {
         messages()
     };
     let home = tempfile::tempdir().unwrap();
-    let root = generate(home.path(), n, junk);
+    // A fresh Junk directory each round: the previous round's messages (same unique names) stay out of it.
+    let junk = junk.map(|dir| tempfile::tempdir_in(dir).unwrap());
+    let root = generate(home.path(), n, junk.as_ref().map(tempfile::TempDir::path));
     let mut mid_way = 0;
     for at in [n / 4, n / 2, 3 * n / 4] {
         // Listed before the other client starts (it would list a message twice, in new/ and cur/).
@@ -269,17 +271,28 @@ fn crash_and_count(junk: Option<&Path>, by_scan: bool) -> usize {
     let renamer = Renamer::start(&root);
     let rerun = junk.stderr(Stdio::piped()).output().unwrap();
     renamer.stop();
-    let errors = String::from_utf8_lossy(&rerun.stderr);
     assert_ne!(
         rerun.status.code(),
         Some(2),
-        "a message was reported gone or failed: {}",
-        errors.lines().take(5).collect::<Vec<_>>().join("\n")
+        "a message was reported gone or failed:\n{}",
+        problems(&String::from_utf8_lossy(&rerun.stderr))
     );
     let (counts, _) = census(&root);
     assert_eq!(moved(&root), n);
     assert!(counts.len() == n && counts.values().all(|&c| c == 1));
     mid_way
+}
+
+/// The lines of a run's stderr that are not progress (`move A -> B`, `unchanged A`, recovery's summary): the
+/// errors a failing run reported, however many and wherever they are among thousands of progress lines.
+fn problems(stderr: &str) -> String {
+    let progress = |line: &str| {
+        line.starts_with("move ")
+            || line.starts_with("unchanged ")
+            || line.starts_with("recovered ")
+    };
+    let lines: Vec<&str> = stderr.lines().filter(|l| !progress(l)).collect();
+    format!("{} lines:\n{}", lines.len(), lines.join("\n"))
 }
 
 /// [`crash_and_count`] [`rounds`] times; how many kills hit mid-way, of how many.

@@ -160,6 +160,40 @@ fn single_files_missing_paths_and_order_of_inputs() {
     );
 }
 
+/// What a listing sees when another client renames a message between reading `new/` and `cur/` (or, in
+/// `cur/`, to a name the listing had not reached): one file (one inode) under two names. Played with hard
+/// links. The message is listed once, under its `cur/` name; two files that only share a unique name are
+/// two entries, as before.
+#[test]
+fn a_message_renamed_while_listed_is_listed_once() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = tmp.path();
+    make_maildir(root);
+    let new = root.join("new/1700000001.M1P1.host");
+    write(&new, MSG);
+    fs::hard_link(&new, root.join("cur/1700000001.M1P1.host:2,")).expect("link");
+    let flagged = root.join("cur/1700000002.M2P1.host:2,FS");
+    write(&flagged, MSG);
+    fs::hard_link(&flagged, root.join("cur/1700000002.M2P1.host:2,S")).expect("link");
+    write(&root.join("new/1700000003.M3P1.host"), MSG);
+    write(
+        &root.join("cur/1700000003.M3P1.host:2,S"),
+        "another file, same unique name",
+    );
+    let mut errors = Vec::new();
+    let entries = maildir::collect(root, "", &mut errors);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(
+        summary(&entries),
+        vec![
+            row("INBOX", "1700000001.M1P1.host:2,", false, ""),
+            row("INBOX", "1700000002.M2P1.host:2,S", false, "S"),
+            row("INBOX", "1700000003.M3P1.host", true, ""),
+            row("INBOX", "1700000003.M3P1.host:2,S", false, "S"),
+        ]
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn fifo_is_refused_without_blocking() {
@@ -177,6 +211,18 @@ fn fifo_is_refused_without_blocking() {
         store::read_message(&fifo, 10),
         Err(StoreError::NotAFile { .. })
     ));
+    // In a Maildir's cur/: named by the listing (never opened: tests/special_files.rs), not a message.
+    let root = tmp.path().join("Mail");
+    make_maildir(&root);
+    write(&root.join("cur/1700000001.M1P1.host:2,S"), MSG);
+    let planted = root.join("cur/1700000002.M2P1.host:2,S");
+    fs::rename(&fifo, &planted).expect("rename");
+    let (entries, errors) = store::collect(std::slice::from_ref(&root));
+    assert_eq!(entries.len(), 1);
+    assert!(
+        matches!(&errors[..], [StoreError::NotAFile { path }] if *path == planted),
+        "{errors:?}"
+    );
 }
 
 #[test]

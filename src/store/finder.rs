@@ -1,6 +1,7 @@
 //! Finding a message again by its unique name after another client renamed it.
 
 use std::collections::HashMap;
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::op_error::OpError;
@@ -53,7 +54,10 @@ impl Finder {
         for _ in 0..self.passes {
             // A directory listed while another client renames a file in it may show neither name: look again.
             let index = place::index(&folder);
-            let found = index.get(&msg.unique).cloned();
+            // Only a regular file is the message: a FIFO or device node planted under its name is never
+            // handed on to be opened (one lstat, for a message that was renamed).
+            let regular = |p: &&PathBuf| fs::symlink_metadata(p).is_ok_and(|m| m.is_file());
+            let found = index.get(&msg.unique).filter(regular).cloned();
             self.folders.insert(folder.clone(), index);
             if let Some(found) = found {
                 return Ok(found);

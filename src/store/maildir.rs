@@ -1,14 +1,17 @@
 //! Maildir discovery and listing: the root is `INBOX`, Maildir++ subfolders (`.Lists.rust` → `Lists.rust`) and
 //! nested Maildirs (`Work/Projects`) are folders; `new/` and `cur/` are listed, `tmp/` and dotfiles never are.
-//! Reads directories only, never message contents. Only regular files are messages (a symbolic link is
-//! reported, never followed), and a folder reached twice (a `.Loop -> .` link) is listed once. Names that
-//! are not UTF-8 are shown with U+FFFD in place of the bad bytes; the path itself is kept exact.
+//! Reads directories only, never message contents. Only regular files are messages (a symbolic link, FIFO,
+//! device node or socket is reported, never followed or opened), and a folder reached twice (a `.Loop -> .`
+//! link) is listed once. Names that are not UTF-8 are shown with U+FFFD in place of the bad bytes; the path
+//! itself is kept exact.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::fs;
+use std::os::unix::fs::DirEntryExt;
 use std::path::{Path, PathBuf};
 
+use foldhash::fast::FixedState;
 use rayon::prelude::*;
 
 use super::{Entry, StoreError};
@@ -108,14 +111,17 @@ fn nested(
     }
 }
 
-/// The messages of one folder: `new/` and `cur/`, sorted by file name.
+/// The messages of one folder: `new/` and `cur/`, sorted by file name, each once (see [`drop_doubles`]).
 pub fn list(folder: &Folder, errors: &mut Vec<StoreError>) -> Vec<Entry> {
     let mut entries = Vec::new();
+    // The inode of each entry (from the directory listing: no stat).
+    let mut inodes = Vec::new();
     let mut new = 0;
     for (sub, is_new) in [("new", true), ("cur", false)] {
         let dir = folder.path.join(sub);
         for (name, entry) in named_sorted(&dir, errors) {
             if !name.as_encoded_bytes().starts_with(b".") && is_file(&entry, errors) {
+                inodes.push(entry.ino());
                 entries.push(Entry::in_maildir(dir.join(name), &folder.name, is_new));
             }
         }
@@ -123,11 +129,50 @@ pub fn list(folder: &Folder, errors: &mut Vec<StoreError>) -> Vec<Entry> {
             new = entries.len();
         }
     }
-    // Each part is sorted already: only a folder with messages in both needs them merged.
-    if new > 0 && new < entries.len() {
+    drop_doubles(&mut entries, &inodes, new);
+    // Each part is sorted already (new/ first): only a folder with messages in both needs them merged.
+    if entries.first().is_some_and(|e| e.is_new) && entries.last().is_some_and(|e| !e.is_new) {
         entries.sort_by(|a, b| a.path.file_name().cmp(&b.path.file_name()));
     }
     entries
+}
+
+/// Drops each entry whose file the listing saw again under another name: another client renamed it while
+/// the folder was read, so the same file (one inode) is listed under two names with one unique name. Listed
+/// twice, it was judged and printed twice, and a move of the second found it gone (the first had moved it)
+/// and said so. Two cases: moved from `new/` to `cur/` between the two listings (the `cur/` name is kept),
+/// and renamed within `cur/` (a flag change) while it was read: its names differ only after the unique name
+/// and `:`, so sit side by side in name order (the later is kept). `entries[..new]` are from `new/`, the rest
+/// from `cur/`, each part sorted by name; `inodes[i]` is the inode of `entries[i]` as the directory listing
+/// gave it (no stat); 0, which some filesystems give, never matches.
+fn drop_doubles(entries: &mut Vec<Entry>, inodes: &[u64], new: usize) {
+    let same = |a: usize, b: usize| {
+        inodes[a] != 0 && inodes[a] == inodes[b] && entries[a].unique == entries[b].unique
+    };
+    let mut doubled: Vec<usize> = (1..entries.len())
+        .filter(|&i| i != new && same(i - 1, i))
+        .map(|i| i - 1)
+        .collect();
+    if new > 0 && new < entries.len() {
+        // new/ is small next to cur/ as a rule: only its inodes are hashed.
+        let in_new: HashMap<u64, usize, FixedState> = inodes[..new]
+            .iter()
+            .enumerate()
+            .map(|(i, &inode)| (inode, i))
+            .collect();
+        doubled.extend(
+            (new..entries.len())
+                .filter_map(|i| in_new.get(&inodes[i]).filter(|&&j| same(j, i)).copied()),
+        );
+    }
+    if !doubled.is_empty() {
+        doubled.sort_unstable();
+        let mut i = 0;
+        entries.retain(|_| {
+            i += 1;
+            doubled.binary_search(&(i - 1)).is_err()
+        });
+    }
 }
 
 /// Every message of the Maildir at `root` (see [`folders`] for `prefix`), in a stable order.
@@ -181,14 +226,22 @@ pub(super) fn is_real_dir(entry: &fs::DirEntry) -> bool {
     entry.file_type().is_ok_and(|t| t.is_dir())
 }
 
-/// A regular file (not a symlink: a link to `/etc/shadow` is no message); a symlink is reported.
+/// A regular file (not a symlink: a link to `/etc/shadow` is no message). A symlink, FIFO, device node or
+/// socket is reported and never opened (opening a device can act on it: a tape rewinds, a modem line
+/// hangs up); a directory is skipped. The type is the one the directory listing gave (no stat) where the
+/// filesystem gives it, else the entry's `lstat`.
 pub(super) fn is_file(entry: &fs::DirEntry, errors: &mut Vec<StoreError>) -> bool {
     match entry.file_type() {
+        Ok(t) if t.is_file() => true,
         Ok(t) if t.is_symlink() => {
             errors.push(StoreError::Symlink { path: entry.path() });
             false
         }
-        Ok(t) => t.is_file(),
+        Ok(t) if t.is_dir() => false,
+        Ok(_) => {
+            errors.push(StoreError::NotAFile { path: entry.path() });
+            false
+        }
         Err(_) => false,
     }
 }

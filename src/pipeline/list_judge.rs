@@ -4,7 +4,7 @@
 //! queued: every row judged after the lesson is judged by it.
 
 use std::path::Path;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 use std::time::Duration;
 
@@ -20,6 +20,10 @@ use crate::model::Verdict;
 const BATCH: usize = 500;
 /// ...or whatever came within this long.
 const LINGER: Duration = Duration::from_millis(200);
+/// At most this many judgements wait for the writer: a judge that finds the queue full waits, so that when
+/// judging outruns writing (small messages judge fast) memory stays bounded instead of holding thousands of
+/// judgements (each 2–3 KB) until the writer catches up.
+const WAITING: usize = BATCH;
 
 /// The rules the interface judges by and the cache their judgements are kept under, shared by every judge;
 /// [`Ruling::replace`] (the user taught something) changes them for every row judged from then on.
@@ -88,7 +92,7 @@ struct Cached {
     /// The ruling's generation the hits and the writer belong to.
     generation: u64,
     hits: Mutex<Vec<Option<Judgement>>>,
-    writer: Option<Sender<(Key, Judgement)>>,
+    writer: Option<SyncSender<(Key, Row)>>,
 }
 
 impl ListJudge {
@@ -168,8 +172,11 @@ impl ListJudge {
             if self.ruling.generation() != generation {
                 continue;
             }
-            if let (Some(writer), Some(key)) = (writer, key) {
-                let _ = writer.send((key, judgement.clone()));
+            // Encoded here, on the judging threads, so the writer only writes.
+            if let (Some(writer), Some(key)) = (writer, key)
+                && let Some(row) = Row::encode(&judgement)
+            {
+                let _ = writer.send((key, row));
             }
             return (generation, judgement.summary());
         }
@@ -208,7 +215,7 @@ impl ListJudge {
                 None => cache.get(&keys, Want::List),
             }
         };
-        let (tx, rx) = mpsc::channel();
+        let (tx, rx) = mpsc::sync_channel(WAITING);
         let started = std::thread::Builder::new()
             .name("mailvet-cache".into())
             .spawn(move || keep(&mut cache, &rx));
@@ -221,7 +228,7 @@ impl ListJudge {
 }
 
 /// The writer thread: keeps judgements in batches until every sender is gone.
-fn keep(cache: &mut Cache, rx: &Receiver<(Key, Judgement)>) {
+fn keep(cache: &mut Cache, rx: &Receiver<(Key, Row)>) {
     while let Ok(first) = rx.recv() {
         let mut batch = vec![first];
         while batch.len() < BATCH {
@@ -230,8 +237,7 @@ fn keep(cache: &mut Cache, rx: &Receiver<(Key, Judgement)>) {
                 Err(_) => break,
             }
         }
-        let items: Vec<(Key, &Judgement)> = batch.iter().map(|(k, j)| (k.clone(), j)).collect();
-        cache.put(&items);
+        cache.put_rows(&batch);
     }
 }
 

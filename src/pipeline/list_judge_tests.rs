@@ -7,12 +7,17 @@ const MAIL: &[u8] = b"From: Sam Example <sam@example.org>\r\nTo: dana@example.ne
 
 /// Two messages from example.org in a Maildir's `cur/`.
 fn maildir() -> (tempfile::TempDir, Vec<Arc<Path>>) {
+    messages(2)
+}
+
+/// `n` messages from example.org in a Maildir's `cur/`.
+fn messages(n: usize) -> (tempfile::TempDir, Vec<Arc<Path>>) {
     let dir = tempfile::tempdir().unwrap();
     let cur = dir.path().join("cur");
     std::fs::create_dir(&cur).unwrap();
-    let paths: Vec<Arc<Path>> = (0..2)
+    let paths: Vec<Arc<Path>> = (0..n)
         .map(|i| {
-            let path = cur.join(format!("170000000{i}.M1P1.host:2,S"));
+            let path = cur.join(format!("{}.M1P1.host:2,S", 1_700_000_000 + i));
             std::fs::write(&path, MAIL).unwrap();
             Arc::from(path)
         })
@@ -22,6 +27,30 @@ fn maildir() -> (tempfile::TempDir, Vec<Arc<Path>>) {
 
 fn rules() -> Rules {
     crate::config::Config::defaults().unwrap().rules()
+}
+
+/// The cache for judgements by `rules`, in `dir`.
+fn place(dir: &Path, rules: &Rules) -> Place {
+    Place {
+        path: dir.join("verdicts.sqlite"),
+        fingerprint: super::super::cache::fingerprint(rules, 1 << 20),
+    }
+}
+
+/// Whether the cache at `place` comes to hold a judgement of every one of `paths` (the writer thread keeps
+/// them in the background: waits up to 10 s).
+fn all_kept(place: &Place, paths: &[Arc<Path>]) -> bool {
+    let kept = || {
+        Place::open(place).is_some_and(|mut c| {
+            let keys: Vec<Option<Key>> = paths.iter().map(|p| Key::of(p)).collect();
+            c.get(&keys, Want::List).iter().flatten().count() == paths.len()
+        })
+    };
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !kept() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    kept()
 }
 
 /// `rules` after the user blocked example.org.
@@ -50,10 +79,7 @@ fn rows_still_queued_when_the_user_teaches_are_judged_by_the_lesson() {
 #[test]
 fn what_the_cache_held_under_the_old_rules_is_not_taken_after_a_lesson() {
     let (dir, paths) = maildir();
-    let place = |rules: &Rules| Place {
-        path: dir.path().join("verdicts.sqlite"),
-        fingerprint: super::super::cache::fingerprint(rules, 1 << 20),
-    };
+    let place = |rules: &Rules| place(dir.path(), rules);
     // A first run keeps both judgements.
     let old = rules();
     let first = ListJudge::new(
@@ -64,18 +90,10 @@ fn what_the_cache_held_under_the_old_rules_is_not_taken_after_a_lesson() {
     assert_ne!(first.summary(0).1.verdict.trust, Trust::Phishing);
     assert_ne!(first.summary(1).1.verdict.trust, Trust::Phishing);
     drop(first);
-    let kept = |n: usize| {
-        let cache = Place::open(&place(&old));
-        cache.is_some_and(|mut c| {
-            let keys: Vec<Option<Key>> = paths.iter().map(|p| Key::of(p)).collect();
-            c.get(&keys, Want::List).iter().flatten().count() == n
-        })
-    };
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while !kept(2) && std::time::Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    assert!(kept(2), "the writer thread keeps both judgements");
+    assert!(
+        all_kept(&place(&old), &paths),
+        "the writer thread keeps both judgements"
+    );
 
     // The next run loads them, then the user teaches before row 1 is delivered.
     let ruling = Ruling::new(Arc::new(old.clone()), Some(place(&old)));
@@ -93,4 +111,19 @@ fn what_the_cache_held_under_the_old_rules_is_not_taken_after_a_lesson() {
         "no hit of the old rules is handed over"
     );
     assert_eq!(judge.summary(1).1.verdict.trust, Trust::Phishing);
+}
+
+#[test]
+fn judging_faster_than_the_writer_keeps_waits_and_loses_nothing() {
+    // More rows than may wait for the writer: the judge waits for room rather than drop any.
+    let (dir, paths) = messages(WAITING + BATCH + 1);
+    let rules = rules();
+    let place = place(dir.path(), &rules);
+    let ruling = Ruling::new(Arc::new(rules), Some(place.clone()));
+    let judge = ListJudge::new(paths.clone(), ruling, 1 << 20);
+    for id in 0..judge.len() {
+        assert_ne!(judge.summary(id).1.verdict.trust, Trust::Unparseable);
+    }
+    drop(judge);
+    assert!(all_kept(&place, &paths), "every judgement is kept");
 }

@@ -10,7 +10,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use rayon::prelude::*;
 
 use super::cache::{Cache, Row, Want};
-use super::cache_key::{size, unique_name};
+use super::cache_key::{Sizes, unique_name};
 
 /// Files are examined, and their slots locked, this many at a time.
 const SHARD: usize = 1024;
@@ -59,8 +59,9 @@ pub(super) fn each_hit<P: Sync>(
         (0..shards.len()).into_par_iter().for_each(|shard| {
             let first = shard * SHARD;
             let end = (first + SHARD).min(items.len());
+            let mut sizes = Sizes::default();
             let sizes: Vec<Option<u64>> = (first..end)
-                .map(|i| size(path(&items[i]), names[i]?))
+                .map(|i| sizes.of(path(&items[i]), names[i]?))
                 .collect();
             let mut met = Vec::new();
             for ((i, slot), file) in (first..).zip(lock(shard).iter_mut()).zip(sizes) {

@@ -53,18 +53,32 @@ pub fn write_row(out: &mut dyn Write, record: &Record) -> io::Result<()> {
 /// Appends `s` cut to at most `most` characters (the cut marked with `…`), then spaces up to `width`
 /// characters, then the space between columns.
 fn padded(line: &mut String, s: &str, width: usize, most: usize) {
-    let mut chars = 0;
-    for (i, c) in s.char_indices() {
-        if chars + 1 == most && s[i..].chars().nth(1).is_some() {
+    let chars = s.chars().count();
+    let shown = match chars > most {
+        true => {
+            let cut = s
+                .char_indices()
+                .nth(most.saturating_sub(1))
+                .map_or(s.len(), |(i, _)| i);
+            line.push_str(&s[..cut]);
             line.push('…');
-            chars += 1;
-            break;
+            most
         }
-        line.push(c);
-        chars += 1;
+        false => {
+            line.push_str(s);
+            chars
+        }
+    };
+    let mut spaces = width.saturating_sub(shown) + 1;
+    while spaces > 0 {
+        let run = spaces.min(SPACES.len());
+        line.push_str(&SPACES[..run]);
+        spaces -= run;
     }
-    line.extend(std::iter::repeat_n(' ', width.saturating_sub(chars) + 1));
 }
+
+/// Spaces to pad with.
+const SPACES: &str = "                                                ";
 
 #[cfg(test)]
 mod tests {

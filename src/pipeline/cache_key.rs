@@ -1,6 +1,8 @@
 //! The verdict cache's key: what identifies a message's content (its Maildir unique name and its size),
 //! read from a message file's path.
 
+use std::collections::HashMap;
+use std::ffi::OsStr;
 use std::fs;
 use std::os::fd::OwnedFd;
 use std::path::Path;
@@ -66,29 +68,37 @@ fn size(path: &Path, unique: &str) -> Option<u64> {
     }
 }
 
-/// Takes the sizes of many message files ([`size`]), each looked up in its directory, which is opened once
-/// for a run of files in the same one, rather than along its whole path (most of a stat's cost).
+/// The directories of many message files, each opened once, so that a file's size ([`size`]) is looked up
+/// in its directory rather than along its whole path (most of a stat's cost).
 #[derive(Default)]
-pub(super) struct Sizes<'a> {
-    /// The directory of the last file examined, and its descriptor (`None`: it could not be opened).
-    dir: Option<(&'a Path, Option<OwnedFd>)>,
+pub(super) struct Dirs<'a> {
+    /// Each directory with its descriptor (`None`: it cannot be opened).
+    open: HashMap<&'a OsStr, Option<OwnedFd>>,
+    /// The directory added last (files come in runs from the same one).
+    last: Option<&'a OsStr>,
 }
 
-impl<'a> Sizes<'a> {
-    /// [`size`] of the message file at `path`, whose unique name is `unique`.
-    pub(super) fn of(&mut self, path: &'a Path, unique: &str) -> Option<u64> {
-        if let Some(size) = size_in_name(unique) {
-            return Some(size);
-        }
-        let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
-            return size(path, unique);
+impl<'a> Dirs<'a> {
+    /// Opens the directory of the file at `path` unless it is open already.
+    pub(super) fn add(&mut self, path: &'a Path) {
+        let Some(parent) = path.parent().map(Path::as_os_str) else {
+            return;
         };
-        let same = |(dir, _): &(&Path, _)| dir.as_os_str() == parent.as_os_str();
-        if !self.dir.as_ref().is_some_and(same) {
-            let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
-            self.dir = Some((parent, openat(CWD, parent, flags, Mode::empty()).ok()));
+        if self.last == Some(parent) {
+            return;
         }
-        let Some((_, Some(dir))) = &self.dir else {
+        self.last = Some(parent);
+        self.open.entry(parent).or_insert_with(|| {
+            let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
+            openat(CWD, parent, flags, Mode::empty()).ok()
+        });
+    }
+
+    /// [`size`] of the message file at `path`, whose unique name is `unique`.
+    pub(super) fn size(&self, path: &Path, unique: &str) -> Option<u64> {
+        let dir = path.parent().and_then(|p| self.open.get(p.as_os_str()));
+        let (Some(Some(dir)), Some(name), None) = (dir, path.file_name(), size_in_name(unique))
+        else {
             return size(path, unique);
         };
         let stat = statat(dir, name, AtFlags::SYMLINK_NOFOLLOW).ok()?;
@@ -158,10 +168,11 @@ mod tests {
             cur.join("5.M5.host:2,"),
             dir.path().join("gone/cur/6.M6.host,S=9:2,"),
         ];
-        let mut sizes = Sizes::default();
+        let mut dirs = Dirs::default();
+        paths.iter().for_each(|p| dirs.add(p));
         let taken: Vec<Option<u64>> = paths
             .iter()
-            .map(|p| sizes.of(p, unique_name(p).unwrap()))
+            .map(|p| dirs.size(p, unique_name(p).unwrap()))
             .collect();
         assert_eq!(taken, [Some(5), None, Some(3), None, None, Some(9)]);
         let stated: Vec<Option<u64>> = paths

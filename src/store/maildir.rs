@@ -114,9 +114,22 @@ pub fn list(folder: &Folder, errors: &mut Vec<StoreError>) -> Vec<Entry> {
     let mut new = 0;
     for (sub, is_new) in [("new", true), ("cur", false)] {
         let dir = folder.path.join(sub);
-        for (name, entry) in named_sorted(&dir, errors) {
-            if !name.as_encoded_bytes().starts_with(b".") && is_file(&entry, errors) {
-                entries.push(Entry::in_maildir(dir.join(name), &folder.name, is_new));
+        // Made on every core (a big INBOX is most of a start's listing), in the names' order.
+        let listed: Vec<Result<Entry, StoreError>> = named_sorted(&dir, errors)
+            .into_par_iter()
+            .filter(|(name, _)| !name.as_encoded_bytes().starts_with(b"."))
+            .filter_map(|(name, entry)| {
+                let mut problems = Vec::new();
+                match is_file(&entry, &mut problems) {
+                    true => Some(Ok(Entry::in_maildir(dir.join(name), &folder.name, is_new))),
+                    false => problems.pop().map(Err),
+                }
+            })
+            .collect();
+        for item in listed {
+            match item {
+                Ok(entry) => entries.push(entry),
+                Err(problem) => errors.push(problem),
             }
         }
         if is_new {

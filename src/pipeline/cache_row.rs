@@ -2,7 +2,7 @@
 //! print) as plain columns of the `verdicts` table, read with no decoding beyond SQLite's own, and its
 //! signals as one column of the `evidence` table ([`super::cache_signals`]), read only when a view needs the evidence.
 
-use rusqlite::types::{ToSqlOutput, Value};
+use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 
 use super::cache::Want;
 use super::cache_signals;
@@ -123,6 +123,11 @@ impl Row {
     /// advice nor Message-ID either); `None` when a value does not read back (a miss).
     pub(super) fn read_head(row: &rusqlite::Row, first: usize, want: Want) -> Option<Row> {
         let text = |i: usize| row.get::<_, Option<String>>(first + i).ok();
+        // Values only looked at, not kept: borrowed from the row.
+        let borrowed = |i: usize| match row.get_ref(first + i).ok()? {
+            ValueRef::Null => Some(None),
+            value => value.as_str().ok().map(Some),
+        };
         let all = want != Want::Columns;
         let parsed: bool = row.get(first).ok()?;
         let from_address = text(5)?;
@@ -136,10 +141,10 @@ impl Row {
             }),
             subject: text(6)??,
         };
-        let category = text(8)??;
-        let trust = text(9)??;
-        let decisive = text(10)??;
-        let reason = text(15)?;
+        let category = borrowed(8)??;
+        let trust = borrowed(9)??;
+        let decisive = borrowed(10)??;
+        let reason = borrowed(15)?;
         let verdict = Verdict {
             brand: text(7)?,
             category: *Category::ALL.iter().find(|c| c.as_str() == category)?,
@@ -154,7 +159,7 @@ impl Row {
             },
             advice: if all { text(14)?? } else { String::new() },
             signals: match reason {
-                Some(stored) => cache_signals::decode(&stored)?,
+                Some(stored) => cache_signals::decode(stored)?,
                 None => Vec::new(),
             },
         };

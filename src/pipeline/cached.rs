@@ -4,12 +4,10 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError, mpsc};
-
-use rayon::prelude::*;
+use std::sync::mpsc;
 
 use super::cache::{Cache, Key, Row, Want, fingerprint};
-use super::cache_key::{size, unique_name};
+use super::cache_hits::hits;
 use super::judge::{Judgement, judge_file_sized};
 use super::ordered::each_in_order;
 use super::places::default_cache_file;
@@ -94,7 +92,7 @@ pub fn each_record<T: Send>(
     // A cold start looks nothing up (every key would be a stat and a miss); what is judged is keyed by the
     // bytes read.
     let hits = match cache.as_mut() {
-        Some(cache) if !cache.is_empty() => cached_rows(cache, entries, want),
+        Some(cache) if !cache.is_empty() => hits(cache, entries, |e| &e.path, want),
         _ => vec![None; entries.len()],
     };
     let keep = cache.is_some();
@@ -141,52 +139,6 @@ pub fn each_record<T: Send>(
         }
         emitted
     })
-}
-
-/// The rows kept for `entries`, in their order (`None`: a miss). The cache is read by unique name while the
-/// files' sizes are taken (a stat each, on the other threads: the stats cost as much as the read); a row is
-/// a hit only when it was kept under its file's size, so the key stays the unique name and the size.
-fn cached_rows(cache: &mut Cache, entries: &[Entry], want: Want) -> Vec<Option<Row>> {
-    let names: Vec<Option<&str>> = entries.iter().map(|e| unique_name(&e.path)).collect();
-    let slots: Mutex<Vec<Option<(u64, Row)>>> = Mutex::new(vec![None; entries.len()]);
-    // Rows of a name kept under more than one size, beyond the first: matched once the sizes are known.
-    let others: Mutex<Vec<(usize, u64, Row)>> = Mutex::new(Vec::new());
-    let found = |i: usize, size: u64, row: Row| {
-        let mut slots = slots.lock().unwrap_or_else(PoisonError::into_inner);
-        match slots[i] {
-            Some(_) => others
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .push((i, size, row)),
-            None => slots[i] = Some((size, row)),
-        }
-    };
-    let (sizes, read) = rayon::join(
-        || -> Vec<Option<u64>> {
-            (entries, &names)
-                .into_par_iter()
-                .map(|(e, name)| size(&e.path, (*name)?))
-                .collect()
-        },
-        || cache.each_named(&names, want, &found),
-    );
-    if !read {
-        return vec![None; entries.len()];
-    }
-    let mut slots = slots.into_inner().unwrap_or_else(PoisonError::into_inner);
-    for (i, size, row) in others.into_inner().unwrap_or_else(PoisonError::into_inner) {
-        if sizes[i] == Some(size) {
-            slots[i] = Some((size, row));
-        }
-    }
-    slots
-        .into_iter()
-        .zip(sizes)
-        .map(|(slot, file)| {
-            let (size, row) = slot?;
-            (file? == size).then_some(row)
-        })
-        .collect()
 }
 
 /// Reads and judges a file; with `keep`, its key comes back when the judgement is worth keeping (the file is

@@ -8,9 +8,8 @@ use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 use std::time::Duration;
 
-use rayon::prelude::*;
-
 use super::cache::{Cache, Key, Row, Want};
+use super::cache_hits::{each_hit, hits};
 use super::cached::{Place, judge_for_cache};
 use super::judge::{Judgement, Summary};
 use crate::analysis::Rules;
@@ -197,23 +196,23 @@ impl ListJudge {
         let Some(mut cache) = place.as_ref().and_then(Place::open) else {
             return none();
         };
-        // A cold start looks nothing up: every key would be a stat and a miss.
-        let hits = if cache.is_empty() {
-            Vec::new()
-        } else {
-            let keys: Vec<Option<Key>> = self.paths.par_iter().map(|p| Key::of(p)).collect();
-            match each {
-                Some(each) => {
-                    let summary = |id: usize, row: Row| {
-                        if let Some(judgement) = row.decode() {
-                            each(generation, id, judgement.summary());
-                        }
-                    };
-                    cache.each_row(&keys, Want::List, &summary);
-                    Vec::new()
-                }
-                None => cache.get(&keys, Want::List),
+        // A cold start looks nothing up: every key would be a stat and a miss. A warm one reads the cache
+        // while the files' sizes are taken, and hands each row over as soon as its file's size agrees.
+        let hits = match each {
+            _ if cache.is_empty() => Vec::new(),
+            Some(each) => {
+                let summary = |id: usize, row: Row| {
+                    if let Some(judgement) = row.decode() {
+                        each(generation, id, judgement.summary());
+                    }
+                };
+                each_hit(&mut cache, &self.paths, |p| p, Want::List, &summary);
+                Vec::new()
             }
+            None => hits(&mut cache, &self.paths, |p| p, Want::List)
+                .into_iter()
+                .map(|row| row?.decode())
+                .collect(),
         };
         let (tx, rx) = mpsc::sync_channel(WAITING);
         let started = std::thread::Builder::new()

@@ -127,3 +127,45 @@ fn judging_faster_than_the_writer_keeps_waits_and_loses_nothing() {
     drop(judge);
     assert!(all_kept(&place, &paths), "every judgement is kept");
 }
+
+#[test]
+fn a_warm_start_hands_over_only_rows_whose_file_is_still_there_at_its_size() {
+    let (dir, mut paths) = maildir();
+    let rules = rules();
+    let place = Place {
+        path: dir.path().join("verdicts.sqlite"),
+        fingerprint: super::super::cache::fingerprint(&rules, 1 << 20),
+    };
+    let third = paths[0].with_file_name("1700000002.M1P1.host:2,S");
+    std::fs::write(&third, MAIL).unwrap();
+    paths.push(Arc::from(third));
+    let ruling = || Ruling::new(Arc::new(rules.clone()), Some(place.clone()));
+    let first = ListJudge::new(paths.clone(), ruling(), 1 << 20);
+    (0..3).for_each(|id| drop(first.summary(id)));
+    drop(first);
+    let handed = |paths: &[Arc<Path>]| {
+        let judge = ListJudge::new(paths.to_vec(), ruling(), 1 << 20);
+        let ids = Mutex::new(Vec::new());
+        judge.cached(&|_, id, _| ids.lock().unwrap().push(id));
+        let mut ids = ids.into_inner().unwrap();
+        ids.sort_unstable();
+        ids
+    };
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while handed(&paths) != [0, 1, 2] && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        handed(&paths),
+        [0, 1, 2],
+        "the writer thread keeps all three"
+    );
+
+    // Row 1's file now holds other bytes (another size), row 2's is gone, row 0's was renamed (flags).
+    std::fs::write(&paths[1], [MAIL, b"P.S. bring cake\r\n"].concat()).unwrap();
+    std::fs::remove_file(&paths[2]).unwrap();
+    let renamed = paths[0].with_file_name("1700000000.M1P1.host:2,RS");
+    std::fs::rename(&paths[0], &renamed).unwrap();
+    paths[0] = Arc::from(renamed);
+    assert_eq!(handed(&paths), [0]);
+}

@@ -6,6 +6,7 @@
 pub mod cache;
 mod cache_bulk;
 mod cache_file;
+mod cache_hits;
 mod cache_key;
 mod cache_row;
 mod cache_signals;

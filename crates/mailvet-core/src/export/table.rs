@@ -19,48 +19,66 @@ pub fn write_header(out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
-/// Writes one record's line.
+/// Writes one record's line, in one write: the columns as [`write_header`] lays them out (each padded to its
+/// width in characters, as `{:<N}` pads), the subject last.
 pub fn write_row(out: &mut dyn Write, record: &Record) -> io::Result<()> {
     let verdict = &record.verdict;
-    writeln!(
-        out,
-        "{:<11} {:<18} {:<14} {:<10} {:<40} {}",
-        verdict.trust.as_str(),
-        verdict.category.as_str(),
-        clip(verdict.brand.as_deref().unwrap_or("-"), 14),
-        record
-            .date
-            .as_deref()
-            .map_or("-", |d| d.get(..10).unwrap_or(d)),
-        clip(record.from.as_deref().unwrap_or("-"), 40),
-        subject_or_path(record),
-    )
-}
-
-/// The subject; for unreadable files, the path and the reason instead.
-fn subject_or_path(record: &Record) -> String {
+    let mut line = String::with_capacity(192);
+    padded(&mut line, verdict.trust.as_str(), 11, usize::MAX);
+    padded(&mut line, verdict.category.as_str(), 18, usize::MAX);
+    padded(&mut line, verdict.brand.as_deref().unwrap_or("-"), 14, 14);
+    let date = record.date.as_deref();
+    padded(
+        &mut line,
+        date.map_or("-", |d| d.get(..10).unwrap_or(d)),
+        10,
+        usize::MAX,
+    );
+    padded(&mut line, record.from.as_deref().unwrap_or("-"), 40, 40);
     match &record.subject {
-        Some(subject) => subject.clone(),
+        Some(subject) => line.push_str(subject),
+        // For unreadable files, the path and the reason instead.
         None => {
-            let reason = record
-                .verdict
-                .signals
-                .first()
-                .map_or("", |s| s.evidence.as_str());
-            format!("{} ({reason})", record.path)
+            let reason = verdict.signals.first().map_or("", |s| s.evidence.as_str());
+            line.push_str(&record.path);
+            line.push_str(" (");
+            line.push_str(reason);
+            line.push(')');
         }
     }
+    line.push('\n');
+    out.write_all(line.as_bytes())
 }
 
-/// Cuts `s` to at most `width` characters, marking the cut with `…`.
-fn clip(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        return s.to_owned();
+/// Appends `s` cut to at most `most` characters (the cut marked with `…`), then spaces up to `width`
+/// characters, then the space between columns.
+fn padded(line: &mut String, s: &str, width: usize, most: usize) {
+    let chars = s.chars().count();
+    let shown = match chars > most {
+        true => {
+            let cut = s
+                .char_indices()
+                .nth(most.saturating_sub(1))
+                .map_or(s.len(), |(i, _)| i);
+            line.push_str(&s[..cut]);
+            line.push('…');
+            most
+        }
+        false => {
+            line.push_str(s);
+            chars
+        }
+    };
+    let mut spaces = width.saturating_sub(shown) + 1;
+    while spaces > 0 {
+        let run = spaces.min(SPACES.len());
+        line.push_str(&SPACES[..run]);
+        spaces -= run;
     }
-    let mut cut: String = s.chars().take(width.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
 }
+
+/// Spaces to pad with.
+const SPACES: &str = "                                                ";
 
 #[cfg(test)]
 mod tests {
@@ -82,8 +100,17 @@ mod tests {
     }
 
     #[test]
-    fn long_values_are_clipped() {
-        assert_eq!(clip("abcdef", 4), "abc…");
-        assert_eq!(clip("abc", 4), "abc");
+    fn long_values_are_clipped_and_short_ones_padded_by_characters() {
+        let cell = |s: &str, width: usize, most: usize| {
+            let mut line = String::new();
+            padded(&mut line, s, width, most);
+            line
+        };
+        assert_eq!(cell("abcdef", 4, 4), "abc… ");
+        assert_eq!(cell("abcd", 4, 4), "abcd ");
+        assert_eq!(cell("abc", 4, 4), "abc  ");
+        assert_eq!(cell("Grüße", 6, usize::MAX), "Grüße  ");
+        assert_eq!(cell("ééééé", 4, 4), "ééé… ");
+        assert_eq!(cell("", 2, 2), "   ");
     }
 }

@@ -12,7 +12,6 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior, params};
@@ -24,7 +23,6 @@ pub use super::cache_key::Key;
 pub use super::cache_row::Row;
 use super::cache_row::{HEAD_COLUMNS, HEAD_COUNT, HEAD_SCHEMA};
 pub use super::fingerprint::fingerprint;
-use super::judge::Judgement;
 
 /// The cache file's name in its folder.
 pub const FILE_NAME: &str = "verdicts.sqlite";
@@ -238,47 +236,6 @@ impl Cache {
                 |r| r.get(0),
             )
             .unwrap_or(false)
-    }
-
-    /// The judgements kept for `keys`, in their order (`None`: not cached, no key, or does not decode).
-    pub fn get(&mut self, keys: &[Option<Key>], want: Want) -> Vec<Option<Judgement>> {
-        self.get_rows(keys, want)
-            .into_iter()
-            .map(|row| row?.decode())
-            .collect()
-    }
-
-    /// The rows kept for `keys`, in their order, the signals not yet decoded (`None`: not cached, or no key).
-    pub fn get_rows(&mut self, keys: &[Option<Key>], want: Want) -> Vec<Option<Row>> {
-        let slots: Mutex<Vec<Option<Row>>> = Mutex::new(vec![None; keys.len()]);
-        let found = |i: usize, row: Row| {
-            slots.lock().unwrap_or_else(PoisonError::into_inner)[i] = Some(row);
-        };
-        if !self.each_row(keys, want, &found) {
-            return vec![None; keys.len()];
-        }
-        slots.into_inner().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// Hands each row kept for `keys` to `found` with the index of its key, as it is read (from more than one
-    /// thread when there are many keys), the signals not yet decoded; false when the cache could not be read
-    /// (rows handed already stand, the others are misses).
-    pub fn each_row(
-        &mut self,
-        keys: &[Option<Key>],
-        want: Want,
-        found: &(dyn Fn(usize, Row) + Sync),
-    ) -> bool {
-        let names: Vec<Option<&str>> = keys
-            .iter()
-            .map(|key| key.as_ref().map(|k| k.unique.as_str()))
-            .collect();
-        let sized = |i: usize, size: u64, row: Row| {
-            if keys[i].as_ref().is_some_and(|k| k.size == size) {
-                found(i, row);
-            }
-        };
-        self.each_named(&names, want, &sized)
     }
 
     /// Hands each row kept under one of `names` (unique names) to `found` with the index of its name and the

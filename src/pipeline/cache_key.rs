@@ -24,6 +24,7 @@ impl Key {
     /// The key of a message file in a Maildir's `cur/` or `new/`; `None` for other files (their names are
     /// not unique) and files that cannot be examined. The size is the one the name carries (`,S=` as
     /// Dovecot writes it) or else read from disk.
+    #[cfg(test)]
     pub fn of(path: &Path) -> Option<Key> {
         let unique = unique_name(path)?;
         Some(Key {
@@ -33,7 +34,7 @@ impl Key {
     }
 
     /// The key of a message file that was read whole, `size` bytes: the bytes judged are what it keys. `None`
-    /// for files [`Key::of`] gives none, and when the name carries another size than was read.
+    /// for files that are not Maildir messages, and when the name carries another size than was read.
     pub fn read(path: &Path, size: u64) -> Option<Key> {
         let unique = unique_name(path)?;
         size_in_name(unique)

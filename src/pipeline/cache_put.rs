@@ -9,7 +9,7 @@ impl Cache {
     /// Keeps these judgements, in one transaction (the tests' way in: the list's writer and `scan` are
     /// handed rows encoded on the judging threads).
     #[cfg(test)]
-    pub fn put(&mut self, items: &[(Key, &super::Judgement)]) {
+    pub fn put(&mut self, items: &[(Key, &crate::pipeline::Judgement)]) {
         let rows: Vec<(Key, Row)> = items
             .iter()
             .filter_map(|(key, judgement)| Some((key.clone(), Row::encode(judgement)?)))

@@ -1,5 +1,50 @@
 use super::*;
-use crate::pipeline::judge::judge_raw;
+use crate::pipeline::judge::{Judgement, judge_raw};
+use std::sync::{Mutex, PoisonError};
+
+/// Keyed lookups: how the tests read back what was kept (the pipeline reads by unique name, `each_named`).
+impl Cache {
+    /// The judgements kept for `keys`, in their order (`None`: not cached, no key, or does not decode).
+    pub fn get(&mut self, keys: &[Option<Key>], want: Want) -> Vec<Option<Judgement>> {
+        self.get_rows(keys, want)
+            .into_iter()
+            .map(|row| row?.decode())
+            .collect()
+    }
+
+    /// The rows kept for `keys`, in their order, the signals not yet decoded (`None`: not cached, or no key).
+    pub fn get_rows(&mut self, keys: &[Option<Key>], want: Want) -> Vec<Option<Row>> {
+        let slots: Mutex<Vec<Option<Row>>> = Mutex::new(vec![None; keys.len()]);
+        let found = |i: usize, row: Row| {
+            slots.lock().unwrap_or_else(PoisonError::into_inner)[i] = Some(row);
+        };
+        if !self.each_row(keys, want, &found) {
+            return vec![None; keys.len()];
+        }
+        slots.into_inner().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Hands each row kept for `keys` to `found` with the index of its key, as it is read (from more than one
+    /// thread when there are many keys), the signals not yet decoded; false when the cache could not be read
+    /// (rows handed already stand, the others are misses).
+    pub fn each_row(
+        &mut self,
+        keys: &[Option<Key>],
+        want: Want,
+        found: &(dyn Fn(usize, Row) + Sync),
+    ) -> bool {
+        let names: Vec<Option<&str>> = keys
+            .iter()
+            .map(|key| key.as_ref().map(|k| k.unique.as_str()))
+            .collect();
+        let sized = |i: usize, size: u64, row: Row| {
+            if keys[i].as_ref().is_some_and(|k| k.size == size) {
+                found(i, row);
+            }
+        };
+        self.each_named(&names, want, &sized)
+    }
+}
 
 const MAIL: &[u8] = b"From: Shop <news@shop.example>\r\nTo: a@b.example\r\nSubject: Hello\r\n\
     Date: Tue, 24 Nov 2026 09:00:00 +0000\r\nMessage-ID: <1@shop.example>\r\n\r\nHi there\r\n";

@@ -124,14 +124,15 @@ pub fn list(folder: &Folder, errors: &mut Vec<StoreError>) -> Vec<Entry> {
             .into_par_iter()
             .filter(|(name, _)| !name.as_encoded_bytes().starts_with(b"."))
             .filter_map(|(name, entry)| {
-                let mut problems = Vec::new();
-                match is_file(&entry, &mut problems) {
-                    true => Some(Ok((
+                let message = || {
+                    (
                         Entry::in_maildir(dir.join(name), &folder.name, is_new),
                         entry.ino(),
-                    ))),
-                    false => problems.pop().map(Err),
-                }
+                    )
+                };
+                message_file(&entry)
+                    .map(|file| file.then(message))
+                    .transpose()
             })
             .collect();
         for item in listed {
@@ -244,23 +245,26 @@ pub(super) fn is_real_dir(entry: &fs::DirEntry) -> bool {
     entry.file_type().is_ok_and(|t| t.is_dir())
 }
 
-/// A regular file (not a symlink: a link to `/etc/shadow` is no message). A symlink, FIFO, device node or
-/// socket is reported and never opened (opening a device can act on it: a tape rewinds, a modem line
-/// hangs up); a directory is skipped. The type is the one the directory listing gave (no stat) where the
-/// filesystem gives it, else the entry's `lstat`.
+/// A regular file (not a symlink: a link to `/etc/shadow` is no message); the problem of an entry that is
+/// not one is pushed to `errors` (see [`message_file`]).
 pub(super) fn is_file(entry: &fs::DirEntry, errors: &mut Vec<StoreError>) -> bool {
+    message_file(entry).unwrap_or_else(|problem| {
+        errors.push(problem);
+        false
+    })
+}
+
+/// Whether a directory entry is a message file: true for a regular file, false for a directory (skipped)
+/// or an entry that cannot be examined; a symlink, FIFO, device node or socket is a problem to report, never
+/// opened (opening a device can act on it: a tape rewinds, a modem line hangs up). The type is the one the
+/// directory listing gave (no stat) where the filesystem gives it, else the entry's `lstat`.
+fn message_file(entry: &fs::DirEntry) -> Result<bool, StoreError> {
     match entry.file_type() {
-        Ok(t) if t.is_file() => true,
-        Ok(t) if t.is_symlink() => {
-            errors.push(StoreError::Symlink { path: entry.path() });
-            false
-        }
-        Ok(t) if t.is_dir() => false,
-        Ok(_) => {
-            errors.push(StoreError::NotAFile { path: entry.path() });
-            false
-        }
-        Err(_) => false,
+        Ok(t) if t.is_file() => Ok(true),
+        Ok(t) if t.is_symlink() => Err(StoreError::Symlink { path: entry.path() }),
+        Ok(t) if t.is_dir() => Ok(false),
+        Ok(_) => Err(StoreError::NotAFile { path: entry.path() }),
+        Err(_) => Ok(false),
     }
 }
 

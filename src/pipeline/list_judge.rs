@@ -167,7 +167,7 @@ impl ListJudge {
         }
         for (id, hit) in hits.into_iter().enumerate() {
             if let Some(judgement) = hit {
-                each(cached.generation, id, judgement.summary());
+                each(cached.generation, id, listed(judgement));
             }
         }
     }
@@ -195,7 +195,7 @@ impl ListJudge {
                     .get_mut(id)
                     .and_then(Option::take);
                 if let Some(judgement) = hit {
-                    return (generation, judgement.summary());
+                    return (generation, listed(judgement));
                 }
             }
             // The writer keeps judgements under the rules it was opened with, so only those.
@@ -210,7 +210,7 @@ impl ListJudge {
             {
                 writer.keep(key, row);
             }
-            return (generation, judgement.summary());
+            return (generation, listed(judgement));
         }
     }
 
@@ -236,7 +236,7 @@ impl ListJudge {
             Some(each) => {
                 let summary = |id: usize, row: Row| {
                     if let Some(judgement) = row.decode() {
-                        each(generation, id, judgement.summary());
+                        each(generation, id, listed(judgement));
                     }
                 };
                 each_hit(&mut cache, &self.paths, |p| p, Want::List, &summary);
@@ -260,6 +260,16 @@ impl ListJudge {
             }),
         }
     }
+}
+
+/// What the list keeps of a judgement: its summary without the signals, which the list never shows (the
+/// message opened is judged again, signals and all). They are dropped here, on the judging thread: handed
+/// over, 100,000 verdicts' signals were freed by the interface's thread, allocated on another (slow in the
+/// allocator), and waited in its queue meanwhile.
+fn listed(judgement: Judgement) -> Summary {
+    let mut summary = judgement.summary();
+    summary.verdict.signals = Vec::new();
+    summary
 }
 
 #[cfg(test)]

@@ -4,25 +4,23 @@
 //! queued: every row judged after the lesson is judged by it.
 
 use std::path::Path;
-use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::sync::mpsc::{self, SyncSender};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
-use std::time::Duration;
 
-use super::cache::{Cache, Key, Row, Want};
+use super::cache::{Key, Row, Want};
 use super::cache_hits::{each_hit, hits};
 use super::cached::{Place, judge_for_cache};
 use super::judge::{Judgement, Summary};
 use crate::analysis::Rules;
 use crate::model::Verdict;
 
-/// Writes to the cache from the interface go in batches of at most this many...
-const BATCH: usize = 500;
-/// ...or whatever came within this long.
-const LINGER: Duration = Duration::from_millis(200);
-/// At most this many judgements wait for the writer: a judge that finds the queue full waits, so that when
-/// judging outruns writing (small messages judge fast) memory stays bounded instead of holding thousands of
-/// judgements (each 2–3 KB) until the writer catches up.
-const WAITING: usize = BATCH;
+/// Judgements go to the cache's writer thread in batches of this many (each kept in one transaction), and
+/// the last, smaller one when the judge is dropped (every row judged).
+const BATCH: usize = 512;
+/// At most this many full batches wait for the writer: a judge that finds the queue full waits, so that when
+/// judging outruns writing (small messages judge fast) memory stays bounded (a batch, a batch being written
+/// and this many, each judgement 2–3 KB) instead of holding thousands until the writer catches up.
+const WAITING: usize = 1;
 
 /// The rules the interface judges by and the cache their judgements are kept under, shared by every judge;
 /// [`Ruling::replace`] (the user taught something) changes them for every row judged from then on.
@@ -91,7 +89,42 @@ struct Cached {
     /// The ruling's generation the hits and the writer belong to.
     generation: u64,
     hits: Mutex<Vec<Option<Judgement>>>,
-    writer: Option<SyncSender<(Key, Row)>>,
+    writer: Option<Writer>,
+}
+
+/// The way to the cache's writer thread: judgements are gathered into a batch on the judging threads and
+/// sent a batch at a time, so the writer is woken once per [`BATCH`] rows, not for every row (a wake-up per
+/// row cost the judges and the writer a system call or two each, ~1 s of CPU over 100,000 rows).
+struct Writer {
+    batch: Mutex<Vec<(Key, Row)>>,
+    tx: SyncSender<Vec<(Key, Row)>>,
+}
+
+impl Writer {
+    /// Adds a judgement to the batch, and sends the batch when it is full (waiting while the queue is).
+    fn keep(&self, key: Key, row: Row) {
+        let full = {
+            let mut batch = self.batch.lock().unwrap_or_else(PoisonError::into_inner);
+            batch.push((key, row));
+            if batch.len() < BATCH {
+                return;
+            }
+            std::mem::replace(&mut *batch, Vec::with_capacity(BATCH))
+        };
+        // Sent without the lock: the other judges go on while this one waits for room. The writer gone (it
+        // never is while a sender lives) only means nothing more is kept.
+        let _ = self.tx.send(full);
+    }
+}
+
+impl Drop for Writer {
+    /// Sends what is left: the judge is dropped when every row is judged (or the list is gone).
+    fn drop(&mut self) {
+        let rest = std::mem::take(self.batch.get_mut().unwrap_or_else(PoisonError::into_inner));
+        if !rest.is_empty() {
+            let _ = self.tx.send(rest);
+        }
+    }
 }
 
 impl ListJudge {
@@ -134,7 +167,7 @@ impl ListJudge {
         }
         for (id, hit) in hits.into_iter().enumerate() {
             if let Some(judgement) = hit {
-                each(cached.generation, id, judgement.summary());
+                each(cached.generation, id, listed(judgement));
             }
         }
     }
@@ -162,7 +195,7 @@ impl ListJudge {
                     .get_mut(id)
                     .and_then(Option::take);
                 if let Some(judgement) = hit {
-                    return (generation, judgement.summary());
+                    return (generation, listed(judgement));
                 }
             }
             // The writer keeps judgements under the rules it was opened with, so only those.
@@ -175,9 +208,9 @@ impl ListJudge {
             if let (Some(writer), Some(key)) = (writer, key)
                 && let Some(row) = Row::encode(&judgement)
             {
-                let _ = writer.send((key, row));
+                writer.keep(key, row);
             }
-            return (generation, judgement.summary());
+            return (generation, listed(judgement));
         }
     }
 
@@ -203,7 +236,7 @@ impl ListJudge {
             Some(each) => {
                 let summary = |id: usize, row: Row| {
                     if let Some(judgement) = row.decode() {
-                        each(generation, id, judgement.summary());
+                        each(generation, id, listed(judgement));
                     }
                 };
                 each_hit(&mut cache, &self.paths, |p| p, Want::List, &summary);
@@ -214,30 +247,29 @@ impl ListJudge {
                 .map(|row| row?.decode())
                 .collect(),
         };
-        let (tx, rx) = mpsc::sync_channel(WAITING);
+        let (tx, rx) = mpsc::sync_channel::<Vec<(Key, Row)>>(WAITING);
         let started = std::thread::Builder::new()
             .name("mailvet-cache".into())
-            .spawn(move || keep(&mut cache, &rx));
+            .spawn(move || rx.iter().for_each(|batch| cache.put_rows(&batch)));
         Cached {
             generation,
             hits: Mutex::new(hits),
-            writer: started.is_ok().then_some(tx),
+            writer: started.is_ok().then(|| Writer {
+                batch: Mutex::new(Vec::with_capacity(BATCH)),
+                tx,
+            }),
         }
     }
 }
 
-/// The writer thread: keeps judgements in batches until every sender is gone.
-fn keep(cache: &mut Cache, rx: &Receiver<(Key, Row)>) {
-    while let Ok(first) = rx.recv() {
-        let mut batch = vec![first];
-        while batch.len() < BATCH {
-            match rx.recv_timeout(LINGER) {
-                Ok(item) => batch.push(item),
-                Err(_) => break,
-            }
-        }
-        cache.put_rows(&batch);
-    }
+/// What the list keeps of a judgement: its summary without the signals, which the list never shows (the
+/// message opened is judged again, signals and all). They are dropped here, on the judging thread: handed
+/// over, 100,000 verdicts' signals were freed by the interface's thread, allocated on another (slow in the
+/// allocator), and waited in its queue meanwhile.
+fn listed(judgement: Judgement) -> Summary {
+    let mut summary = judgement.summary();
+    summary.verdict.signals = Vec::new();
+    summary
 }
 
 #[cfg(test)]

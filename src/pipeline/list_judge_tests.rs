@@ -1,3 +1,5 @@
+use std::time::Duration;
+
 use super::*;
 use crate::analysis::{Lesson, Taught};
 use crate::model::Trust;
@@ -115,8 +117,9 @@ fn what_the_cache_held_under_the_old_rules_is_not_taken_after_a_lesson() {
 
 #[test]
 fn judging_faster_than_the_writer_keeps_waits_and_loses_nothing() {
-    // More rows than may wait for the writer: the judge waits for room rather than drop any.
-    let (dir, paths) = messages(WAITING + BATCH + 1);
+    // More rows than may wait for the writer (a batch written, the batches queued, a batch filling) and a
+    // last batch not full: the judge waits for room rather than drop any, and the rest is kept when it goes.
+    let (dir, paths) = messages((WAITING + 2) * BATCH + 1);
     let rules = rules();
     let place = place(dir.path(), &rules);
     let ruling = Ruling::new(Arc::new(rules), Some(place.clone()));

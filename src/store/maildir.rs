@@ -6,8 +6,9 @@
 //! itself is kept exact.
 
 use std::collections::{HashMap, HashSet};
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::fs;
+use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::DirEntryExt;
 use std::path::{Path, PathBuf};
 
@@ -126,7 +127,7 @@ pub fn list(folder: &Folder, errors: &mut Vec<StoreError>) -> Vec<Entry> {
             .filter_map(|(name, entry)| {
                 let message = || {
                     (
-                        Entry::in_maildir(dir.join(name), &folder.name, is_new),
+                        Entry::in_maildir(dir.join(&name), &name, &folder.name, is_new),
                         entry.ino(),
                     )
                 };
@@ -135,6 +136,8 @@ pub fn list(folder: &Folder, errors: &mut Vec<StoreError>) -> Vec<Entry> {
                     .transpose()
             })
             .collect();
+        entries.reserve(listed.len());
+        inodes.reserve(listed.len());
         for item in listed {
             match item {
                 Ok((entry, inode)) => {
@@ -151,7 +154,7 @@ pub fn list(folder: &Folder, errors: &mut Vec<StoreError>) -> Vec<Entry> {
     drop_doubles(&mut entries, &inodes, new);
     // Each part is sorted already (new/ first): only a folder with messages in both needs them merged.
     if entries.first().is_some_and(|e| e.is_new) && entries.last().is_some_and(|e| !e.is_new) {
-        entries.sort_by(|a, b| a.path.file_name().cmp(&b.path.file_name()));
+        entries.sort_by(|a, b| name_of(&a.path).cmp(name_of(&b.path)));
     }
     entries
 }
@@ -240,6 +243,14 @@ fn named_sorted(dir: &Path, errors: &mut Vec<StoreError>) -> Vec<(OsString, fs::
     entries
 }
 
+/// The file name of a path the listing made (a directory joined with a name read from it): the bytes after
+/// the last `/`, found without taking the path apart into components as `Path::file_name` does (two calls
+/// per comparison: merging `new/` and `cur/` took 60 million instructions at 100,000 messages).
+pub(super) fn name_of(path: &Path) -> &OsStr {
+    let bytes = path.as_os_str().as_bytes();
+    OsStr::from_bytes(&bytes[bytes.iter().rposition(|&b| b == b'/').map_or(0, |i| i + 1)..])
+}
+
 /// A directory that is not a symlink (symlinked directories are not followed: no loops).
 pub(super) fn is_real_dir(entry: &fs::DirEntry) -> bool {
     entry.file_type().is_ok_and(|t| t.is_dir())
@@ -279,7 +290,21 @@ pub(super) fn join(prefix: &str, name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::join;
+    use super::{join, name_of};
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    use std::path::Path;
+
+    #[test]
+    fn a_listed_name_is_the_file_name() {
+        let odd = OsStr::from_bytes(b"17.M1P1.h\xff:2,S");
+        for dir in ["/mail/.Archive/cur", "mail/cur", "./new", "/"] {
+            for name in [OsStr::new("1700000000.M1P1.host:2,S"), odd, OsStr::new("x")] {
+                let path = Path::new(dir).join(name);
+                assert_eq!(Some(name_of(&path)), path.file_name(), "{path:?}");
+            }
+        }
+    }
 
     #[test]
     fn join_names() {

@@ -22,6 +22,7 @@ pub use purge::purge;
 pub use recover::{Recovered, recover};
 pub use undo::{Undo, undo};
 
+use std::ffi::OsStr;
 use std::fs;
 use std::io::{self, Read};
 use std::os::unix::fs::OpenOptionsExt;
@@ -50,16 +51,23 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// A file in a Maildir folder's `new/` or `cur/`: unique name, flags and delivery time from its name.
-    fn in_maildir(path: PathBuf, folder: &str, is_new: bool) -> Self {
-        let file_name = file_name(&path);
+    /// The file `path`, named `name`, in a Maildir folder's `new/` or `cur/`: unique name, flags and delivery
+    /// time from its name.
+    fn in_maildir(path: PathBuf, name: &OsStr, folder: &str, is_new: bool) -> Self {
+        // Borrowed (a UTF-8 name, as a rule): only what the entry keeps is copied.
+        let file_name = name.to_string_lossy();
         let parsed = name::Name::parse(&file_name);
+        let (unique, flags, delivered) = (
+            parsed.unique.to_owned(),
+            parsed.flags().to_owned(),
+            parsed.delivered(),
+        );
         Entry {
             folder: folder.to_owned(),
             is_new,
-            unique: parsed.unique.to_owned(),
-            flags: parsed.flags().to_owned(),
-            delivered: parsed.delivered(),
+            unique,
+            flags,
+            delivered,
             path,
         }
     }
@@ -200,7 +208,8 @@ fn single(path: &Path) -> Entry {
         .is_some_and(maildir::is_maildir);
     match sub {
         Some(sub @ ("new" | "cur")) if in_maildir => {
-            Entry::in_maildir(path.to_owned(), "", sub == "new")
+            let name = path.file_name().unwrap_or_default();
+            Entry::in_maildir(path.to_owned(), name, "", sub == "new")
         }
         _ => Entry::loose(path.to_owned(), ""),
     }

@@ -8,6 +8,8 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::model::{Trust, Verdict};
 use crate::store::name::Name;
 
@@ -64,19 +66,23 @@ pub fn prepare(listing: Listing) -> Prepared {
         folder_named(&mut folders, name, dir);
     }
     // A folder's messages come together: look the folder up when it changes, not for every row.
-    let mut last: Option<(String, usize)> = None;
-    let mut rows = Vec::with_capacity(listing.entries.len());
-    for entry in listing.entries {
-        let idx = match &last {
-            Some((name, idx)) if name == folder_name(&entry) => *idx,
+    let mut last: Option<(&str, usize)> = None;
+    let mut idx = Vec::with_capacity(listing.entries.len());
+    for entry in &listing.entries {
+        let i = match last {
+            Some((name, i)) if name == folder_name(entry) => i,
             _ => {
-                let idx = folder_named(&mut folders, folder_name(&entry), &dir_of(&entry.path));
-                last = Some((folder_name(&entry).to_string(), idx));
-                idx
+                let i = folder_named(&mut folders, folder_name(entry), &dir_of(&entry.path));
+                last = Some((folder_name(entry), i));
+                i
             }
         };
-        rows.push(Row::of(entry, idx));
+        idx.push(i);
     }
+    // Made on every core (each row takes its path over and drops the rest of its entry), in order.
+    let mut rows: Vec<Row> = (listing.entries.into_par_iter().zip(idx))
+        .map(|(entry, i)| Row::of(entry, i))
+        .collect();
     let new_index = sort_folders(&mut folders, &mut rows);
     count(&mut folders, &rows);
     let mut order = Order::default();

@@ -126,7 +126,7 @@ pub fn list(folder: &Folder, errors: &mut Vec<StoreError>) -> Vec<Entry> {
             .filter_map(|(name, entry)| {
                 let message = || {
                     (
-                        Entry::in_maildir(dir.join(name), &folder.name, is_new),
+                        Entry::in_maildir(dir.join(&name), &name, &folder.name, is_new),
                         entry.ino(),
                     )
                 };

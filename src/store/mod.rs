@@ -50,9 +50,10 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// A file in a Maildir folder's `new/` or `cur/`: unique name, flags and delivery time from its name.
-    fn in_maildir(path: PathBuf, folder: &str, is_new: bool) -> Self {
-        let file_name = file_name(&path);
+    /// A file in a Maildir folder's `new/` or `cur/` named `file_name`: unique name, flags and delivery time
+    /// from its name.
+    fn in_maildir(path: PathBuf, file_name: &std::ffi::OsStr, folder: &str, is_new: bool) -> Self {
+        let file_name = file_name.to_string_lossy();
         let parsed = name::Name::parse(&file_name);
         Entry {
             folder: folder.to_owned(),
@@ -200,7 +201,8 @@ fn single(path: &Path) -> Entry {
         .is_some_and(maildir::is_maildir);
     match sub {
         Some(sub @ ("new" | "cur")) if in_maildir => {
-            Entry::in_maildir(path.to_owned(), "", sub == "new")
+            let name = path.file_name().unwrap_or_default();
+            Entry::in_maildir(path.to_owned(), name, "", sub == "new")
         }
         _ => Entry::loose(path.to_owned(), ""),
     }

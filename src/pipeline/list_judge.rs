@@ -8,7 +8,7 @@ use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 use std::time::Duration;
 
-use super::cache::{Cache, Key, Row, Want};
+use super::cache::{Cache, Key, Row, Stored, Want};
 use super::cache_hits::{each_hit, hits};
 use super::cached::{Place, judge_for_cache};
 use super::judge::{Judgement, Summary};
@@ -201,18 +201,15 @@ impl ListJudge {
         let hits = match each {
             _ if cache.is_empty() => Vec::new(),
             Some(each) => {
-                let summary = |id: usize, row: Row| {
-                    if let Some(judgement) = row.decode() {
+                let summary = |id: usize, row: &Stored| {
+                    if let Some(judgement) = row.judgement() {
                         each(generation, id, judgement.summary());
                     }
                 };
                 each_hit(&mut cache, &self.paths, |p| p, Want::List, &summary);
                 Vec::new()
             }
-            None => hits(&mut cache, &self.paths, |p| p, Want::List)
-                .into_iter()
-                .map(|row| row?.decode())
-                .collect(),
+            None => hits(&mut cache, &self.paths, |p| p, Want::List),
         };
         let (tx, rx) = mpsc::sync_channel(WAITING);
         let started = std::thread::Builder::new()

@@ -100,6 +100,8 @@ impl Out {
             ScanFormat::Jsonl => export::jsonl::write_line(&mut text, &record),
             ScanFormat::Csv => return Out::Record(Box::new(record)),
         };
+        // Held until its turn to print (every hit of a warm scan at once): no more room than the line takes.
+        text.shrink_to_fit();
         Out::Text(written.map(|()| text))
     }
 }

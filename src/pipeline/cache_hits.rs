@@ -73,15 +73,13 @@ pub(super) fn each_hit<P: Sync>(
         }
     };
     let sizes = || {
-        (0..items.len().div_ceil(RUN))
-            .into_par_iter()
-            .for_each(|run| {
-                for i in run * RUN..((run + 1) * RUN).min(items.len()) {
-                    if known.get(i).is_none() && files[i].is_some() {
-                        known.set(i, size(i));
-                    }
+        files.par_chunks(RUN).enumerate().for_each(|(run, chunk)| {
+            for (i, file) in (run * RUN..).zip(chunk) {
+                if file.is_some() && known.get(i).is_none() {
+                    known.set(i, size(i));
                 }
-            });
+            }
+        });
     };
     rayon::join(sizes, || cache.each_named(&names, want, &found)).1
 }

@@ -6,8 +6,9 @@
 //! itself is kept exact.
 
 use std::collections::{HashMap, HashSet};
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::fs;
+use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::DirEntryExt;
 use std::path::{Path, PathBuf};
 
@@ -126,7 +127,7 @@ pub fn list(folder: &Folder, errors: &mut Vec<StoreError>) -> Vec<Entry> {
             .filter_map(|(name, entry)| {
                 let message = || {
                     (
-                        Entry::in_maildir(dir.join(&name), &name, &folder.name, is_new),
+                        Entry::in_maildir(joined(&dir, &name), &name, &folder.name, is_new),
                         entry.ino(),
                     )
                 };
@@ -151,9 +152,24 @@ pub fn list(folder: &Folder, errors: &mut Vec<StoreError>) -> Vec<Entry> {
     drop_doubles(&mut entries, &inodes, new);
     // Each part is sorted already (new/ first): only a folder with messages in both needs them merged.
     if entries.first().is_some_and(|e| e.is_new) && entries.last().is_some_and(|e| !e.is_new) {
-        entries.sort_by(|a, b| a.path.file_name().cmp(&b.path.file_name()));
+        entries.sort_by(|a, b| listed_name(&a.path).cmp(listed_name(&b.path)));
     }
     entries
+}
+
+/// `dir` joined with `name` as [`Path::join`] does, in one allocation of the size it takes.
+fn joined(dir: &Path, name: &OsStr) -> PathBuf {
+    let mut path = PathBuf::with_capacity(dir.as_os_str().len() + 1 + name.len());
+    path.push(dir);
+    path.push(name);
+    path
+}
+
+/// The file name of a listed entry, as [`Path::file_name`] gives it: its path is its directory joined with a
+/// name from the listing (never empty, `.`, `..` nor holding a `/`), so it is what follows the last `/`.
+fn listed_name(path: &Path) -> &[u8] {
+    let bytes = path.as_os_str().as_bytes();
+    bytes.rsplit(|&b| b == b'/').next().unwrap_or(bytes)
 }
 
 /// Drops each entry whose file the listing saw again under another name: another client renamed it while

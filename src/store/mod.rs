@@ -53,7 +53,10 @@ impl Entry {
     /// A file in a Maildir folder's `new/` or `cur/` named `file_name`: unique name, flags and delivery time
     /// from its name.
     fn in_maildir(path: PathBuf, file_name: &std::ffi::OsStr, folder: &str, is_new: bool) -> Self {
-        let file_name = file_name.to_string_lossy();
+        // Checked as UTF-8 the fast way before the lossy one.
+        let file_name = file_name
+            .to_str()
+            .map_or_else(|| file_name.to_string_lossy(), std::borrow::Cow::Borrowed);
         let parsed = name::Name::parse(&file_name);
         Entry {
             folder: folder.to_owned(),

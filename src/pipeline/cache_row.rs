@@ -2,6 +2,10 @@
 //! print) as plain columns of the `verdicts` table, read with no decoding beyond SQLite's own, and its
 //! signals as one column of the `evidence` table ([`super::cache_signals`]), read only when a view needs the evidence.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use foldhash::fast::FixedState;
 use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 
 use super::cache::Want;
@@ -240,11 +244,19 @@ impl<'r> Stored<'r> {
             category: self.category,
             trust: self.trust,
             decisive: (self.decisive.split(',').filter(|id| !id.is_empty()))
-                .map(|id| id.parse::<SignalId>().ok())
+                .map(signal_id)
                 .collect::<Option<Vec<SignalId>>>()?,
             score: self.score,
             advice: self.advice.to_owned(),
             signals,
         })
     }
+}
+
+/// The signal named `name` (as [`SignalId`]'s `FromStr` finds it, by a hash rather than a walk through every
+/// name: a warm start reads a few per message).
+fn signal_id(name: &str) -> Option<SignalId> {
+    static IDS: OnceLock<HashMap<&'static str, SignalId, FixedState>> = OnceLock::new();
+    let ids = IDS.get_or_init(|| SignalId::ALL.iter().map(|id| (id.as_str(), *id)).collect());
+    ids.get(name).copied()
 }

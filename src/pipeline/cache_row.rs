@@ -35,7 +35,8 @@ pub(super) const HEAD_SCHEMA: &str = "
         advice TEXT NOT NULL,
         reason TEXT";
 
-/// The head columns, in the order [`Row::head_values`] gives them and [`Stored::read`] reads them.
+/// The head columns, in the order [`Row::head_values`] gives them (written; [`Stored::read`] reads its own
+/// selection of them).
 pub(super) const HEAD_COLUMNS: &str = "parsed, message_id, date, timestamp, from_name, from_address, \
      subject, brand, category, trust, decisive, score_total, score_suspicious, score_phishing, advice, reason";
 
@@ -48,13 +49,13 @@ const READ: &str = "parsed, date, timestamp, from_name, from_address, subject, b
 /// ...and what only [`Want::List`] and [`Want::Full`] want (not printed by `scan`'s table and CSV).
 const READ_MORE: &str = "score_total, score_suspicious, score_phishing, message_id, advice";
 
-/// A judgement as the cache stores it: its head, and, when read or about to be written, its signals column.
+/// A judgement as the cache writes it: its head and its signals column.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     /// The judgement without the verdict's signals (except for a message that could not be parsed).
     pub(super) head: Judgement,
     /// The signals column ([`super::cache_signals`]).
-    pub(super) signals: Option<String>,
+    pub(super) signals: String,
 }
 
 impl Row {
@@ -80,7 +81,7 @@ impl Row {
                 head: judgement.head.clone(),
                 verdict,
             },
-            signals: Some(signals),
+            signals,
         })
     }
 

@@ -98,6 +98,16 @@ fn size(path: &Path, unique: &str) -> Option<u64> {
     }
 }
 
+/// Where a message file is: its directory, its name and its unique name.
+pub(super) type Place<'a> = (&'a Path, &'a OsStr, &'a str);
+
+/// Where the message file at `path` is; `None` for a file that is not in a Maildir's `cur/` or `new/`
+/// ([`unique_name`]). Found on any thread, before [`Dirs::locate`] numbers the directories on one.
+pub(super) fn place(path: &Path) -> Option<Place<'_>> {
+    let (dir, name) = split(path)?;
+    Some((dir, name, unique_in(dir, name)?))
+}
+
 /// A message file as [`Dirs`] finds it: its directory's number there, its name and its unique name.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Located<'a> {
@@ -120,11 +130,9 @@ pub(super) struct Dirs<'a> {
 }
 
 impl<'a> Dirs<'a> {
-    /// The message file at `path`, its directory opened unless it is open already; `None` for a file that is
-    /// not in a Maildir's `cur/` or `new/` ([`unique_name`]).
-    pub(super) fn locate(&mut self, path: &'a Path) -> Option<Located<'a>> {
-        let (dir, name) = split(path)?;
-        let unique = unique_in(dir, name)?;
+    /// The message file `name` (unique name `unique`) in `dir` ([`place`]), the directory opened unless it
+    /// is open already.
+    pub(super) fn locate(&mut self, (dir, name, unique): Place<'a>) -> Located<'a> {
         let number = match self.last {
             Some((last, number)) if last == dir => number,
             _ => {
@@ -138,11 +146,11 @@ impl<'a> Dirs<'a> {
                 number
             }
         };
-        Some(Located {
+        Located {
             dir: number,
             name,
             unique,
-        })
+        }
     }
 
     /// [`size`] of the message file at `path`, found at `file`.
@@ -256,7 +264,9 @@ mod tests {
             dir.path().join("gone/cur/6.M6.host,S=9:2,"),
         ];
         let mut dirs = Dirs::default();
-        let files: Vec<Located> = paths.iter().map(|p| dirs.locate(p).unwrap()).collect();
+        let files: Vec<Located> = (paths.iter())
+            .map(|p| dirs.locate(place(p).unwrap()))
+            .collect();
         let taken: Vec<Option<u64>> = (paths.iter().zip(&files))
             .map(|(p, file)| dirs.size(p, file))
             .collect();

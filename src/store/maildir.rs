@@ -252,7 +252,7 @@ fn named_sorted(dir: &Path, errors: &mut Vec<StoreError>) -> Vec<(OsString, fs::
         Err(source) => errors.push(StoreError::io(dir, source)),
     }
     // The names in a directory are unique: an unstable sort gives one order.
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     entries
 }
 

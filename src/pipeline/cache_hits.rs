@@ -11,7 +11,7 @@ use std::sync::{Mutex, PoisonError};
 use rayon::prelude::*;
 
 use super::cache::{Cache, Stored, Want};
-use super::cache_key::{Dirs, Located, Place, place};
+use super::cache_key::{Dirs, Located, Spot, spot};
 use super::judge::Judgement;
 
 /// Files are examined this many at a time.
@@ -55,9 +55,9 @@ pub(super) fn each_hit<P: Sync>(
 ) -> bool {
     let mut dirs = Dirs::default();
     // Found on every core; the directories numbered (and opened) in the files' order on this one.
-    let placed: Vec<Option<Place>> = items.par_iter().map(|item| place(path(item))).collect();
-    let files: Vec<Option<Located>> = (placed.into_iter())
-        .map(|place| place.map(|place| dirs.locate(place)))
+    let spots: Vec<Option<Spot>> = items.par_iter().map(|item| spot(path(item))).collect();
+    let files: Vec<Option<Located>> = (spots.into_iter())
+        .map(|spot| spot.map(|spot| dirs.locate(spot)))
         .collect();
     let names: Vec<Option<&str>> = files.iter().map(|f| f.map(|f| f.unique)).collect();
     let known = Known(items.iter().map(|_| AtomicU64::new(UNKNOWN)).collect());

@@ -99,11 +99,11 @@ fn size(path: &Path, unique: &str) -> Option<u64> {
 }
 
 /// Where a message file is: its directory, its name and its unique name.
-pub(super) type Place<'a> = (&'a Path, &'a OsStr, &'a str);
+pub(super) type Spot<'a> = (&'a Path, &'a OsStr, &'a str);
 
 /// Where the message file at `path` is; `None` for a file that is not in a Maildir's `cur/` or `new/`
 /// ([`unique_name`]). Found on any thread, before [`Dirs::locate`] numbers the directories on one.
-pub(super) fn place(path: &Path) -> Option<Place<'_>> {
+pub(super) fn spot(path: &Path) -> Option<Spot<'_>> {
     let (dir, name) = split(path)?;
     Some((dir, name, unique_in(dir, name)?))
 }
@@ -130,9 +130,9 @@ pub(super) struct Dirs<'a> {
 }
 
 impl<'a> Dirs<'a> {
-    /// The message file `name` (unique name `unique`) in `dir` ([`place`]), the directory opened unless it
+    /// The message file `name` (unique name `unique`) in `dir` ([`spot`]), the directory opened unless it
     /// is open already.
-    pub(super) fn locate(&mut self, (dir, name, unique): Place<'a>) -> Located<'a> {
+    pub(super) fn locate(&mut self, (dir, name, unique): Spot<'a>) -> Located<'a> {
         let number = match self.last {
             Some((last, number)) if last == dir => number,
             _ => {
@@ -265,7 +265,7 @@ mod tests {
         ];
         let mut dirs = Dirs::default();
         let files: Vec<Located> = (paths.iter())
-            .map(|p| dirs.locate(place(p).unwrap()))
+            .map(|p| dirs.locate(spot(p).unwrap()))
             .collect();
         let taken: Vec<Option<u64>> = (paths.iter().zip(&files))
             .map(|(p, file)| dirs.size(p, file))

@@ -94,10 +94,17 @@ enum Out {
 impl Out {
     /// The record as `format` prints it.
     fn of(format: ScanFormat, record: Record) -> Out {
-        let mut text = Vec::with_capacity(256);
+        // Held until its turn to print (every hit of a warm scan at once): no more room than the text takes.
+        // A table row comes in one write, which an empty Vec takes in an allocation of its size.
+        let mut text = Vec::new();
         let written = match format {
             ScanFormat::Table => export::table::write_row(&mut text, &record),
-            ScanFormat::Jsonl => export::jsonl::write_line(&mut text, &record),
+            ScanFormat::Jsonl => {
+                text.reserve(4096);
+                let written = export::jsonl::write_line(&mut text, &record);
+                text.shrink_to_fit();
+                written
+            }
             ScanFormat::Csv => return Out::Record(Box::new(record)),
         };
         Out::Text(written.map(|()| text))

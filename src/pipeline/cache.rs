@@ -20,8 +20,8 @@ use super::cache_bulk::{Table, get_many};
 use super::cache_file::{Header, check_header, set_aside};
 pub use super::cache_file::{Stats, clear, stats};
 pub use super::cache_key::Key;
-pub use super::cache_row::Row;
 use super::cache_row::{HEAD_COLUMNS, HEAD_COUNT, HEAD_SCHEMA};
+pub use super::cache_row::{Row, Stored};
 pub use super::fingerprint::fingerprint;
 
 /// The cache file's name in its folder.
@@ -63,7 +63,8 @@ pub enum Want {
     /// The head and the verdict without its signals, except for a message that could not be parsed (the
     /// interface's list).
     List,
-    /// What `scan`'s table and CSV print: [`Want::List`] without the advice and the Message-ID (left empty).
+    /// What `scan`'s table and CSV print: [`Want::List`] without the advice, the Message-ID and the score (left
+    /// empty, and zero).
     Columns,
 }
 
@@ -239,14 +240,15 @@ impl Cache {
     }
 
     /// Hands each row kept under one of `names` (unique names) to `found` with the index of its name and the
-    /// size it was kept under, as it is read (from more than one thread when there are many names): the
-    /// caller compares the size with the file's, so the files can be examined while the cache is read. False
-    /// when the cache could not be read (rows handed already stand, the others are misses).
+    /// size it was kept under, as it is read (from more than one thread when there are many names), borrowed
+    /// from SQLite: the caller compares the size with the file's, so the files can be examined while the
+    /// cache is read, and takes what it needs of the row. False when the cache could not be read (rows handed
+    /// already stand, the others are misses).
     pub fn each_named(
         &mut self,
         names: &[Option<&str>],
         want: Want,
-        found: &(dyn Fn(usize, u64, Row) + Sync),
+        found: &(dyn Fn(usize, u64, &Stored) + Sync),
     ) -> bool {
         match self.try_get(names, want, found) {
             Ok(()) => true,
@@ -261,29 +263,20 @@ impl Cache {
         &mut self,
         names: &[Option<&str>],
         want: Want,
-        found: &(dyn Fn(usize, u64, Row) + Sync),
+        found: &(dyn Fn(usize, u64, &Stored) + Sync),
     ) -> rusqlite::Result<()> {
-        let full = want == Want::Full;
-        // The head columns start at `first`; with `full`, the signals column follows them.
-        let read = |row: &rusqlite::Row, first: usize| -> rusqlite::Result<Option<Row>> {
-            let Some(mut stored) = Row::read_head(row, first, want) else {
-                return Ok(None);
-            };
-            if full {
-                stored.signals = Some(row.get_ref(first + HEAD_COUNT)?.as_str()?.to_owned());
-            }
-            Ok(Some(stored))
-        };
-        let (signals, joined) = match full {
-            true => (
+        let head = Stored::columns(want);
+        // With the signals, their column follows the head's.
+        let (signals, joined) = match want {
+            Want::Full => (
                 ", signals",
                 " JOIN evidence ON evidence.id = verdicts.evidence_id",
             ),
-            false => ("", ""),
+            _ => ("", ""),
         };
         if names.iter().flatten().count() >= BULK {
             let sql = format!(
-                "SELECT unique_name, size, {HEAD_COLUMNS}{signals} FROM verdicts{joined} \
+                "SELECT unique_name, size, {head}{signals} FROM verdicts{joined} \
                  WHERE fingerprint = ?1 AND unique_name >= ?2 AND unique_name < ?3"
             );
             let table = Table {
@@ -291,20 +284,21 @@ impl Cache {
                 path: &self.path,
                 fingerprint: &self.fingerprint,
             };
-            get_many(&table, &sql, names, found, &read)?;
+            get_many(&table, &sql, names, want, found)?;
         } else {
             let mut stmt = self.conn.prepare_cached(&format!(
-                "SELECT size, {HEAD_COLUMNS}{signals} FROM verdicts{joined} \
+                "SELECT size, {head}{signals} FROM verdicts{joined} \
                  WHERE unique_name = ?1 AND fingerprint = ?2"
             ))?;
             for (i, name) in names.iter().enumerate() {
                 let Some(name) = name else { continue };
                 let mut rows = stmt.query(params![name, self.fingerprint])?;
                 while let Some(row) = rows.next()? {
-                    if let (Ok(size), Some(stored)) =
-                        (u64::try_from(row.get::<_, i64>(0)?), read(row, 1)?)
-                    {
-                        found(i, size, stored);
+                    if let (Ok(size), Some(stored)) = (
+                        u64::try_from(row.get::<_, i64>(0)?),
+                        Stored::read(row, 1, want),
+                    ) {
+                        found(i, size, &stored);
                     }
                 }
             }

@@ -5,11 +5,12 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use foldhash::fast::RandomState;
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags, params};
 
-use super::cache::BUSY;
-use super::cache_row::Row;
+use super::cache::{BUSY, Want};
+use super::cache_row::Stored;
 
 /// A lookup of many keys reads the table in at most this many parts at once.
 const PARTS: usize = 4;
@@ -27,19 +28,20 @@ pub(super) struct Table<'a> {
 /// Hands every row kept under one of `names` to `found` with the index of the name and the size it was kept
 /// under (a name kept under two sizes comes twice; a message listed twice is wanted twice: it comes twice),
 /// from as many threads as there are parts, as they are read. `sql`
-/// selects `unique_name, size` then the columns `read` decodes (from column 2), for `?1` the fingerprint,
+/// selects `unique_name, size` then the columns [`Stored::read`] reads for `want` (from column 2), for `?1` the fingerprint,
 /// and only the rows whose `unique_name >= ?2 AND unique_name < ?3`: a range of the table's primary key,
 /// so each part steps over its own rows only.
 pub(super) fn get_many(
     table: &Table,
     sql: &str,
     names: &[Option<&str>],
-    found: &(dyn Fn(usize, u64, Row) + Sync),
-    read: &(dyn Fn(&rusqlite::Row, usize) -> rusqlite::Result<Option<Row>> + Sync),
+    want: Want,
+    found: &(dyn Fn(usize, u64, &Stored) + Sync),
 ) -> rusqlite::Result<()> {
     // Each name wanted, with the first slot wanting it; `also[i]` is the next slot wanting the same name as
     // slot `i` (a message listed twice is wanted twice), [`NONE`] after the last.
-    let mut wanted: HashMap<&str, usize> = HashMap::with_capacity(names.len());
+    let mut wanted: HashMap<&str, usize, RandomState> =
+        HashMap::with_capacity_and_hasher(names.len(), RandomState::default());
     let mut also = vec![NONE; names.len()];
     for (i, name) in names.iter().enumerate().rev() {
         if let Some(name) = *name
@@ -70,15 +72,17 @@ pub(super) fn get_many(
             let Some(&first) = wanted.get(unique) else {
                 continue;
             };
-            let Some(stored) = read(row, 2)? else {
+            let Some(stored) = Stored::read(row, 2, want) else {
                 continue;
             };
             let mut slot = first;
-            while also[slot] != NONE {
-                found(slot, size, stored.clone());
+            loop {
+                found(slot, size, &stored);
                 slot = also[slot];
+                if slot == NONE {
+                    break;
+                }
             }
-            found(slot, size, stored);
         }
         Ok(())
     };

@@ -10,8 +10,9 @@ use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
-use super::cache::{Cache, Row, Want};
-use super::cache_key::{Dirs, unique_name};
+use super::cache::{Cache, Stored, Want};
+use super::cache_key::{Dirs, Located, Spot, spot};
+use super::judge::Judgement;
 
 /// Files are examined this many at a time.
 const RUN: usize = 1024;
@@ -41,7 +42,7 @@ impl Known {
 
 /// Hands each row the cache keeps for one of `items` (message files, whose paths `path` gives) under the
 /// file's unique name and its present size to `hit`, with the item's index, as soon as it is read (from
-/// more than one thread, in no particular order; the signals not yet decoded, only what `want` asks for).
+/// more than one thread, in no particular order; borrowed from SQLite, only what `want` asks for).
 /// The sizes are taken in the files' order on one side while the cache is read on the other; a row read
 /// before its file was examined has its file examined there and then, so no row waits for the other side.
 /// False when the cache could not be read (rows handed already stand; the others are misses).
@@ -50,20 +51,24 @@ pub(super) fn each_hit<P: Sync>(
     items: &[P],
     path: impl Fn(&P) -> &Path + Sync,
     want: Want,
-    hit: &(dyn Fn(usize, Row) + Sync),
+    hit: &(dyn Fn(usize, &Stored) + Sync),
 ) -> bool {
     let mut dirs = Dirs::default();
-    let names: Vec<Option<&str>> = (items.iter().map(&path))
-        .map(|path| {
-            let name = unique_name(path)?;
-            dirs.add(path);
-            Some(name)
-        })
+    // Found on every core; the directories numbered (and opened) in the files' order on this one.
+    let spots: Vec<Option<Spot>> = items.par_iter().map(|item| spot(path(item))).collect();
+    let files: Vec<Option<Located>> = (spots.into_iter())
+        .map(|spot| spot.map(|spot| dirs.locate(spot)))
         .collect();
+    let names: Vec<Option<&str>> = files.iter().map(|f| f.map(|f| f.unique)).collect();
     let known = Known(items.iter().map(|_| AtomicU64::new(UNKNOWN)).collect());
-    let found = |i: usize, kept: u64, row: Row| {
+    let size = |i: usize| {
+        files[i]
+            .as_ref()
+            .and_then(|file| dirs.size(path(&items[i]), file))
+    };
+    let found = |i: usize, kept: u64, row: &Stored| {
         let file = known.get(i).unwrap_or_else(|| {
-            let file = names[i].and_then(|name| dirs.size(path(&items[i]), name));
+            let file = size(i);
             known.set(i, file);
             file
         });
@@ -72,29 +77,28 @@ pub(super) fn each_hit<P: Sync>(
         }
     };
     let sizes = || {
-        (0..items.len().div_ceil(RUN))
-            .into_par_iter()
-            .for_each(|run| {
-                for i in run * RUN..((run + 1) * RUN).min(items.len()) {
-                    if let (None, Some(name)) = (known.get(i), names[i]) {
-                        known.set(i, dirs.size(path(&items[i]), name));
-                    }
+        files.par_chunks(RUN).enumerate().for_each(|(run, chunk)| {
+            for (i, file) in (run * RUN..).zip(chunk) {
+                if file.is_some() && known.get(i).is_none() {
+                    known.set(i, size(i));
                 }
-            });
+            }
+        });
     };
     rayon::join(sizes, || cache.each_named(&names, want, &found)).1
 }
 
-/// [`each_hit`], gathered: the row of each item in their order (`None`: a miss).
+/// [`each_hit`], gathered: the judgement of each item in their order (`None`: a miss).
 pub(super) fn hits<P: Sync>(
     cache: &mut Cache,
     items: &[P],
     path: impl Fn(&P) -> &Path + Sync,
     want: Want,
-) -> Vec<Option<Row>> {
-    let slots: Mutex<Vec<Option<Row>>> = Mutex::new(vec![None; items.len()]);
+) -> Vec<Option<Judgement>> {
+    let slots: Mutex<Vec<Option<Judgement>>> = Mutex::new(vec![None; items.len()]);
     each_hit(cache, items, path, want, &|i, row| {
-        slots.lock().unwrap_or_else(PoisonError::into_inner)[i] = Some(row);
+        let judgement = row.judgement();
+        slots.lock().unwrap_or_else(PoisonError::into_inner)[i] = judgement;
     });
     slots.into_inner().unwrap_or_else(PoisonError::into_inner)
 }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::ffi::OsStr;
 use std::fs;
 use std::os::fd::OwnedFd;
+use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 
 use rustix::fs::{AtFlags, CWD, FileType, Mode, OFlags, openat, statat};
@@ -49,12 +50,40 @@ impl Key {
 
 /// The unique name of a message file in a Maildir's `cur/` or `new/`.
 pub(super) fn unique_name(path: &Path) -> Option<&str> {
-    let dir = path.parent()?.file_name()?;
-    if dir != "cur" && dir != "new" {
+    let (dir, name) = split(path)?;
+    unique_in(dir, name)
+}
+
+/// The unique name of the file `name` in the directory `dir` when that is a Maildir's `cur/` or `new/`.
+fn unique_in<'a>(dir: &Path, name: &'a OsStr) -> Option<&'a str> {
+    let last = |b: &'static [u8]| last_part(dir.as_os_str().as_bytes()) == b;
+    let in_maildir =
+        last(b"cur") || last(b"new") || dir.file_name().is_some_and(|d| d == "cur" || d == "new");
+    if !in_maildir {
         return None;
     }
-    let unique = Name::parse(path.file_name()?.to_str()?).unique;
+    let unique = Name::parse(name.to_str()?).unique;
     (!unique.is_empty()).then_some(unique)
+}
+
+/// The directory and the name of the file at `path`, as [`Path::parent`] and [`Path::file_name`] give them:
+/// cut at the last `/` when that is plainly the same (both sides end in a name, as in the paths the listing
+/// makes), which costs a fraction of their parse of the path's components.
+fn split(path: &Path) -> Option<(&Path, &OsStr)> {
+    let bytes = path.as_os_str().as_bytes();
+    let plain = |part: &[u8]| !matches!(part, b"" | b"." | b"..");
+    if let Some(slash) = bytes.iter().rposition(|&b| b == b'/') {
+        let (dir, name) = (&bytes[..slash], &bytes[slash + 1..]);
+        if plain(name) && plain(last_part(dir)) {
+            return Some((Path::new(OsStr::from_bytes(dir)), OsStr::from_bytes(name)));
+        }
+    }
+    Some((path.parent()?, path.file_name()?))
+}
+
+/// What follows the last `/` of a path's bytes (all of them when there is none).
+fn last_part(path: &[u8]) -> &[u8] {
+    path.rsplit(|&b| b == b'/').next().unwrap_or(path)
 }
 
 /// The size of the message file at `path` whose unique name is `unique`: the one the name carries, or else
@@ -69,40 +98,67 @@ fn size(path: &Path, unique: &str) -> Option<u64> {
     }
 }
 
+/// Where a message file is: its directory, its name and its unique name.
+pub(super) type Spot<'a> = (&'a Path, &'a OsStr, &'a str);
+
+/// Where the message file at `path` is; `None` for a file that is not in a Maildir's `cur/` or `new/`
+/// ([`unique_name`]). Found on any thread, before [`Dirs::locate`] numbers the directories on one.
+pub(super) fn spot(path: &Path) -> Option<Spot<'_>> {
+    let (dir, name) = split(path)?;
+    Some((dir, name, unique_in(dir, name)?))
+}
+
+/// A message file as [`Dirs`] finds it: its directory's number there, its name and its unique name.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Located<'a> {
+    dir: usize,
+    name: &'a OsStr,
+    /// The unique name.
+    pub unique: &'a str,
+}
+
 /// The directories of many message files, each opened once, so that a file's size ([`size`]) is looked up
 /// in its directory rather than along its whole path (most of a stat's cost).
 #[derive(Default)]
 pub(super) struct Dirs<'a> {
-    /// Each directory with its descriptor (`None`: it cannot be opened).
-    open: HashMap<&'a OsStr, Option<OwnedFd>>,
-    /// The directory added last (files come in runs from the same one).
-    last: Option<&'a OsStr>,
+    /// Each directory's number.
+    numbers: HashMap<&'a Path, usize>,
+    /// Each directory's descriptor, by number (`None`: it cannot be opened).
+    open: Vec<Option<OwnedFd>>,
+    /// The directory met last and its number (files come in runs from the same one).
+    last: Option<(&'a Path, usize)>,
 }
 
 impl<'a> Dirs<'a> {
-    /// Opens the directory of the file at `path` unless it is open already.
-    pub(super) fn add(&mut self, path: &'a Path) {
-        let Some(parent) = path.parent().map(Path::as_os_str) else {
-            return;
+    /// The message file `name` (unique name `unique`) in `dir` ([`spot`]), the directory opened unless it
+    /// is open already.
+    pub(super) fn locate(&mut self, (dir, name, unique): Spot<'a>) -> Located<'a> {
+        let number = match self.last {
+            Some((last, number)) if last == dir => number,
+            _ => {
+                let open = &mut self.open;
+                let number = *self.numbers.entry(dir).or_insert_with(|| {
+                    let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
+                    open.push(openat(CWD, dir, flags, Mode::empty()).ok());
+                    open.len() - 1
+                });
+                self.last = Some((dir, number));
+                number
+            }
         };
-        if self.last == Some(parent) {
-            return;
+        Located {
+            dir: number,
+            name,
+            unique,
         }
-        self.last = Some(parent);
-        self.open.entry(parent).or_insert_with(|| {
-            let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
-            openat(CWD, parent, flags, Mode::empty()).ok()
-        });
     }
 
-    /// [`size`] of the message file at `path`, whose unique name is `unique`.
-    pub(super) fn size(&self, path: &Path, unique: &str) -> Option<u64> {
-        let dir = path.parent().and_then(|p| self.open.get(p.as_os_str()));
-        let (Some(Some(dir)), Some(name), None) = (dir, path.file_name(), size_in_name(unique))
-        else {
-            return size(path, unique);
+    /// [`size`] of the message file at `path`, found at `file`.
+    pub(super) fn size(&self, path: &Path, file: &Located) -> Option<u64> {
+        let (Some(Some(dir)), None) = (self.open.get(file.dir), size_in_name(file.unique)) else {
+            return size(path, file.unique);
         };
-        let stat = statat(dir, name, AtFlags::SYMLINK_NOFOLLOW).ok()?;
+        let stat = statat(dir, file.name, AtFlags::SYMLINK_NOFOLLOW).ok()?;
         let regular = FileType::from_raw_mode(stat.st_mode) == FileType::RegularFile;
         regular.then(|| u64::try_from(stat.st_size).ok())?
     }
@@ -152,6 +208,44 @@ mod tests {
     }
 
     #[test]
+    fn a_path_is_split_as_its_parent_and_file_name() {
+        let paths = [
+            "/m/cur/1.M1.host:2,S",
+            "m/new/2.M2.host",
+            "cur/3",
+            "/4",
+            "5",
+            "/m/cur/",
+            "/m/cur/.",
+            "/m/cur/..",
+            "/m/cur//6",
+            "/m/cur/./7",
+            "/m/./cur/8",
+            "/m/../9",
+            "./10",
+            "../11",
+            "/m/incur/12",
+            "/m/new/:2,S",
+            "/",
+            "",
+        ];
+        for path in paths.map(Path::new) {
+            let expected = path.parent().zip(path.file_name());
+            assert_eq!(split(path), expected, "{path:?}");
+            // The unique name as the path's components give it.
+            let dir = path.parent().and_then(Path::file_name);
+            let unique = (path.file_name().and_then(OsStr::to_str))
+                .map(|name| Name::parse(name).unique)
+                .filter(|u| {
+                    !u.is_empty() && (dir == Some("cur".as_ref()) || dir == Some("new".as_ref()))
+                });
+            assert_eq!(unique_name(path), unique, "{path:?}");
+        }
+        assert_eq!(unique_name(Path::new("/m/cur/./7:2,")), Some("7"));
+        assert_eq!(unique_name(Path::new("/m/incur/x")), None);
+    }
+
+    #[test]
     fn sizes_taken_in_the_directory_agree_with_a_stat_of_the_path() {
         let dir = tempfile::tempdir().unwrap();
         let (cur, new) = (dir.path().join("cur"), dir.path().join("new"));
@@ -170,10 +264,11 @@ mod tests {
             dir.path().join("gone/cur/6.M6.host,S=9:2,"),
         ];
         let mut dirs = Dirs::default();
-        paths.iter().for_each(|p| dirs.add(p));
-        let taken: Vec<Option<u64>> = paths
-            .iter()
-            .map(|p| dirs.size(p, unique_name(p).unwrap()))
+        let files: Vec<Located> = (paths.iter())
+            .map(|p| dirs.locate(spot(p).unwrap()))
+            .collect();
+        let taken: Vec<Option<u64>> = (paths.iter().zip(&files))
+            .map(|(p, file)| dirs.size(p, file))
             .collect();
         assert_eq!(taken, [Some(5), None, Some(3), None, None, Some(9)]);
         let stated: Vec<Option<u64>> = paths

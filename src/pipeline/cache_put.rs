@@ -51,7 +51,7 @@ impl Cache {
                 let size = size_of(key);
                 let head = row.head_values()?;
                 replaced.execute(params![key.unique, size, self.fingerprint])?;
-                evidence.execute([row.signals.as_deref().unwrap_or_default()])?;
+                evidence.execute([&row.signals])?;
                 let id = tx.last_insert_rowid();
                 let values: [&dyn ToSql; 4] = [&key.unique, &size, &self.fingerprint, &id];
                 heads.execute(params_from_iter(

@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::Score;
 use crate::pipeline::judge::{Judgement, judge_raw};
 use std::sync::{Mutex, PoisonError};
 
@@ -6,43 +7,20 @@ use std::sync::{Mutex, PoisonError};
 impl Cache {
     /// The judgements kept for `keys`, in their order (`None`: not cached, no key, or does not decode).
     pub fn get(&mut self, keys: &[Option<Key>], want: Want) -> Vec<Option<Judgement>> {
-        self.get_rows(keys, want)
-            .into_iter()
-            .map(|row| row?.decode())
-            .collect()
-    }
-
-    /// The rows kept for `keys`, in their order, the signals not yet decoded (`None`: not cached, or no key).
-    pub fn get_rows(&mut self, keys: &[Option<Key>], want: Want) -> Vec<Option<Row>> {
-        let slots: Mutex<Vec<Option<Row>>> = Mutex::new(vec![None; keys.len()]);
-        let found = |i: usize, row: Row| {
-            slots.lock().unwrap_or_else(PoisonError::into_inner)[i] = Some(row);
-        };
-        if !self.each_row(keys, want, &found) {
-            return vec![None; keys.len()];
-        }
-        slots.into_inner().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// Hands each row kept for `keys` to `found` with the index of its key, as it is read (from more than one
-    /// thread when there are many keys), the signals not yet decoded; false when the cache could not be read
-    /// (rows handed already stand, the others are misses).
-    pub fn each_row(
-        &mut self,
-        keys: &[Option<Key>],
-        want: Want,
-        found: &(dyn Fn(usize, Row) + Sync),
-    ) -> bool {
+        let slots: Mutex<Vec<Option<Judgement>>> = Mutex::new(vec![None; keys.len()]);
         let names: Vec<Option<&str>> = keys
             .iter()
             .map(|key| key.as_ref().map(|k| k.unique.as_str()))
             .collect();
-        let sized = |i: usize, size: u64, row: Row| {
+        let found = |i: usize, size: u64, row: &Stored| {
             if keys[i].as_ref().is_some_and(|k| k.size == size) {
-                found(i, row);
+                slots.lock().unwrap_or_else(PoisonError::into_inner)[i] = row.judgement();
             }
         };
-        self.each_named(&names, want, &sized)
+        if !self.each_named(&names, want, &found) {
+            return vec![None; keys.len()];
+        }
+        slots.into_inner().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -257,11 +235,12 @@ fn every_head_column_comes_back_exactly() {
     let listed = cache.get(&wanted, Want::List);
     assert!(listed[0].as_ref().unwrap().verdict.signals.is_empty());
     assert_eq!(listed[2].as_ref().unwrap().verdict, all[2].verdict);
-    // The scan columns' reading is the list's without the advice and the Message-ID.
+    // The scan columns' reading is the list's without the advice, the Message-ID and the score.
     let columns = cache.get(&wanted, Want::Columns);
     for (columns, listed) in columns.into_iter().zip(listed) {
         let mut listed = listed.expect("kept");
         listed.verdict.advice.clear();
+        listed.verdict.score = Score::default();
         if let Some(head) = listed.head.as_mut() {
             head.message_id = None;
         }

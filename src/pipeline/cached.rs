@@ -2,12 +2,13 @@
 //! judged and kept. [`records`] serves the CLI (all at once, in parallel); [`super::list_judge`] serves the
 //! interface's list, one row at a time from many worker threads.
 
+use std::borrow::Cow;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Mutex, PoisonError, mpsc};
 
-use super::cache::{Cache, Key, Row, Want, fingerprint};
-use super::cache_hits::hits;
+use super::cache::{Cache, Key, Row, Stored, Want, fingerprint};
+use super::cache_hits::each_hit;
 use super::judge::{Judgement, judge_file_sized};
 use super::ordered::each_in_order;
 use super::places::default_cache_file;
@@ -73,12 +74,13 @@ pub fn records(
     all
 }
 
-/// [`records`] as a stream: hands what `prepare` makes of each entry's record (on the judging thread, with
-/// the entry's index) to `emit` in the entries' order as soon as it and every one before it are judged.
-/// Entries are judged in parallel ([`each_in_order`]: no worker waits for the printing, nor for the slowest
-/// message of a batch), and what was judged is kept by a writer thread in one transaction per [`BATCH`]
-/// judgements, so memory stays bounded however many messages there are. Stops at the first error `emit`
-/// returns.
+/// [`records`] as a stream: hands what `prepare` makes of each entry's record (with the entry's index) to
+/// `emit` in the entries' order as soon as it and every one before it are ready. What the cache holds is
+/// made ready as it is read (the record straight from the cache's row, on the thread reading it); the rest
+/// is judged in parallel ([`each_in_order`]: no worker waits for the printing, nor for the slowest message
+/// of a batch, and `prepare` runs on the judging thread), and what was judged is kept by a writer thread in
+/// one transaction per [`BATCH`] judgements, so memory stays bounded however many messages there are.
+/// Stops at the first error `emit` returns.
 pub fn each_record<T: Send>(
     entries: &[Entry],
     rules: &Rules,
@@ -89,12 +91,20 @@ pub fn each_record<T: Send>(
     mut emit: impl FnMut(usize, T) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut cache = place.and_then(Place::open);
+    let ready: Vec<Mutex<Option<T>>> = entries.iter().map(|_| Mutex::new(None)).collect();
     // A cold start looks nothing up (every key would be a stat and a miss); what is judged is keyed by the
     // bytes read.
-    let hits = match cache.as_mut() {
-        Some(cache) if !cache.is_empty() => hits(cache, entries, |e| &e.path, want),
-        _ => vec![None; entries.len()],
-    };
+    if let Some(cache) = cache.as_mut()
+        && !cache.is_empty()
+    {
+        let hit = |i: usize, stored: &Stored| {
+            let entry = &entries[i];
+            if let Some(record) = stored.record(&shown(&entry.path), &entry.folder) {
+                *ready[i].lock().unwrap_or_else(PoisonError::into_inner) = Some(prepare(i, record));
+            }
+        };
+        each_hit(cache, entries, |e| &e.path, want, &hit);
+    }
     let keep = cache.is_some();
     let threads = rayon::current_num_threads();
     std::thread::scope(|scope| {
@@ -106,21 +116,18 @@ pub fn each_record<T: Send>(
                 }
             });
         }
-        let judge = |i, (entry, hit): (&Entry, Option<Row>)| {
-            let (judgement, fresh) = match hit.and_then(Row::decode) {
-                Some(judgement) => (judgement, None),
-                None => {
-                    let (judgement, key) = judge_for_cache(&entry.path, keep, rules, max_bytes);
-                    let fresh = key.and_then(|k| Some((k, Row::encode(&judgement)?)));
-                    (judgement, fresh)
-                }
-            };
-            let record = judgement.record(&entry.path.to_string_lossy(), &entry.folder);
+        let judge = |i, (entry, ready): (&Entry, Mutex<Option<T>>)| {
+            if let Some(ready) = ready.into_inner().unwrap_or_else(PoisonError::into_inner) {
+                return (ready, None);
+            }
+            let (judgement, key) = judge_for_cache(&entry.path, keep, rules, max_bytes);
+            let fresh = key.and_then(|k| Some((k, Row::encode(&judgement)?)));
+            let record = judgement.record(&shown(&entry.path), &entry.folder);
             (prepare(i, record), fresh)
         };
         let mut fresh = Vec::new();
         let emitted = each_in_order(
-            entries.iter().zip(hits),
+            entries.iter().zip(ready),
             threads,
             judge,
             |i, (record, row)| {
@@ -139,6 +146,12 @@ pub fn each_record<T: Send>(
         }
         emitted
     })
+}
+
+/// A path as text for its record, as [`Path::to_string_lossy`] gives it (checked as UTF-8 the fast way first).
+fn shown(path: &Path) -> Cow<'_, str> {
+    path.to_str()
+        .map_or_else(|| path.to_string_lossy(), Cow::Borrowed)
 }
 
 /// Reads and judges a file; with `keep`, its key comes back when the judgement is worth keeping (the file is

@@ -161,6 +161,53 @@ impl Head {
             subject: msg.subject.clone(),
         }
     }
+
+    fn shown(&self) -> Shown<'_> {
+        Shown {
+            message_id: self.message_id.as_deref(),
+            date: self.date.as_deref(),
+            timestamp: self.timestamp,
+            from: (self.from.as_ref()).map(|a| (a.name.as_deref(), a.address.as_str())),
+            subject: &self.subject,
+        }
+    }
+}
+
+/// The headers a record shows, borrowed: from a [`Head`], or from the verdict cache's row as it is read.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Shown<'a> {
+    /// The Message-ID header, without angle brackets.
+    pub message_id: Option<&'a str>,
+    /// The Date header as RFC 3339.
+    pub date: Option<&'a str>,
+    /// The Date header as Unix seconds.
+    pub timestamp: Option<i64>,
+    /// The From header: its display name, if any, and its address.
+    pub from: Option<(Option<&'a str>, &'a str)>,
+    /// The decoded subject.
+    pub subject: &'a str,
+}
+
+/// The record of a message with these headers (none: it could not be parsed) and this verdict, every string
+/// sanitised for display; `path` and `folder` label it. The one way a record is made, from a judgement or
+/// straight from the cache, so both print the same bytes.
+pub(super) fn record_of(head: Option<Shown>, verdict: Verdict, path: &str, folder: &str) -> Record {
+    Record {
+        path: sanitise(path),
+        folder: sanitise(folder),
+        message_id: head.and_then(|h| h.message_id).map(sanitise),
+        // In the zone dates are shown in, the same for every face ([`super::dates`]).
+        date: head.and_then(|h| {
+            (h.timestamp.map(super::dates::rfc3339))
+                .filter(|d| !d.is_empty())
+                .or_else(|| h.date.map(sanitise))
+        }),
+        from: head
+            .and_then(|h| h.from)
+            .map(|(name, address)| sanitise(&joined_address(name, address))),
+        subject: head.map(|h| sanitise(h.subject)),
+        verdict: sanitise_verdict(verdict),
+    }
 }
 
 /// One judged message as the cache keeps it: its head (none when it could not be parsed) and its verdict.
@@ -176,28 +223,12 @@ pub struct Judgement {
 impl Judgement {
     /// The record of the message, every string sanitised for display; `path` and `folder` label it.
     pub fn record(self, path: &str, folder: &str) -> Record {
-        let verdict = sanitise_verdict(self.verdict);
-        let head = self.head;
-        Record {
-            path: sanitise(path),
-            folder: sanitise(folder),
-            message_id: head
-                .as_ref()
-                .and_then(|h| h.message_id.as_deref())
-                .map(sanitise),
-            // In the zone dates are shown in, the same for every face ([`super::dates`]).
-            date: head.as_ref().and_then(|h| {
-                (h.timestamp.map(super::dates::rfc3339))
-                    .filter(|d| !d.is_empty())
-                    .or_else(|| h.date.as_deref().map(sanitise))
-            }),
-            from: head
-                .as_ref()
-                .and_then(|h| h.from.as_ref())
-                .map(|a| sanitise(&format_address(a))),
-            subject: head.as_ref().map(|h| sanitise(&h.subject)),
-            verdict,
-        }
+        record_of(
+            self.head.as_ref().map(Head::shown),
+            self.verdict,
+            path,
+            folder,
+        )
     }
 
     /// What the list shows of it.
@@ -244,9 +275,21 @@ fn header_lines(raw: &[u8]) -> Vec<String> {
 
 /// `Name <address>`, or the bare address when there is no name.
 pub fn format_address(address: &Address) -> String {
-    match address.name.as_deref().map(str::trim) {
-        Some(name) if !name.is_empty() => format!("{name} <{}>", address.address),
-        _ => address.address.clone(),
+    joined_address(address.name.as_deref(), &address.address)
+}
+
+/// [`format_address`] of a display name and an address.
+fn joined_address(name: Option<&str>, address: &str) -> String {
+    match name.map(str::trim) {
+        Some(name) if !name.is_empty() => {
+            let mut joined = String::with_capacity(name.len() + address.len() + 3);
+            joined.push_str(name);
+            joined.push_str(" <");
+            joined.push_str(address);
+            joined.push('>');
+            joined
+        }
+        _ => address.to_owned(),
     }
 }
 

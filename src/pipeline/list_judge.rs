@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::mpsc::{self, SyncSender};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 
-use super::cache::{Key, Row, Want};
+use super::cache::{Key, Row, Stored, Want};
 use super::cache_hits::{each_hit, hits};
 use super::cached::{Place, judge_for_cache};
 use super::judge::{Judgement, Summary};
@@ -234,18 +234,15 @@ impl ListJudge {
         let hits = match each {
             _ if cache.is_empty() => Vec::new(),
             Some(each) => {
-                let summary = |id: usize, row: Row| {
-                    if let Some(judgement) = row.decode() {
+                let summary = |id: usize, row: &Stored| {
+                    if let Some(judgement) = row.judgement() {
                         each(generation, id, listed(judgement));
                     }
                 };
                 each_hit(&mut cache, &self.paths, |p| p, Want::List, &summary);
                 Vec::new()
             }
-            None => hits(&mut cache, &self.paths, |p| p, Want::List)
-                .into_iter()
-                .map(|row| row?.decode())
-                .collect(),
+            None => hits(&mut cache, &self.paths, |p| p, Want::List),
         };
         let (tx, rx) = mpsc::sync_channel::<Vec<(Key, Row)>>(WAITING);
         let started = std::thread::Builder::new()

@@ -54,8 +54,11 @@ impl Entry {
     /// The file `path`, named `name`, in a Maildir folder's `new/` or `cur/`: unique name, flags and delivery
     /// time from its name.
     fn in_maildir(path: PathBuf, name: &OsStr, folder: &str, is_new: bool) -> Self {
-        // Borrowed (a UTF-8 name, as a rule): only what the entry keeps is copied.
-        let file_name = name.to_string_lossy();
+        // Borrowed (a UTF-8 name, as a rule: checked the fast way before the lossy one): only what the entry
+        // keeps is copied.
+        let file_name = name
+            .to_str()
+            .map_or_else(|| name.to_string_lossy(), std::borrow::Cow::Borrowed);
         let parsed = name::Name::parse(&file_name);
         let (unique, flags, delivered) = (
             parsed.unique.to_owned(),

@@ -308,6 +308,12 @@ mod tests {
     }
 
     #[test]
+    fn letters_beyond_ascii_are_lowercased_whole() {
+        // İ lowercases to two characters, Ⱥ to a longer encoding; digits beyond ASCII split from letters.
+        assert_eq!(fold("İSTANBUL Ⱥb ǅ٣x", 100), " i\u{307}stanbul ⱥb ǆ ٣ x ");
+    }
+
+    #[test]
     fn fold_respects_the_limit_at_char_boundaries() {
         assert_eq!(fold("ääää", 3), " ä ");
     }

@@ -1,4 +1,4 @@
-use super::{hollow, taken_apart};
+use super::{hollow, is_base64_letters, taken_apart};
 use crate::mail::parse::{parse, parse_decoding_all};
 
 /// Base64 of `data` in lines of `width` letters ending in `eol`.
@@ -235,4 +235,26 @@ fn lines_that_look_like_boundaries_or_headers_everywhere_are_read_alike() {
         .unwrap()
         .replace("See the files attached.", &noise);
     assert_eq!(parse(raw.as_bytes()), parse_decoding_all(raw.as_bytes()));
+}
+
+#[test]
+fn a_line_is_base64_letters_only_when_every_byte_is_one() {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for len in 0..=100 {
+        let line: Vec<u8> = (0..len).map(|i| ALPHABET[(i * 7) % 64]).collect();
+        assert!(is_base64_letters(&line), "{len} letters");
+        // Every byte value in every place: one that is not a letter anywhere is seen (the windows overlap).
+        for at in 0..len {
+            for stray in 0..=u8::MAX {
+                let mut changed = line.clone();
+                changed[at] = stray;
+                let letter = ALPHABET.contains(&stray);
+                assert_eq!(
+                    is_base64_letters(&changed),
+                    letter,
+                    "{stray:#x} at {at} of {len}"
+                );
+            }
+        }
+    }
 }

@@ -48,24 +48,49 @@ static BOUNDARY: LazyLock<[(Finder<'static>, &[u8]); 2]> = LazyLock::new(|| {
     ]
 });
 
-/// Searchers for the `boundary=` values declared anywhere in `message` (quoted or not), for finding where a
-/// body ends; built once per message.
-pub fn declared_boundaries(message: &[u8]) -> Vec<Finder<'static>> {
-    let mut found: Vec<Finder<'static>> = Vec::new();
-    for (key, first) in BOUNDARY.iter() {
-        let hits = key.find_iter(message).filter(|&at| {
-            at.checked_sub(1)
-                .is_some_and(|before| first.contains(&message[before]))
-        });
-        for hit in hits {
-            let value = boundary_value(&message[hit + key.needle().len()..]);
-            if !value.is_empty() && !found.iter().any(|b| b.needle() == value) {
-                found.push(Finder::new(value).into_owned());
-            }
-        }
-    }
-    found
+/// Searchers for the `boundary=` values declared (quoted or not) in the part of a message read so far, for
+/// finding where a body ends. A multipart's boundary is declared in its header block, before any of its
+/// parts, so the text before a body holds its parent's: [`Boundaries::before`] reads only that far, and each
+/// byte once per message (the attachments after the last text body, most of a message's bytes, are never
+/// read). A boundary declared further on is left out, which at worst leaves the body to mail-parser:
+/// [`fill`] checks on mail-parser's result that the body ended at its parent's boundary.
+#[derive(Default)]
+pub struct Boundaries {
+    /// Where the declarations were looked for: the message up to here.
+    read: usize,
+    found: Vec<Finder<'static>>,
 }
+
+impl Boundaries {
+    /// The boundaries declared in `message` before `end` (and any found earlier).
+    pub fn before(&mut self, message: &[u8], end: usize) -> &[Finder<'static>] {
+        let end = end.min(message.len());
+        // A declaration that straddles the last end is found again (and kept once).
+        let from = self.read.saturating_sub(BOUNDARY_KEY_LEN);
+        if end > from {
+            let found = &mut self.found;
+            for (key, first) in BOUNDARY.iter() {
+                let hits = (key.find_iter(&message[from..end]))
+                    .map(|at| from + at)
+                    .filter(|&at| {
+                        at.checked_sub(1)
+                            .is_some_and(|before| first.contains(&message[before]))
+                    });
+                for hit in hits {
+                    let value = boundary_value(&message[hit + key.needle().len()..]);
+                    if !value.is_empty() && !found.iter().any(|b| b.needle() == value) {
+                        found.push(Finder::new(value).into_owned());
+                    }
+                }
+            }
+            self.read = self.read.max(end);
+        }
+        &self.found
+    }
+}
+
+/// The length of the searchers of [`BOUNDARY`].
+const BOUNDARY_KEY_LEN: usize = "oundary=".len();
 
 /// The boundary value at the start of `value` (just after `boundary=`): quoted, or up to a blank or `;`.
 fn boundary_value(value: &[u8]) -> &[u8] {
@@ -103,8 +128,8 @@ pub fn first_content_type(lower: &[u8]) -> Option<&[u8]> {
 }
 
 /// The text body starting at `body` in `message`, decoded: it runs to the line break before the first
-/// `--boundary` of `boundaries` after it, or to the end when the message declares no boundary. Gives the range to cut out (the
-/// line break before the boundary line stays) and the body; `None` when it is short or not in the plain form
+/// `--boundary` of `boundaries` after it, or to the end when none is declared before it ([`Boundaries`]).
+/// Gives the range to cut out (the line break before the boundary line stays) and the body; `None` when it is short or not in the plain form
 /// [`transfer`] decodes.
 pub fn text_body(
     message: &[u8],

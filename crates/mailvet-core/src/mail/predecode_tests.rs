@@ -5,6 +5,7 @@ use proptest::prelude::*;
 
 use crate::mail::hollow::taken_apart;
 use crate::mail::parse::{parse, parse_decoding_all};
+use crate::mail::predecode::Boundaries;
 use crate::mail::transfer::tests::{base64_text, qp_text};
 
 /// One part: its Content-Type, its transfer encoding and its body as written.
@@ -201,6 +202,48 @@ fn text_inside_a_forwarded_message_or_a_nested_multipart_is_read_alike() {
     );
     same(raw.as_bytes());
     assert!(taken_apart(raw.as_bytes()));
+}
+
+#[test]
+fn boundaries_are_read_only_as_far_as_asked_and_each_once() {
+    let raw = b"Content-Type: multipart/mixed; boundary=\"outer\"\r\n\r\n--outer\r\n\
+        Content-Type: multipart/alternative; Boundary=inner\r\n\r\n--inner--\r\n--outer--\r\n";
+    let inner = raw.windows(8).position(|w| w == b"Boundary").unwrap();
+    let needles = |b: &mut Boundaries, end: usize| -> Vec<Vec<u8>> {
+        b.before(raw, end)
+            .iter()
+            .map(|f| f.needle().to_vec())
+            .collect()
+    };
+    let mut boundaries = Boundaries::default();
+    assert_eq!(needles(&mut boundaries, inner), [b"outer".to_vec()]);
+    // Asked in steps that split the second declaration anywhere: found once, and never forgotten.
+    for end in inner..raw.len() + 5 {
+        let mut stepped = Boundaries::default();
+        needles(&mut stepped, end);
+        let all = needles(&mut stepped, raw.len());
+        assert_eq!(
+            all,
+            [b"outer".to_vec(), b"inner".to_vec()],
+            "split at {end}"
+        );
+        assert_eq!(needles(&mut stepped, 0), all);
+    }
+}
+
+#[test]
+fn a_single_text_that_mentions_a_boundary_is_still_decoded_ahead() {
+    // Only what comes before a body declares its boundaries: words in the text itself end nothing.
+    let text = format!(
+        "{}Content-Type: multipart/mixed; boundary=\"x\"\n--x\n",
+        LETTER.repeat(4)
+    );
+    for (eol, crlf) in [("\r\n", true), ("\n", false)] {
+        let body = base64_text(text.as_bytes(), 76, crlf);
+        let raw = single(eol, &("text/plain".into(), "base64", body));
+        same(&raw);
+        assert!(taken_apart(&raw), "decoded ahead");
+    }
 }
 
 /// A part for the generated messages: a text or binary type, an encoding, and a body written as mailers write

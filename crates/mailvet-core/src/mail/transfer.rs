@@ -10,7 +10,7 @@ use base64::Engine as _;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use mail_parser::decoders::quoted_printable::HEX_MAP;
 
-/// The standard alphabet, lenient where mail-parser is: the unused low bits of the last letter may be set,
+/// The standard alphabet, lenient where mail-parser is (for what base64-simd's strict decoder refuses): the unused low bits of the last letter may be set,
 /// and the padding may be short (`QQ=`), as mail-parser flushes at the first `=`.
 static BASE64: LazyLock<GeneralPurpose> = LazyLock::new(|| {
     GeneralPurpose::new(
@@ -40,7 +40,9 @@ pub fn base64(body: &[u8]) -> Option<Vec<u8>> {
     if !letters.len().is_multiple_of(4) && letters.last() != Some(&b'=') {
         return None;
     }
-    BASE64.decode(&letters).ok()
+    // The canonical form (as mailers write it) on SIMD; where that refuses, the lenient decoder (any bytes
+    // the strict one gives, the lenient one gives too).
+    (base64_simd::STANDARD.decode_to_vec(&letters).ok()).or_else(|| BASE64.decode(&letters).ok())
 }
 
 /// Where mail-parser's quoted-printable decoder is between bytes.

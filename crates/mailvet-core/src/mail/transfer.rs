@@ -10,8 +10,9 @@ use base64::Engine as _;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use mail_parser::decoders::quoted_printable::HEX_MAP;
 
-/// The standard alphabet, lenient where mail-parser is (for what base64-simd's strict decoder refuses): the unused low bits of the last letter may be set,
-/// and the padding may be short (`QQ=`), as mail-parser flushes at the first `=`.
+/// The standard alphabet, lenient where mail-parser is (for what base64-simd's strict decoder refuses): the
+/// unused low bits of the last letter may be set, and the padding may be short (`QQ=`), as mail-parser flushes
+/// at the first `=`.
 static BASE64: LazyLock<GeneralPurpose> = LazyLock::new(|| {
     GeneralPurpose::new(
         &base64::alphabet::STANDARD,

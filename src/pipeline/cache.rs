@@ -30,6 +30,9 @@ pub const FILE_NAME: &str = "verdicts.sqlite";
 const APPLICATION_ID: i64 = 0x6d76_6574;
 /// `PRAGMA user_version`: the layout of the tables below.
 const SCHEMA_VERSION: i64 = 5;
+/// `PRAGMA page_size` of a new file: a judgement's evidence (about 1 KiB) packs into 16 KiB pages with less
+/// left unused than into SQLite's default 4 KiB, and a page written is a quarter of the writes.
+const PAGE_SIZE: i64 = 16384;
 /// From this many keys on, one pass over the table beats a lookup per key.
 const BULK: usize = 512;
 /// How long to wait for another process's write before calling the file locked.
@@ -165,6 +168,9 @@ impl Cache {
             if tables != 0 {
                 return Err(foreign("another program's database"));
             }
+            // Before the first page is written; an older file keeps its own.
+            conn.pragma_update(None, "page_size", PAGE_SIZE)
+                .map_err(db)?;
             conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
                 .map_err(db)?;
             conn.execute_batch(&format!(

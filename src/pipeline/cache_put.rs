@@ -36,29 +36,35 @@ impl Cache {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         {
             let places: Vec<String> = (1..=4 + HEAD_COUNT).map(|i| format!("?{i}")).collect();
-            let mut heads = tx.prepare_cached(&format!(
-                "INSERT OR REPLACE INTO verdicts \
-                 (unique_name, size, fingerprint, evidence_id, {HEAD_COLUMNS}) VALUES ({})",
+            let insert = format!(
+                "INTO verdicts (unique_name, size, fingerprint, evidence_id, {HEAD_COLUMNS}) VALUES ({})",
                 places.join(", ")
-            ))?;
-            // The evidence of the judgement a new one replaces.
-            let mut replaced = tx.prepare_cached(
-                "DELETE FROM evidence WHERE id = (SELECT evidence_id FROM verdicts \
-                 WHERE unique_name = ?1 AND size = ?2 AND fingerprint = ?3)",
-            )?;
+            );
+            // A new key (every key of a cold start) is one insert, looked for once; a key kept already (a
+            // judgement kept again) finds the conflict, and only then is the old judgement replaced.
+            let mut new = tx.prepare_cached(&format!("INSERT {insert} ON CONFLICT DO NOTHING"))?;
             let mut evidence = tx.prepare_cached("INSERT INTO evidence (signals) VALUES (?1)")?;
             for (key, row) in rows {
                 let size = size_of(key);
                 let head = row.head_values()?;
-                replaced.execute(params![key.unique, size, self.fingerprint])?;
                 evidence.execute([&row.signals])?;
                 let id = tx.last_insert_rowid();
                 let values: [&dyn ToSql; 4] = [&key.unique, &size, &self.fingerprint, &id];
-                heads.execute(params_from_iter(
-                    values
-                        .into_iter()
-                        .chain(head.iter().map(|v| v as &dyn ToSql)),
-                ))?;
+                let all = || {
+                    params_from_iter(
+                        (values.into_iter()).chain(head.iter().map(|v| v as &dyn ToSql)),
+                    )
+                };
+                if new.execute(all())? == 0 {
+                    // The evidence of the judgement the new one replaces goes with it.
+                    tx.prepare_cached(
+                        "DELETE FROM evidence WHERE id = (SELECT evidence_id FROM verdicts \
+                         WHERE unique_name = ?1 AND size = ?2 AND fingerprint = ?3)",
+                    )?
+                    .execute(params![key.unique, size, self.fingerprint])?;
+                    tx.prepare_cached(&format!("INSERT OR REPLACE {insert}"))?
+                        .execute(all())?;
+                }
             }
         }
         tx.commit()

@@ -5,6 +5,7 @@ mod tui_support;
 use mailvet::model::Trust;
 use mailvet::tui::action::Action;
 use mailvet::tui::effect::Effect;
+use mailvet::tui::slots::Slot;
 use mailvet::tui::state::{Focus, Overlay, SortKey};
 use mailvet::tui::sync::prepare;
 
@@ -278,7 +279,10 @@ fn results_judged_before_a_lesson_are_judged_again_not_shown() {
     // Every row but the last readable one is analysed; the user blocks amazon.com (row 1).
     let (&(late, ref late_summary), first) = judged.split_last().expect("fixtures");
     assert_ne!(late, 1);
-    apply(&mut s, Action::AnalysedMany(0, first.to_vec()));
+    apply(
+        &mut s,
+        Action::AnalysedMany(0, first.to_vec(), Slot::unbounded()),
+    );
     s.selected = s.shown.iter().position(|&id| id == 1).expect("row 1 shown");
     s.moved = true;
     let effects = cmd(&mut s, "phishing");
@@ -291,7 +295,7 @@ fn results_judged_before_a_lesson_are_judged_again_not_shown() {
     // The last row was judged by the rules before the lesson: it is analysed again, not shown.
     let effects = apply(
         &mut s,
-        Action::AnalysedMany(0, vec![(late, late_summary.clone())]),
+        Action::AnalysedMany(0, vec![(late, late_summary.clone())], Slot::unbounded()),
     );
     assert!(s.rows[late].verdict.is_none());
     assert!(
@@ -303,7 +307,7 @@ fn results_judged_before_a_lesson_are_judged_again_not_shown() {
     );
     apply(
         &mut s,
-        Action::AnalysedMany(1, vec![(late, late_summary.clone())]),
+        Action::AnalysedMany(1, vec![(late, late_summary.clone())], Slot::unbounded()),
     );
     assert!(s.rows[late].verdict.is_some());
 }

@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{Event, KeyEvent};
 use super::bodytext::BodyText;
 use super::changes::Changes;
 use super::jobs::{Finished, Report, Step};
+use super::slots::Slot;
 use super::state::Content;
 use super::sync::Prepared;
 pub use crate::config::keys::COMMANDS;
@@ -132,8 +133,8 @@ pub enum Action {
     /// A row was analysed in the background.
     Analysed(usize, Box<Summary>),
     /// Rows were analysed in the background, by the rules as they were after this many lessons (what the
-    /// user taught in this session): (row id, summary).
-    AnalysedMany(u64, Vec<(usize, Summary)>),
+    /// user taught in this session): (row id, summary), and the batch's place among those on their way.
+    AnalysedMany(u64, Vec<(usize, Summary)>, Slot),
     /// A message was read for the detail pane and the message views, and judged by the rules as they were
     /// after this many lessons: (row id, lessons, content).
     Loaded(usize, u64, Box<Result<Content, String>>),

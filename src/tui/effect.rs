@@ -16,6 +16,7 @@ use super::exporter::{Basis, Exporter};
 use super::jobs::{Item, Request, Write};
 use super::pool::{Job, Known, Pool};
 use super::saver::{Save, Saver};
+use super::slots::Slot;
 use super::state::Content;
 use super::teach::Change;
 use super::{bodytext, term};
@@ -144,7 +145,10 @@ impl Runner {
                         for (i, id) in ids.into_iter().enumerate() {
                             let (lessons, summary) = judge.summary(i);
                             let batch = vec![(id, summary)];
-                            if tx.send(Action::AnalysedMany(lessons, batch)).is_err() {
+                            if tx
+                                .send(Action::AnalysedMany(lessons, batch, Slot::unbounded()))
+                                .is_err()
+                            {
                                 return;
                             }
                         }

@@ -28,6 +28,7 @@ pub mod prompt;
 mod reading;
 pub mod row;
 pub mod saver;
+pub mod slots;
 pub mod state;
 pub mod sync;
 pub mod teach;

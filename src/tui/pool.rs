@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use super::action::Action;
+use super::slots::Slots;
 use crate::pipeline::Summary;
 
 /// The work one row needs: its summary, given its id, with the generation of the rules that judged it
@@ -24,6 +25,9 @@ const BATCH: usize = 256;
 const LINGER: Duration = Duration::from_millis(10);
 /// Rows known at once go back in batches of this many, so that the interface applies several within a turn.
 const KNOWN_BATCH: usize = 512;
+/// Batches of results on their way to the interface at most: while its thread is starved of CPU, the pool
+/// waits for it instead of queueing up to every row's summary in memory.
+const ON_THEIR_WAY: usize = 16;
 /// The niceness of analysis threads (0 is the interface's; 19 the lowest).
 const NICE: i32 = 10;
 
@@ -55,22 +59,24 @@ impl Pool {
             stop: false,
         }));
         let starter = Arc::clone(&queue);
+        let slots = Slots::new(ON_THEIR_WAY);
         std::thread::Builder::new()
             .name("mailvet-analyse".into())
             .spawn(move || {
                 lower_priority();
-                deliver(&starter, known, &tx);
+                deliver(&starter, known, &tx, &slots);
                 // Threads started here inherit the lower priority.
                 for i in 1..threads.max(1) {
-                    let (queue, job, tx) = (Arc::clone(&starter), Arc::clone(&job), tx.clone());
+                    let (queue, job) = (Arc::clone(&starter), Arc::clone(&job));
+                    let (tx, slots) = (tx.clone(), Arc::clone(&slots));
                     let spawned = std::thread::Builder::new()
                         .name(format!("mailvet-analyse-{i}"))
-                        .spawn(move || work(&queue, &job, &tx));
+                        .spawn(move || work(&queue, &job, &tx, &slots));
                     if spawned.is_err() {
                         break;
                     }
                 }
-                work(&starter, &job, &tx);
+                work(&starter, &job, &tx, &slots);
             })?;
         Ok(Pool { queue })
     }
@@ -94,8 +100,8 @@ pub fn lower_priority() {
 }
 
 /// Sends the rows known at once in batches (a batch holds rows of one generation) as they come, each marked
-/// done before it is sent (and before any worker starts).
-fn deliver(queue: &Mutex<Queue>, known: Known, tx: &Sender<Action>) {
+/// done before it is sent (and before any worker starts), each once a slot is free.
+fn deliver(queue: &Mutex<Queue>, known: Known, tx: &Sender<Action>, slots: &Arc<Slots>) {
     let batch: Mutex<(u64, Vec<(usize, Summary)>)> = Mutex::new((0, Vec::new()));
     let send = |generation: u64, rows: Vec<(usize, Summary)>| {
         {
@@ -107,7 +113,7 @@ fn deliver(queue: &Mutex<Queue>, known: Known, tx: &Sender<Action>) {
             }
         }
         // The interface gone only means nobody wants them.
-        let _ = tx.send(Action::AnalysedMany(generation, rows));
+        let _ = tx.send(Action::AnalysedMany(generation, rows, slots.take()));
     };
     known(&|generation, id, summary| {
         let mut batch = batch.lock().unwrap_or_else(PoisonError::into_inner);
@@ -140,15 +146,19 @@ fn next(queue: &Mutex<Queue>) -> Option<usize> {
     None
 }
 
-/// Judges rows until none is left, sending them in batches (a batch holds rows of one generation).
-fn work(queue: &Mutex<Queue>, job: &Job, tx: &Sender<Action>) {
+/// Judges rows until none is left, sending them in batches (a batch holds rows of one generation), each
+/// once a slot is free.
+fn work(queue: &Mutex<Queue>, job: &Job, tx: &Sender<Action>, slots: &Arc<Slots>) {
     let mut batch: Vec<(usize, Summary)> = Vec::new();
     let (mut since, mut generation) = (Instant::now(), 0);
     while let Some(id) = next(queue) {
         let (judged_by, summary) = job(id);
         if judged_by != generation && !batch.is_empty() {
             let sent = std::mem::take(&mut batch);
-            if tx.send(Action::AnalysedMany(generation, sent)).is_err() {
+            if tx
+                .send(Action::AnalysedMany(generation, sent, slots.take()))
+                .is_err()
+            {
                 return;
             }
         }
@@ -159,13 +169,16 @@ fn work(queue: &Mutex<Queue>, job: &Job, tx: &Sender<Action>) {
         batch.push((id, summary));
         if batch.len() >= BATCH || since.elapsed() >= LINGER {
             let sent = std::mem::take(&mut batch);
-            if tx.send(Action::AnalysedMany(generation, sent)).is_err() {
+            if tx
+                .send(Action::AnalysedMany(generation, sent, slots.take()))
+                .is_err()
+            {
                 return;
             }
         }
     }
     if !batch.is_empty() {
-        let _ = tx.send(Action::AnalysedMany(generation, batch));
+        let _ = tx.send(Action::AnalysedMany(generation, batch, slots.take()));
     }
 }
 
@@ -200,14 +213,34 @@ mod tests {
         let mut ids = Vec::new();
         while ids.len() < n {
             match rx.recv().expect("results") {
-                Action::AnalysedMany(0, batch) => ids.extend(batch.into_iter().map(|(id, s)| {
-                    assert_eq!(s.verdict, summary(id).verdict);
-                    id
-                })),
+                Action::AnalysedMany(0, batch, _) => {
+                    ids.extend(batch.into_iter().map(|(id, s)| {
+                        assert_eq!(s.verdict, summary(id).verdict);
+                        id
+                    }))
+                }
                 _ => panic!("only results"),
             }
         }
         ids
+    }
+
+    #[test]
+    fn results_the_interface_has_not_applied_hold_the_analysis_back() {
+        let (tx, rx) = mpsc::channel();
+        let rows = (ON_THEIR_WAY + 4) * KNOWN_BATCH;
+        let known: Known = Box::new(move |each| (0..rows).for_each(|id| each(0, id, summary(id))));
+        let _pool = Pool::start(rows, 1, known, Arc::new(judged), tx).expect("threads");
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        // Not applied yet: kept as the interface's queue keeps them.
+        let waiting: Vec<Action> = rx.try_iter().collect();
+        assert_eq!(waiting.len(), ON_THEIR_WAY);
+        let first = waiting.len() * KNOWN_BATCH;
+        drop(waiting);
+        assert_eq!(
+            ids(&rx, rows - first),
+            (first..rows).collect::<Vec<usize>>()
+        );
     }
 
     #[test]

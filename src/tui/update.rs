@@ -174,7 +174,8 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Input(..) => {}
         Action::Listed(listing) => sync::listed(s, *listing, &mut effects),
         Action::Analysed(id, summary) => sync::analysed(s, id, *summary),
-        Action::AnalysedMany(lessons, batch) => {
+        // The slot is freed once the batch is applied (the action dropped).
+        Action::AnalysedMany(lessons, batch, _) => {
             sync::analysed_many(s, lessons, batch, &mut effects)
         }
         Action::Loaded(id, lessons, result) => {

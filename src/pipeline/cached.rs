@@ -2,7 +2,6 @@
 //! judged and kept. [`records`] serves the CLI (all at once, in parallel); [`super::list_judge`] serves the
 //! interface's list, one row at a time from many worker threads.
 
-use std::borrow::Cow;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError, mpsc};
@@ -14,7 +13,7 @@ use super::ordered::each_in_order;
 use super::places::default_cache_file;
 use crate::analysis::Rules;
 use crate::model::Record;
-use crate::store::Entry;
+use crate::store::{Entry, text};
 
 /// Judgements are kept in transactions of this many.
 const BATCH: usize = 1024;
@@ -99,7 +98,7 @@ pub fn each_record<T: Send>(
     {
         let hit = |i: usize, stored: &Stored| {
             let entry = &entries[i];
-            if let Some(record) = stored.record(&shown(&entry.path), &entry.folder) {
+            if let Some(record) = stored.record(&text(entry.path.as_os_str()), &entry.folder) {
                 *ready[i].lock().unwrap_or_else(PoisonError::into_inner) = Some(prepare(i, record));
             }
         };
@@ -122,7 +121,7 @@ pub fn each_record<T: Send>(
             }
             let (judgement, key) = judge_for_cache(&entry.path, keep, rules, max_bytes);
             let fresh = key.and_then(|k| Some((k, Row::encode(&judgement)?)));
-            let record = judgement.record(&shown(&entry.path), &entry.folder);
+            let record = judgement.record(&text(entry.path.as_os_str()), &entry.folder);
             (prepare(i, record), fresh)
         };
         let mut fresh = Vec::new();
@@ -146,12 +145,6 @@ pub fn each_record<T: Send>(
         }
         emitted
     })
-}
-
-/// A path as text for its record, as [`Path::to_string_lossy`] gives it (checked as UTF-8 the fast way first).
-fn shown(path: &Path) -> Cow<'_, str> {
-    path.to_str()
-        .map_or_else(|| path.to_string_lossy(), Cow::Borrowed)
 }
 
 /// Reads and judges a file; with `keep`, its key comes back when the judgement is worth keeping (the file is

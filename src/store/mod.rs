@@ -22,6 +22,7 @@ pub use purge::purge;
 pub use recover::{Recovered, recover};
 pub use undo::{Undo, undo};
 
+use std::borrow::Cow;
 use std::ffi::OsStr;
 use std::fs;
 use std::io::{self, Read};
@@ -54,23 +55,15 @@ impl Entry {
     /// The file `path`, named `name`, in a Maildir folder's `new/` or `cur/`: unique name, flags and delivery
     /// time from its name.
     fn in_maildir(path: PathBuf, name: &OsStr, folder: &str, is_new: bool) -> Self {
-        // Borrowed (a UTF-8 name, as a rule: checked the fast way before the lossy one): only what the entry
-        // keeps is copied.
-        let file_name = name
-            .to_str()
-            .map_or_else(|| name.to_string_lossy(), std::borrow::Cow::Borrowed);
+        // Borrowed: only what the entry keeps is copied.
+        let file_name = text(name);
         let parsed = name::Name::parse(&file_name);
-        let (unique, flags, delivered) = (
-            parsed.unique.to_owned(),
-            parsed.flags().to_owned(),
-            parsed.delivered(),
-        );
         Entry {
             folder: folder.to_owned(),
             is_new,
-            unique,
-            flags,
-            delivered,
+            unique: parsed.unique.to_owned(),
+            flags: parsed.flags().to_owned(),
+            delivered: parsed.delivered(),
             path,
         }
     }
@@ -86,6 +79,13 @@ impl Entry {
             path,
         }
     }
+}
+
+/// A file name or path as text, as [`OsStr::to_string_lossy`] gives it, checked as UTF-8 the fast way first
+/// (names are UTF-8 as a rule, and the lossy way reads them byte by byte).
+pub fn text(name: &OsStr) -> Cow<'_, str> {
+    name.to_str()
+        .map_or_else(|| name.to_string_lossy(), Cow::Borrowed)
 }
 
 fn file_name(path: &Path) -> String {

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use rustix::fs::{AtFlags, CWD, FileType, Mode, OFlags, openat, statat};
 
+use crate::store::maildir::name_of;
 use crate::store::name::Name;
 
 /// What identifies a message's content: its Maildir unique name and its size in bytes.
@@ -56,9 +57,9 @@ pub(super) fn unique_name(path: &Path) -> Option<&str> {
 
 /// The unique name of the file `name` in the directory `dir` when that is a Maildir's `cur/` or `new/`.
 fn unique_in<'a>(dir: &Path, name: &'a OsStr) -> Option<&'a str> {
-    let last = |b: &'static [u8]| last_part(dir.as_os_str().as_bytes()) == b;
+    let last = name_of(dir);
     let in_maildir =
-        last(b"cur") || last(b"new") || dir.file_name().is_some_and(|d| d == "cur" || d == "new");
+        last == "cur" || last == "new" || dir.file_name().is_some_and(|d| d == "cur" || d == "new");
     if !in_maildir {
         return None;
     }
@@ -73,17 +74,13 @@ fn split(path: &Path) -> Option<(&Path, &OsStr)> {
     let bytes = path.as_os_str().as_bytes();
     let plain = |part: &[u8]| !matches!(part, b"" | b"." | b"..");
     if let Some(slash) = bytes.iter().rposition(|&b| b == b'/') {
-        let (dir, name) = (&bytes[..slash], &bytes[slash + 1..]);
-        if plain(name) && plain(last_part(dir)) {
-            return Some((Path::new(OsStr::from_bytes(dir)), OsStr::from_bytes(name)));
+        let dir = Path::new(OsStr::from_bytes(&bytes[..slash]));
+        let name = &bytes[slash + 1..];
+        if plain(name) && plain(name_of(dir).as_bytes()) {
+            return Some((dir, OsStr::from_bytes(name)));
         }
     }
     Some((path.parent()?, path.file_name()?))
-}
-
-/// What follows the last `/` of a path's bytes (all of them when there is none).
-fn last_part(path: &[u8]) -> &[u8] {
-    path.rsplit(|&b| b == b'/').next().unwrap_or(path)
 }
 
 /// The size of the message file at `path` whose unique name is `unique`: the one the name carries, or else

@@ -251,10 +251,11 @@ fn named_sorted(dir: &Path, errors: &mut Vec<StoreError>) -> Vec<(OsString, fs::
     entries
 }
 
-/// The file name of a path the listing made (a directory joined with a name read from it): the bytes after
-/// the last `/`, found without taking the path apart into components as `Path::file_name` does (two calls
-/// per comparison: merging `new/` and `cur/` took 60 million instructions at 100,000 messages).
-pub(super) fn name_of(path: &Path) -> &OsStr {
+/// What follows the last `/` of `path` (all of it when there is none): the file name of a path the listing
+/// made (a directory joined with a name read from it), found without taking the path apart into components
+/// as `Path::file_name` does (two calls per comparison: merging `new/` and `cur/` took 60 million
+/// instructions at 100,000 messages).
+pub fn name_of(path: &Path) -> &OsStr {
     let bytes = path.as_os_str().as_bytes();
     OsStr::from_bytes(&bytes[bytes.iter().rposition(|&b| b == b'/').map_or(0, |i| i + 1)..])
 }

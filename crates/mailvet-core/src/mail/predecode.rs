@@ -65,32 +65,28 @@ impl Boundaries {
     /// The boundaries declared in `message` before `end` (and any found earlier).
     pub fn before(&mut self, message: &[u8], end: usize) -> &[Finder<'static>] {
         let end = end.min(message.len());
-        // A declaration that straddles the last end is found again (and kept once).
-        let from = self.read.saturating_sub(BOUNDARY_KEY_LEN);
-        if end > from {
-            let found = &mut self.found;
-            for (key, first) in BOUNDARY.iter() {
-                let hits = (key.find_iter(&message[from..end]))
-                    .map(|at| from + at)
-                    .filter(|&at| {
-                        at.checked_sub(1)
-                            .is_some_and(|before| first.contains(&message[before]))
-                    });
-                for hit in hits {
-                    let value = boundary_value(&message[hit + key.needle().len()..]);
-                    if !value.is_empty() && !found.iter().any(|b| b.needle() == value) {
-                        found.push(Finder::new(value).into_owned());
-                    }
+        let found = &mut self.found;
+        for (key, first) in BOUNDARY.iter() {
+            // A declaration that straddles the last end is found again (and kept once).
+            let from = self.read.saturating_sub(key.needle().len());
+            let Some(searched) = message.get(from..end) else {
+                continue;
+            };
+            let hits = (key.find_iter(searched)).map(|at| from + at).filter(|&at| {
+                at.checked_sub(1)
+                    .is_some_and(|before| first.contains(&message[before]))
+            });
+            for hit in hits {
+                let value = boundary_value(&message[hit + key.needle().len()..]);
+                if !value.is_empty() && !found.iter().any(|b| b.needle() == value) {
+                    found.push(Finder::new(value).into_owned());
                 }
             }
-            self.read = self.read.max(end);
         }
+        self.read = self.read.max(end);
         &self.found
     }
 }
-
-/// The length of the searchers of [`BOUNDARY`].
-const BOUNDARY_KEY_LEN: usize = "oundary=".len();
 
 /// The boundary value at the start of `value` (just after `boundary=`): quoted, or up to a blank or `;`.
 fn boundary_value(value: &[u8]) -> &[u8] {

@@ -103,7 +103,7 @@ pub fn lower_priority() {
 /// done before it is sent (and before any worker starts), each once a slot is free.
 fn deliver(queue: &Mutex<Queue>, known: Known, tx: &Sender<Action>, slots: &Arc<Slots>) {
     let batch: Mutex<(u64, Vec<(usize, Summary)>)> = Mutex::new((0, Vec::new()));
-    let send = |generation: u64, rows: Vec<(usize, Summary)>| {
+    let done = |generation: u64, rows: Vec<(usize, Summary)>| {
         {
             let mut q = queue.lock().unwrap_or_else(PoisonError::into_inner);
             for (id, _) in &rows {
@@ -113,23 +113,23 @@ fn deliver(queue: &Mutex<Queue>, known: Known, tx: &Sender<Action>, slots: &Arc<
             }
         }
         // The interface gone only means nobody wants them.
-        let _ = tx.send(Action::AnalysedMany(generation, rows, slots.take()));
+        send(tx, slots, generation, rows);
     };
     known(&|generation, id, summary| {
         let mut batch = batch.lock().unwrap_or_else(PoisonError::into_inner);
         if batch.0 != generation && !batch.1.is_empty() {
             let earlier = std::mem::take(&mut batch.1);
-            send(batch.0, earlier);
+            done(batch.0, earlier);
         }
         batch.0 = generation;
         batch.1.push((id, summary));
         if batch.1.len() >= KNOWN_BATCH {
-            send(generation, std::mem::take(&mut batch.1));
+            done(generation, std::mem::take(&mut batch.1));
         }
     });
     let (generation, rest) = batch.into_inner().unwrap_or_else(PoisonError::into_inner);
     if !rest.is_empty() {
-        send(generation, rest);
+        done(generation, rest);
     }
 }
 
@@ -155,10 +155,7 @@ fn work(queue: &Mutex<Queue>, job: &Job, tx: &Sender<Action>, slots: &Arc<Slots>
         let (judged_by, summary) = job(id);
         if judged_by != generation && !batch.is_empty() {
             let sent = std::mem::take(&mut batch);
-            if tx
-                .send(Action::AnalysedMany(generation, sent, slots.take()))
-                .is_err()
-            {
+            if !send(tx, slots, generation, sent) {
                 return;
             }
         }
@@ -169,17 +166,25 @@ fn work(queue: &Mutex<Queue>, job: &Job, tx: &Sender<Action>, slots: &Arc<Slots>
         batch.push((id, summary));
         if batch.len() >= BATCH || since.elapsed() >= LINGER {
             let sent = std::mem::take(&mut batch);
-            if tx
-                .send(Action::AnalysedMany(generation, sent, slots.take()))
-                .is_err()
-            {
+            if !send(tx, slots, generation, sent) {
                 return;
             }
         }
     }
     if !batch.is_empty() {
-        let _ = tx.send(Action::AnalysedMany(generation, batch, slots.take()));
+        send(tx, slots, generation, batch);
     }
+}
+
+/// Sends a batch of results judged by `generation` once a slot is free; false when the interface is gone.
+fn send(
+    tx: &Sender<Action>,
+    slots: &Arc<Slots>,
+    generation: u64,
+    rows: Vec<(usize, Summary)>,
+) -> bool {
+    tx.send(Action::AnalysedMany(generation, rows, slots.take()))
+        .is_ok()
 }
 
 impl Drop for Pool {
@@ -231,10 +236,13 @@ mod tests {
         let rows = (ON_THEIR_WAY + 4) * KNOWN_BATCH;
         let known: Known = Box::new(move |each| (0..rows).for_each(|id| each(0, id, summary(id))));
         let _pool = Pool::start(rows, 1, known, Arc::new(judged), tx).expect("threads");
-        std::thread::sleep(std::time::Duration::from_millis(300));
         // Not applied yet: kept as the interface's queue keeps them.
-        let waiting: Vec<Action> = rx.try_iter().collect();
-        assert_eq!(waiting.len(), ON_THEIR_WAY);
+        let wait = std::time::Duration::from_secs(10);
+        let waiting: Vec<Action> = (0..ON_THEIR_WAY)
+            .map(|_| rx.recv_timeout(wait).expect("a batch while slots are free"))
+            .collect();
+        let held = rx.recv_timeout(std::time::Duration::from_millis(300));
+        assert!(held.is_err(), "a batch sent while every slot was taken");
         let first = waiting.len() * KNOWN_BATCH;
         drop(waiting);
         assert_eq!(
